@@ -1,0 +1,26 @@
+package io.ays.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Starts a real PostgreSQL for a {@code @QuarkusTest} and points the datasource at it. */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+  private PostgresDatabase database;
+
+  @Override
+  public Map<String, String> start() {
+    database = PostgresDatabase.start();
+    return Map.of(
+        "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+        "quarkus.datasource.username", database.username(),
+        "quarkus.datasource.password", database.password());
+  }
+
+  @Override
+  public void stop() {
+    if (database != null) {
+      database.close();
+    }
+  }
+}
