@@ -1,0 +1,52 @@
+package io.ays.executor.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Everything needed to start one service process: the rendered shell command line, its working
+ * folder, extra environment and the file its output goes to.
+ *
+ * @param name a label for logs and results, e.g. {@code process.1}
+ * @param commandLine the command and its arguments as one shell line, as AYS templates write it
+ */
+public record ProcessLaunch(
+    String name,
+    String commandLine,
+    Path workingDirectory,
+    Map<String, String> environment,
+    Path logFile) {
+
+  /** Shell syntax that makes a line more than one command: exec would apply to the first only. */
+  private static final Pattern COMPOUND =
+      Pattern.compile("[;&|\\n`()]|\\$\\(|^\\s*(if|for|while|case|trap|cd)\\b");
+
+  public ProcessLaunch {
+    if (commandLine == null || commandLine.isBlank()) {
+      throw new IllegalArgumentException(name + ": cmd is empty");
+    }
+    environment = Map.copyOf(environment);
+  }
+
+  /**
+   * The argv that runs {@link #commandLine()} through {@code sh -c}, so templates keep the
+   * original's shell syntax. A simple command is {@code exec}'d so that the supervised pid is the
+   * service itself rather than a shell; a compound one keeps the shell as the root of its tree. It
+   * runs in a new session (setsid) so signals sent to the executor's terminal do not reach it.
+   */
+  List<String> argv(boolean setsidAvailable) {
+    String script = isSimpleCommand() ? "exec " + commandLine : commandLine;
+    List<String> shell = List.of("/bin/sh", "-c", script);
+    if (!setsidAvailable) {
+      return shell;
+    }
+    return Stream.concat(Stream.of("setsid"), shell.stream()).toList();
+  }
+
+  boolean isSimpleCommand() {
+    return !COMPOUND.matcher(commandLine).find();
+  }
+}

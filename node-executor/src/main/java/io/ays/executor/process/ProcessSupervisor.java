@@ -1,0 +1,160 @@
+package io.ays.executor.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Starts service processes and keeps track of them: reports every exit at once, stops them
+ * gracefully (SIGTERM, then waits) and halts them (SIGKILL). Only processes this supervisor
+ * started, and their descendants, are ever signalled: never "whatever holds the port", which was a
+ * known defect of the original.
+ */
+public final class ProcessSupervisor {
+
+  private static final int TAIL_BYTES = 4096;
+
+  private final Map<String, List<SupervisedProcess>> byInstance = new ConcurrentHashMap<>();
+  private final Set<SupervisedProcess> stopping = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<ProcessExit>> exitListeners = new CopyOnWriteArrayList<>();
+  private final Map<SupervisedProcess, Path> logFiles = new ConcurrentHashMap<>();
+  private final boolean setsidAvailable;
+
+  public ProcessSupervisor() {
+    this.setsidAvailable =
+        Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .anyMatch(path -> Files.isExecutable(Path.of(path)));
+  }
+
+  /** Registers a listener told of every exit of a supervised process. */
+  public void onExit(Consumer<ProcessExit> listener) {
+    exitListeners.add(listener);
+  }
+
+  /** Starts {@code launch} for {@code instanceKey}; its output is appended to its log file. */
+  public SupervisedProcess start(String instanceKey, ProcessLaunch launch) throws IOException {
+    Files.createDirectories(launch.logFile().getParent());
+    if (launch.workingDirectory() != null) {
+      Files.createDirectories(launch.workingDirectory());
+    }
+    ProcessBuilder builder = new ProcessBuilder(launch.argv(setsidAvailable));
+    builder.environment().putAll(launch.environment());
+    if (launch.workingDirectory() != null) {
+      builder.directory(launch.workingDirectory().toFile());
+    }
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+    Instant startedAt = process.info().startInstant().orElse(Instant.now());
+    SupervisedProcess supervised =
+        new SupervisedProcess(instanceKey, launch.name(), process.pid(), startedAt);
+    logFiles.put(supervised, launch.logFile());
+    byInstance.computeIfAbsent(instanceKey, key -> new CopyOnWriteArrayList<>()).add(supervised);
+    process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
+    return supervised;
+  }
+
+  /** The processes of an instance that still run. */
+  public List<SupervisedProcess> running(String instanceKey) {
+    return byInstance.getOrDefault(instanceKey, List.of()).stream()
+        .filter(SupervisedProcess::isAlive)
+        .toList();
+  }
+
+  /** Every process this supervisor tracks, alive or not yet forgotten. */
+  public List<SupervisedProcess> all() {
+    return byInstance.values().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * Sends SIGTERM to the instance's processes and their descendants and waits up to {@code timeout}
+   * for them to end.
+   *
+   * @return true if none is left running
+   */
+  public boolean stop(String instanceKey, Duration timeout) {
+    List<ProcessHandle> targets = signalTree(instanceKey, false);
+    return awaitEnd(targets, timeout);
+  }
+
+  /**
+   * Sends SIGKILL to the instance's processes and their descendants.
+   *
+   * @return true if none is left running afterwards
+   */
+  public boolean halt(String instanceKey, Duration timeout) {
+    List<ProcessHandle> targets = signalTree(instanceKey, true);
+    return awaitEnd(targets, timeout);
+  }
+
+  /** Forgets the instance's processes that have ended. */
+  public void forgetEnded(String instanceKey) {
+    List<SupervisedProcess> list = byInstance.get(instanceKey);
+    if (list != null) {
+      list.removeIf(process -> !process.isAlive());
+    }
+  }
+
+  private List<ProcessHandle> signalTree(String instanceKey, boolean kill) {
+    List<ProcessHandle> targets = new ArrayList<>();
+    for (SupervisedProcess process : byInstance.getOrDefault(instanceKey, List.of())) {
+      process
+          .liveHandle()
+          .ifPresent(
+              root -> {
+                stopping.add(process);
+                // Children first would let the parent respawn them; signal the root first.
+                targets.add(root);
+                root.descendants().forEach(targets::add);
+              });
+    }
+    for (ProcessHandle handle : targets) {
+      if (kill) {
+        handle.destroyForcibly();
+      } else {
+        handle.destroy();
+      }
+    }
+    return targets;
+  }
+
+  private static boolean awaitEnd(List<ProcessHandle> handles, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ProcessHandle handle : handles) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        handle.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (Exception e) {
+        // Timed out or could not wait: fall through to the liveness check below.
+      }
+    }
+    return handles.stream().noneMatch(ProcessHandle::isAlive);
+  }
+
+  private void reportExit(SupervisedProcess process, int exitCode) {
+    boolean expected = stopping.remove(process);
+    String tail = LogTail.of(logFiles.get(process), TAIL_BYTES);
+    ProcessExit exit = new ProcessExit(process, exitCode, expected, tail);
+    for (Consumer<ProcessExit> listener : exitListeners) {
+      listener.accept(exit);
+    }
+  }
+}
