@@ -1,0 +1,112 @@
+package io.ays.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the outbox's messages in the order they were written, then deletes them. Woken right after
+ * each commit that added messages, and polling as a safety net (e.g. after a restart).
+ *
+ * <p>A crash after the send and before the delete sends a message again on restart: consumers
+ * recognise it by its unchanged envelope id (see {@link ProcessedMessages}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final int BATCH = 200;
+  private static final long POLL_MILLIS = 500;
+  private static final long RETRY_MILLIS = 1000;
+
+  private final KafkaSender sender;
+  private final Semaphore wakeUps = new Semaphore(0);
+  private volatile Thread worker;
+  private volatile boolean running;
+
+  public OutboxRelay(KafkaSender sender) {
+    this.sender = sender;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    running = true;
+    Thread thread = new Thread(this::loop, "ays-outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+    worker = thread;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    wake();
+    Thread thread = worker;
+    if (thread != null) {
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Asks the relay to look at the outbox now. */
+  public void wake() {
+    wakeUps.release();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        int sent = sendBatch();
+        if (sent < BATCH) {
+          wakeUps.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          wakeUps.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("outbox relay: %s; retrying", e.getMessage());
+        sleepQuietly(RETRY_MILLIS);
+      }
+    }
+  }
+
+  /** Sends up to one batch; returns how many messages were sent. */
+  int sendBatch() {
+    List<OutboxMessage> batch =
+        QuarkusTransaction.requiringNew()
+            .call(() -> OutboxMessage.<OutboxMessage>find("order by id").page(0, BATCH).list());
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    // Delete exactly what was sent: a row with a lower id may commit after this read.
+    List<Long> sent = new ArrayList<>();
+    try {
+      for (OutboxMessage message : batch) {
+        sender.send(message.topic, message.messageKey, message.payload);
+        sent.add(message.id);
+      }
+    } finally {
+      if (!sent.isEmpty()) {
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id in ?1", sent));
+      }
+    }
+    return batch.size();
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
