@@ -1,0 +1,41 @@
+package io.ays.contracts;
+
+import java.time.Instant;
+
+/**
+ * A node-executor's periodic "I am here", on {@code ays.nodes} (compacted, key node id): the latest
+ * heartbeat of each node is always readable. A node is late when nothing came for a few {@code
+ * intervalSeconds}.
+ *
+ * @param version the executor's version
+ * @param supervisedProcesses how many processes it supervises now
+ * @param startedAt when the executor started
+ * @param intervalSeconds how often it sends a heartbeat
+ */
+public record NodeHeartbeat(
+    NodeId nodeId,
+    String version,
+    Platform platform,
+    Capacity capacity,
+    Integer supervisedProcesses,
+    Instant startedAt,
+    Instant sentAt,
+    Integer intervalSeconds)
+    implements EventPayload {
+
+  public NodeHeartbeat {
+    Fields.required(nodeId, "nodeId");
+    Fields.requiredText(version, "version");
+    Fields.required(platform, "platform");
+    Fields.required(capacity, "capacity");
+    Fields.atLeast(supervisedProcesses, 0, "supervisedProcesses");
+    Fields.required(startedAt, "startedAt");
+    Fields.required(sentAt, "sentAt");
+    Fields.atLeast(intervalSeconds, 1, "intervalSeconds");
+  }
+
+  @Override
+  public String subject() {
+    return nodeId.value();
+  }
+}
