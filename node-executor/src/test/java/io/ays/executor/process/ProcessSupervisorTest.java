@@ -55,8 +55,11 @@ class ProcessSupervisorTest {
   @Test
   void haltKillsAProcessTreeThatIgnoresSigterm() throws Exception {
     SupervisedProcess stubborn =
-        supervisor.start("t/stubborn/main", launch("trap '' TERM; while true; do sleep 0.1; done"));
-    awaitTrue(stubborn::isAlive, Duration.ofSeconds(5));
+        supervisor.start(
+            "t/stubborn/main", launch("trap '' TERM; echo ready; while true; do sleep 0.1; done"));
+    // Signal only once the trap is in place, or the shell would die of SIGTERM after all.
+    awaitTrue(
+        () -> LogTail.of(dir.resolve("out.log"), 100).contains("ready"), Duration.ofSeconds(5));
 
     assertThat(supervisor.stop("t/stubborn/main", Duration.ofMillis(700)))
         .as("SIGTERM is ignored")
