@@ -1,0 +1,34 @@
+package io.ays.executor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Settings of a node-executor ({@code ays.executor.*}). */
+@ConfigMapping(prefix = "ays.executor")
+public interface ExecutorConfig {
+
+  /** This node's id: the executor consumes {@code ays.commands.<node-id>}. */
+  @WithDefault("local")
+  String nodeId();
+
+  /** Where the executor keeps its state, template files, service folders and logs. */
+  Path dataDir();
+
+  /** How often a heartbeat goes to {@code ays.nodes}. */
+  @WithDefault("10s")
+  Duration heartbeatInterval();
+
+  /** How often the {@code monitor} check of every running instance is reported. */
+  @WithDefault("10s")
+  Duration monitorInterval();
+
+  /** How long a command waits for its template version to arrive on {@code ays.templates}. */
+  @WithDefault("15s")
+  Duration templateWait();
+
+  /** The most actions run at once (different instances); one instance's phases never overlap. */
+  @WithDefault("8")
+  int maxConcurrentActions();
+}

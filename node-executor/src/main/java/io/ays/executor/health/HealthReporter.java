@@ -1,0 +1,141 @@
+package io.ays.executor.health;
+
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.HealthReport;
+import io.ays.contracts.HealthSource;
+import io.ays.contracts.HealthStatus;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.NodeId;
+import io.ays.contracts.Topics;
+import io.ays.executor.action.ActionContext;
+import io.ays.executor.action.ActionOutcome;
+import io.ays.executor.action.DefaultActions;
+import io.ays.executor.action.ProcessEntries;
+import io.ays.executor.action.RunningInstances;
+import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.process.ProcessExit;
+import io.ays.executor.process.ProcessSupervisor;
+import io.ays.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Reports the health of the instances this node runs on {@code ays.health}: a crash of a supervised
+ * process at once, and every instance's {@code monitor} check periodically.
+ */
+@ApplicationScoped
+public class HealthReporter {
+
+  private static final Logger LOG = Logger.getLogger(HealthReporter.class);
+
+  private final ProcessSupervisor supervisor;
+  private final RunningInstances running;
+  private final DefaultActions defaults;
+  private final Outbox outbox;
+  private final EventFactory events;
+  private final EventCodec codec;
+  private final Topics topics;
+  private final ExecutorConfig config;
+  private final Clock clock;
+  private ScheduledExecutorService scheduler;
+
+  public HealthReporter(
+      ProcessSupervisor supervisor,
+      RunningInstances running,
+      DefaultActions defaults,
+      Outbox outbox,
+      EventFactory events,
+      EventCodec codec,
+      Topics topics,
+      ExecutorConfig config,
+      Clock clock) {
+    this.supervisor = supervisor;
+    this.running = running;
+    this.defaults = defaults;
+    this.outbox = outbox;
+    this.events = events;
+    this.codec = codec;
+    this.topics = topics;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    supervisor.onExit(this::onProcessExit);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "ays-monitor-checks");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = config.monitorInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::monitorAll, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** A supervised process ended on its own: its instance is down, say so now. */
+  void onProcessExit(ProcessExit exit) {
+    if (exit.expected() || !running.isRunning(exit.process().instanceKey())) {
+      return;
+    }
+    running.stopped(exit.process().instanceKey());
+    report(
+        new HealthReport(
+            InstanceKey.parse(exit.process().instanceKey()),
+            NodeId.of(config.nodeId()),
+            HealthStatus.DOWN,
+            HealthSource.PROCESS_EXIT,
+            exit.process().name(),
+            exit.process().pid(),
+            exit.exitCode(),
+            exit.process().name() + " exited with status " + exit.exitCode(),
+            exit.outputTail(),
+            Instant.now(clock)));
+  }
+
+  private void monitorAll() {
+    for (ActionContext context : running.all()) {
+      try {
+        ActionOutcome check = defaults.check(context, ProcessEntries.of(context.config()));
+        boolean up = Boolean.TRUE.equals(check.up());
+        report(
+            new HealthReport(
+                context.command().instanceKey(),
+                NodeId.of(config.nodeId()),
+                up ? HealthStatus.UP : HealthStatus.DOWN,
+                HealthSource.MONITOR,
+                null,
+                null,
+                null,
+                check.message(),
+                null,
+                Instant.now(clock)));
+      } catch (RuntimeException e) {
+        LOG.warnf("monitor check of %s failed: %s", context.instanceKey(), e.getMessage());
+      }
+    }
+  }
+
+  private void report(HealthReport report) {
+    String encoded = codec.encode(events.create(EventType.HEALTH_REPORT, report));
+    QuarkusTransaction.requiringNew()
+        .run(() -> outbox.enqueue(topics.health(), report.instanceKey().toString(), encoded));
+  }
+}

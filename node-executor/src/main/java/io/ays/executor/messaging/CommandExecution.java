@@ -1,0 +1,198 @@
+package io.ays.executor.messaging;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.Phase;
+import io.ays.contracts.PhaseCommand;
+import io.ays.contracts.PhaseOutcome;
+import io.ays.contracts.PhaseResult;
+import io.ays.contracts.Topics;
+import io.ays.executor.action.ActionContext;
+import io.ays.executor.action.ActionOutcome;
+import io.ays.executor.action.ActionRunner;
+import io.ays.executor.action.ConfigRenderer;
+import io.ays.executor.action.InstanceFolders;
+import io.ays.executor.action.RunningInstances;
+import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.persistence.ExecutedCommand;
+import io.ays.executor.template.TemplateStore;
+import io.ays.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out one phase command: at most once per command id (a journal entry is written before the
+ * action runs; a redelivery is answered from the journal), then the result goes to the outbox in
+ * the transaction that completes the journal entry.
+ */
+@ApplicationScoped
+public class CommandExecution {
+
+  private static final Logger LOG = Logger.getLogger(CommandExecution.class);
+
+  private final TemplateStore templates;
+  private final ActionRunner actions;
+  private final RunningInstances running;
+  private final Outbox outbox;
+  private final EventFactory events;
+  private final EventCodec codec;
+  private final Topics topics;
+  private final ExecutorConfig config;
+  private final InstanceFolders folders;
+  private final Clock clock;
+
+  public CommandExecution(
+      TemplateStore templates,
+      ActionRunner actions,
+      RunningInstances running,
+      Outbox outbox,
+      EventFactory events,
+      EventCodec codec,
+      Topics topics,
+      ExecutorConfig config,
+      Clock clock) {
+    this.templates = templates;
+    this.actions = actions;
+    this.running = running;
+    this.outbox = outbox;
+    this.events = events;
+    this.codec = codec;
+    this.topics = topics;
+    this.config = config;
+    this.folders = new InstanceFolders(config.dataDir());
+    this.clock = clock;
+  }
+
+  public void execute(CloudEvent<PhaseCommand> event) throws InterruptedException {
+    PhaseCommand command = event.data();
+    if (!QuarkusTransaction.requiringNew().call(() -> takeOn(event))) {
+      return;
+    }
+    Instant started = Instant.now(clock);
+    ActionOutcome outcome = carryOut(command, started);
+    long millis = Duration.between(started, Instant.now(clock)).toMillis();
+    LOG.infof(
+        "%s %s (%s) on %s: %s%s",
+        command.instanceKey(),
+        command.phase().actionName(),
+        command.role(),
+        command.node(),
+        outcome.outcome(),
+        outcome.message() == null ? "" : " - " + outcome.message());
+    PhaseResult result =
+        PhaseResult.of(
+            command,
+            outcome.outcome(),
+            outcome.exitCode(),
+            outcome.up(),
+            outcome.message(),
+            outcome.outputTail(),
+            started,
+            millis);
+    finish(event, result);
+  }
+
+  /**
+   * Journals the command before it runs. Returns false if it was taken on before: its stored result
+   * is sent again, or, if the executor died while running it, a failure is reported instead of
+   * running it a second time.
+   */
+  private boolean takeOn(CloudEvent<PhaseCommand> event) {
+    PhaseCommand command = event.data();
+    ExecutedCommand known = ExecutedCommand.findById(command.commandId());
+    if (known != null && known.result != null) {
+      outbox.enqueue(topics.results(), command.instanceKey().toString(), known.result);
+      return false;
+    }
+    if (known != null) {
+      PhaseResult interrupted =
+          PhaseResult.of(
+              command,
+              PhaseOutcome.FAILED,
+              null,
+              null,
+              "the executor restarted while running "
+                  + command.phase().actionName()
+                  + "; it is not run a second time",
+              null,
+              known.startedAt,
+              0);
+      complete(known, event, interrupted);
+      return false;
+    }
+    ExecutedCommand entry = new ExecutedCommand();
+    entry.commandId = command.commandId();
+    entry.instanceKey = command.instanceKey().toString();
+    entry.phase = command.phase().name();
+    entry.startedAt = Instant.now(clock);
+    entry.persist();
+    return true;
+  }
+
+  private ActionOutcome carryOut(PhaseCommand command, Instant now) throws InterruptedException {
+    if (!command.node().value().equals(config.nodeId())) {
+      return rejected("command for node " + command.node() + " reached node " + config.nodeId());
+    }
+    if (command.deadline() != null && now.isAfter(command.deadline())) {
+      return rejected("stale: its deadline " + command.deadline() + " has passed");
+    }
+    Optional<Path> templateDir = templates.await(command.template());
+    if (templateDir.isEmpty()) {
+      return ActionOutcome.failed(
+          null, "template version " + command.template() + " is not available on this node", null);
+    }
+    Path instanceDir = folders.instanceDir(command.instanceKey());
+    Path logDir = folders.logDir(command.instanceKey());
+    Map<String, Object> rendered =
+        ConfigRenderer.render(
+            command.config(),
+            ConfigRenderer.systemKeys(config.nodeId(), config.dataDir(), instanceDir, logDir));
+    ActionContext context =
+        new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);
+    try {
+      ActionOutcome outcome = actions.run(context);
+      track(context, outcome);
+      return outcome;
+    } catch (IllegalArgumentException e) {
+      return ActionOutcome.failed(null, e.getMessage(), null);
+    }
+  }
+
+  /** Keeps the set of running instances current, for monitoring and crash reports. */
+  private void track(ActionContext context, ActionOutcome outcome) {
+    if (!outcome.outcome().successful()
+        || context.command().role() != io.ays.contracts.ExecutionRole.NODE) {
+      return;
+    }
+    Phase phase = context.command().phase();
+    if (phase == Phase.START || (phase == Phase.CHECK_UP && Boolean.TRUE.equals(outcome.up()))) {
+      running.started(context);
+    } else if (phase == Phase.STOP || phase == Phase.HALT || phase == Phase.UNINSTALL) {
+      running.stopped(context.instanceKey());
+    }
+  }
+
+  private void finish(CloudEvent<PhaseCommand> event, PhaseResult result) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> complete(ExecutedCommand.findById(result.commandId()), event, result));
+  }
+
+  private void complete(ExecutedCommand entry, CloudEvent<PhaseCommand> cause, PhaseResult result) {
+    String encoded = codec.encode(events.causedBy(cause, EventType.RESULT_PHASE, result));
+    entry.result = encoded;
+    outbox.enqueue(topics.results(), result.instanceKey().toString(), encoded);
+  }
+
+  private static ActionOutcome rejected(String message) {
+    return new ActionOutcome(PhaseOutcome.REJECTED, null, null, message, null);
+  }
+}
