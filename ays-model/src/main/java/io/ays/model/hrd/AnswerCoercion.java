@@ -1,0 +1,74 @@
+package io.ays.model.hrd;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns an answer (a string from a command line, or a JSON value) into the question's type, or says
+ * why it cannot.
+ */
+final class AnswerCoercion {
+
+  private AnswerCoercion() {}
+
+  /** The typed answer; throws IllegalArgumentException with the reason. */
+  static Object coerce(AskParameter question, Object answer) {
+    return switch (question.type()) {
+      case STR, PASSWORD, MULTILINE -> text(answer);
+      case DROPDOWN -> dropdown(question, text(answer));
+      case INT -> integer(answer);
+      case FLOAT -> decimal(answer);
+      case BOOL -> bool(answer);
+      case LIST -> answer instanceof List<?> list ? list : HrdValues.list(text(answer));
+      case DICT -> answer instanceof Map<?, ?> map ? map : HrdValues.dict(text(answer));
+    };
+  }
+
+  private static String text(Object answer) {
+    return answer == null ? "" : String.valueOf(answer);
+  }
+
+  private static Object dropdown(AskParameter question, String answer) {
+    if (!question.dropdownValues().isEmpty() && !question.dropdownValues().contains(answer)) {
+      throw new IllegalArgumentException(
+          "'" + answer + "' is not one of " + question.dropdownValues());
+    }
+    return answer;
+  }
+
+  private static Long integer(Object answer) {
+    if (answer instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    try {
+      return Long.parseLong(text(answer).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected an integer, got '" + text(answer) + "'");
+    }
+  }
+
+  private static Double decimal(Object answer) {
+    if (answer instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return Double.parseDouble(text(answer).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a number, got '" + text(answer) + "'");
+    }
+  }
+
+  private static Boolean bool(Object answer) {
+    if (answer instanceof Boolean b) {
+      return b;
+    }
+    return switch (text(answer).strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> true;
+      case "false", "no", "n", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "expected true or false (or yes/no, 1/0), got '" + text(answer) + "'");
+    };
+  }
+}

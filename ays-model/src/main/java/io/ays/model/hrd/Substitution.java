@@ -1,0 +1,80 @@
+package io.ays.model.hrd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code $(key)} references in text and in structured values. A reference to an unknown
+ * key is left as written (as in the original); one whose value is a list or dict is left too, since
+ * it has no one-line form.
+ */
+public final class Substitution {
+
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\(([^()\\s]+)\\)");
+
+  private Substitution() {}
+
+  /**
+   * Substitutes the references in {@code text}; {@code lookup} gives a key's final value (it is not
+   * substituted again).
+   */
+  public static String apply(String text, Function<String, Optional<Object>> lookup) {
+    Matcher matcher = REFERENCE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      Optional<Object> value = lookup.apply(matcher.group(1).toLowerCase(Locale.ROOT));
+      String replacement =
+          value.isEmpty() || value.get() instanceof Map || value.get() instanceof List
+              ? matcher.group()
+              : String.valueOf(value.get() == null ? "" : value.get());
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** Substitutes references over arbitrary text (a config file) using the keys of {@code hrd}. */
+  public static String apply(String text, Hrd hrd) {
+    return apply(
+        text, key -> hrd.has(key) ? Optional.of(wrapNull(hrd.get(key))) : Optional.empty());
+  }
+
+  /** The keys {@code text} refers to, lower-cased, in order. */
+  public static List<String> references(String text) {
+    List<String> keys = new ArrayList<>();
+    Matcher matcher = REFERENCE.matcher(text);
+    while (matcher.find()) {
+      keys.add(matcher.group(1).toLowerCase(Locale.ROOT));
+    }
+    return keys;
+  }
+
+  /** Applies {@code apply} to every string inside a value (lists and dicts included). */
+  static Object deep(Object value, Function<String, String> apply) {
+    if (value instanceof String text) {
+      return apply.apply(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), deep(v, apply)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(deep(v, apply)));
+      return out;
+    }
+    return value;
+  }
+
+  private static Object wrapNull(Object value) {
+    return value == null ? "" : value;
+  }
+}
