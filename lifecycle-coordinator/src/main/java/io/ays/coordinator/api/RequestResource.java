@@ -1,0 +1,139 @@
+package io.ays.coordinator.api;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.InvalidFieldException;
+import io.ays.contracts.Problem;
+import io.ays.contracts.RequestAction;
+import io.ays.contracts.ServiceRequest;
+import io.ays.contracts.Topics;
+import io.ays.coordinator.domain.Preparation;
+import io.ays.coordinator.domain.RunPreparer;
+import io.ays.messaging.KafkaSender;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Submits a request over HTTP. It is published on {@code ays.requests} like any other request, so
+ * it takes exactly the path a kcat or CLI request takes; {@code ?dryRun=true} instead returns the
+ * plan without running anything.
+ */
+@Path("/requests")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RequestResource {
+
+  private final RunPreparer preparer;
+  private final KafkaSender sender;
+  private final EventFactory events;
+  private final EventCodec codec;
+  private final Topics topics;
+
+  public RequestResource(
+      RunPreparer preparer,
+      KafkaSender sender,
+      EventFactory events,
+      EventCodec codec,
+      Topics topics) {
+    this.preparer = preparer;
+    this.sender = sender;
+    this.events = events;
+    this.codec = codec;
+    this.topics = topics;
+  }
+
+  /** A planned step as a dry run shows it. */
+  public record PlannedStepView(int step, String node, String role, String phase, String when) {}
+
+  /** The answer to a dry run. */
+  public record PlanView(
+      String instanceKey,
+      String action,
+      String node,
+      String templateVersion,
+      boolean upToDate,
+      Map<String, Object> answers,
+      List<PlannedStepView> steps) {}
+
+  @POST
+  @Path("{action}")
+  public Response submit(
+      @PathParam("action") String actionName,
+      @QueryParam("dryRun") boolean dryRun,
+      ServiceRequest request) {
+    RequestAction action;
+    try {
+      action = RequestAction.valueOf(actionName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return problems(
+          Response.Status.NOT_FOUND,
+          "unknown action '" + actionName + "'",
+          List.of(
+              new Problem(
+                  "action",
+                  "expected one of install, start, stop, restart, configure, uninstall")));
+    }
+    if (request == null) {
+      return problems(
+          Response.Status.BAD_REQUEST,
+          "request body is missing",
+          List.of(new Problem("(body)", "a ServiceRequest JSON object is required")));
+    }
+    if (dryRun) {
+      return plan(action, request);
+    }
+    CloudEvent<ServiceRequest> event = events.create(action.eventType(), request);
+    sender.send(topics.requests(), event.kafkaKey(), codec.encode(event));
+    return Response.accepted(Map.of("requestId", event.id(), "instanceKey", event.kafkaKey()))
+        .build();
+  }
+
+  private Response plan(RequestAction action, ServiceRequest request) {
+    Preparation preparation;
+    try {
+      preparation = preparer.prepare(action, request);
+    } catch (InvalidFieldException e) {
+      return problems(Response.Status.BAD_REQUEST, e.getMessage(), List.of(Problem.of(e)));
+    }
+    if (!preparation.accepted()) {
+      return problems(
+          Response.Status.fromStatusCode(422),
+          preparation.rejection().reason(),
+          preparation.rejection().problems());
+    }
+    var run = preparation.run();
+    return Response.ok(
+            new PlanView(
+                run.key().toString(),
+                action.name().toLowerCase(Locale.ROOT),
+                run.node(),
+                run.template().contentHash,
+                run.upToDate(),
+                run.answers(),
+                run.plan().stream()
+                    .map(
+                        s ->
+                            new PlannedStepView(
+                                s.seq(),
+                                s.node(),
+                                s.role().name(),
+                                s.phase().actionName(),
+                                s.when().name()))
+                    .toList()))
+        .build();
+  }
+
+  private static Response problems(Response.Status status, String reason, List<Problem> problems) {
+    return Response.status(status).entity(Map.of("reason", reason, "problems", problems)).build();
+  }
+}

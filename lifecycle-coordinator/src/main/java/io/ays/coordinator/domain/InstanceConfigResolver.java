@@ -1,0 +1,26 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.Problem;
+import io.ays.coordinator.persistence.TemplateDefinitionEntity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves an instance's configuration: the template's recipe plus the validated answers to its
+ * {@code @ASK} questions, as one map of {@code service.*} and {@code instance.*} keys.
+ */
+public interface InstanceConfigResolver {
+
+  /** The outcome: the configuration, or every problem with the answers or the template. */
+  record Resolution(
+      Map<String, Object> config, Map<String, Object> answers, List<Problem> problems) {
+
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  Resolution resolve(
+      TemplateDefinitionEntity template, InstanceKey key, Map<String, Object> answers);
+}

@@ -1,0 +1,146 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.EventType;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.InstanceState;
+import io.ays.contracts.InstanceStateChanged;
+import io.ays.contracts.NodeId;
+import io.ays.contracts.Phase;
+import io.ays.contracts.RequestAction;
+import io.ays.contracts.RunFinished;
+import io.ays.contracts.RunOutcome;
+import io.ays.coordinator.persistence.RunEntity;
+import io.ays.coordinator.persistence.RunStepEntity;
+import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Ends runs: records the outcome, moves the instance to its new state, announces both, and starts
+ * the instance's next queued run (one run per instance at a time).
+ */
+@ApplicationScoped
+public class RunCompletion {
+
+  private final ServiceEvents events;
+  private final Instance<RunEngine> engine;
+  private final Clock clock;
+
+  public RunCompletion(ServiceEvents events, Instance<RunEngine> engine, Clock clock) {
+    this.events = events;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void succeed(RunEntity run, Cause cause) {
+    RequestAction action = RequestAction.valueOf(run.action);
+    finish(run, RunStatus.SUCCEEDED, null, cause);
+    announce(run, RunOutcome.SUCCEEDED, null, null, cause);
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance != null) {
+      if (action == RequestAction.INSTALL || action == RequestAction.CONFIGURE) {
+        instance.templateHash = run.templateHash;
+      }
+      moveTo(instance, InstanceStates.afterSuccess(action, run.noStart), run, null, cause);
+      if (action == RequestAction.UNINSTALL) {
+        instance.delete(); // uninstall forgets the instance; its runs stay as history
+        startNextQueued(run.instanceKey, cause);
+        return;
+      }
+    }
+    startNextQueued(run.instanceKey, cause);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void fail(RunEntity run, RunStepEntity failed, String reason, Cause cause) {
+    String fullReason =
+        Phase.valueOf(failed.phase).actionName() + " on " + failed.node + " failed: " + reason;
+    finish(run, RunStatus.FAILED, fullReason, cause);
+    announce(run, RunOutcome.FAILED, fullReason, failed, cause);
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance != null) {
+      moveTo(instance, InstanceState.FAILED, run, fullReason, cause);
+    }
+    startNextQueued(run.instanceKey, cause);
+  }
+
+  /** Ends a run that cannot be carried out any more, e.g. its instance was removed meanwhile. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void abandon(RunEntity run, String reason, Cause cause) {
+    finish(run, RunStatus.FAILED, reason, cause);
+    announce(run, RunOutcome.FAILED, reason, null, cause);
+    startNextQueued(run.instanceKey, cause);
+  }
+
+  /** Records a run that had nothing to do (an install whose template and answers are unchanged). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void upToDate(RunEntity run, Cause cause) {
+    finish(run, RunStatus.UP_TO_DATE, "template version and answers unchanged", cause);
+    announce(run, RunOutcome.UP_TO_DATE, run.reason, null, cause);
+  }
+
+  /** Moves {@code instance} to {@code to} and announces the change, if it is a change. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void moveTo(
+      ServiceInstanceEntity instance, InstanceState to, RunEntity run, String reason, Cause cause) {
+    InstanceState from = InstanceState.valueOf(instance.state);
+    instance.state = to.name();
+    instance.updatedAt = Instant.now(clock);
+    if (from != to) {
+      events.publish(
+          cause,
+          EventType.INSTANCE_STATE,
+          new InstanceStateChanged(
+              InstanceKey.parse(instance.instanceKey),
+              NodeId.of(instance.node),
+              from,
+              to,
+              run == null ? null : run.id,
+              reason));
+    }
+  }
+
+  private void finish(RunEntity run, RunStatus status, String reason, Cause cause) {
+    run.status = status.name();
+    run.reason = reason;
+    run.finishedAt = Instant.now(clock);
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance != null && run.id.equals(instance.activeRunId)) {
+      instance.activeRunId = null;
+    }
+  }
+
+  private void announce(
+      RunEntity run, RunOutcome outcome, String reason, RunStepEntity failed, Cause cause) {
+    events.publish(
+        cause,
+        EventType.RUN_FINISHED,
+        new RunFinished(
+            run.id,
+            InstanceKey.parse(run.instanceKey),
+            RequestAction.valueOf(run.action),
+            outcome,
+            reason,
+            failed == null ? null : failed.id.seq,
+            failed == null ? null : Phase.valueOf(failed.phase),
+            Duration.between(run.createdAt, run.finishedAt).toMillis()));
+  }
+
+  private void startNextQueued(String instanceKey, Cause cause) {
+    RunEntity next =
+        RunEntity.<RunEntity>find(
+                "instanceKey = ?1 and status = ?2 order by createdAt",
+                instanceKey,
+                RunStatus.QUEUED.name())
+            .firstResult();
+    if (next == null) {
+      return;
+    }
+    engine.get().begin(next, cause);
+  }
+}

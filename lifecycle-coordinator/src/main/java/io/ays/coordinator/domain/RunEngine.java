@@ -1,0 +1,164 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.EventType;
+import io.ays.contracts.ExecutionRole;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.NodeId;
+import io.ays.contracts.Phase;
+import io.ays.contracts.PhaseCommand;
+import io.ays.contracts.RequestAction;
+import io.ays.contracts.StepFinished;
+import io.ays.contracts.StepOutcome;
+import io.ays.contracts.StepStarted;
+import io.ays.contracts.TemplateRef;
+import io.ays.coordinator.config.CoordinatorConfig;
+import io.ays.coordinator.domain.plan.Decision;
+import io.ays.coordinator.domain.plan.PlannedStep;
+import io.ays.coordinator.domain.plan.RunDecider;
+import io.ays.coordinator.domain.plan.StepStatus;
+import io.ays.coordinator.persistence.RunEntity;
+import io.ays.coordinator.persistence.RunStepEntity;
+import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves a run forward: asks the {@link RunDecider} what to do from the stored step states and
+ * applies it (records skipped steps, dispatches the next command through the outbox, or hands a
+ * finished run to {@link RunCompletion}). Everything happens in the caller's transaction, so the
+ * step state and the command it causes are committed together.
+ */
+@ApplicationScoped
+public class RunEngine {
+
+  private final RunDecider decider = new RunDecider();
+  private final ServiceEvents events;
+  private final RunCompletion completion;
+  private final JsonMaps json;
+  private final CoordinatorConfig config;
+  private final Clock clock;
+
+  public RunEngine(
+      ServiceEvents events,
+      RunCompletion completion,
+      JsonMaps json,
+      CoordinatorConfig config,
+      Clock clock) {
+    this.events = events;
+    this.completion = completion;
+    this.json = json;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a run whose instance is free: makes it the instance's active run, moves the instance to
+   * the action's transitional state and dispatches the first step.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void begin(RunEntity run, Cause cause) {
+    RequestAction action = RequestAction.valueOf(run.action);
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance == null && action != RequestAction.INSTALL) {
+      completion.abandon(run, "the instance no longer exists (it was uninstalled)", cause);
+      return;
+    }
+    if (instance == null) {
+      instance = ServiceInstanceEntity.create(InstanceKey.parse(run.instanceKey), run.node);
+    }
+    if (action == RequestAction.INSTALL) {
+      instance.node = run.node;
+      instance.answers = run.answers;
+    }
+    run.status = RunStatus.RUNNING.name();
+    instance.activeRunId = run.id;
+    completion.moveTo(instance, InstanceStates.during(action), run, null, cause);
+    advance(run, cause);
+  }
+
+  /** Decides and applies the run's next move. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void advance(RunEntity run, Cause cause) {
+    List<RunStepEntity> steps = run.steps();
+    Decision decision = decider.decide(steps.stream().map(StepRows::state).toList());
+    for (PlannedStep skipped : decision.skipped()) {
+      skip(run, steps.get(skipped.seq()), cause);
+    }
+    if (decision instanceof Decision.Dispatch dispatch) {
+      dispatch(run, steps.get(dispatch.step().seq()), cause);
+    } else if (decision instanceof Decision.Succeed) {
+      completion.succeed(run, cause);
+    } else if (decision instanceof Decision.Fail fail) {
+      completion.fail(run, steps.get(fail.failed().seq()), fail.reason(), cause);
+    }
+    // Decision.Wait: a step is in flight; its result advances the run.
+  }
+
+  private void skip(RunEntity run, RunStepEntity step, Cause cause) {
+    step.status = StepStatus.SKIPPED.name();
+    step.reason = "condition " + step.runCondition + " not met";
+    step.finishedAt = Instant.now(clock);
+    events.publish(
+        cause,
+        EventType.RUN_STEP_FINISHED,
+        new StepFinished(
+            run.id,
+            InstanceKey.parse(run.instanceKey),
+            step.id.seq,
+            NodeId.of(step.node),
+            Phase.valueOf(step.phase),
+            Math.max(1, step.attempt),
+            StepOutcome.SKIPPED,
+            null,
+            null,
+            step.reason,
+            null,
+            0L,
+            false));
+  }
+
+  private void dispatch(RunEntity run, RunStepEntity step, Cause cause) {
+    Instant now = Instant.now(clock);
+    Duration timeout = config.phaseTimeout();
+    step.status = StepStatus.RUNNING.name();
+    step.attempt = step.attempt + 1;
+    step.commandId = run.id + "/" + step.id.seq + "/" + step.attempt;
+    step.startedAt = now;
+    step.finishedAt = null;
+    InstanceKey key = InstanceKey.parse(run.instanceKey);
+    NodeId node = NodeId.of(step.node);
+    Phase phase = Phase.valueOf(step.phase);
+    PhaseCommand command =
+        new PhaseCommand(
+            step.commandId,
+            run.id,
+            step.id.seq,
+            step.attempt,
+            key,
+            node,
+            ExecutionRole.valueOf(step.role),
+            phase,
+            new TemplateRef(key.domain(), key.name(), run.templateHash),
+            json.read(run.resolvedConfig),
+            (int) timeout.toSeconds(),
+            now.plus(timeout).plus(config.startGrace()));
+    events.send(events.topics().commandsTopicFor(node), cause, EventType.COMMAND_PHASE, command);
+    events.publish(
+        cause,
+        EventType.RUN_STEP_STARTED,
+        new StepStarted(
+            run.id,
+            key,
+            step.id.seq,
+            node,
+            command.role(),
+            phase,
+            step.attempt,
+            step.commandId,
+            command.timeoutSeconds()));
+  }
+}

@@ -1,0 +1,82 @@
+package io.ays.coordinator.domain.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides the next move of a run from the state of its steps. Pure: no I/O, no clock; the
+ * coordinator persists and sends what it decides (conductor's decide/apply split), so a crash
+ * between the two is recovered by deciding again from the stored state.
+ */
+public final class RunDecider {
+
+  public Decision decide(List<StepState> states) {
+    List<PlannedStep> skipped = new ArrayList<>();
+    for (StepState state : states) {
+      switch (state.status()) {
+        case SUCCEEDED, SKIPPED -> {}
+        case FAILED -> {
+          return new Decision.Fail(state.step(), state.reason(), List.copyOf(skipped));
+        }
+        case RUNNING -> {
+          return new Decision.Wait(state.step(), List.copyOf(skipped));
+        }
+        case PENDING -> {
+          if (conditionHolds(state.step(), latestAnswer(states, state.step()))) {
+            return new Decision.Dispatch(state.step(), List.copyOf(skipped));
+          }
+          skipped.add(state.step());
+        }
+      }
+    }
+    return new Decision.Succeed(List.copyOf(skipped));
+  }
+
+  /**
+   * Judges a check step's answer against what the plan expects of it.
+   *
+   * @return null if it meets the expectation, else the reason it fails the step
+   */
+  public String judgeCheck(PlannedStep step, Boolean up) {
+    return switch (step.expect()) {
+      case NONE -> null;
+      case UP ->
+          Boolean.FALSE.equals(up)
+              ? step.phase().actionName() + " on " + step.node() + ": the service is not up"
+              : null;
+      case DOWN ->
+          Boolean.TRUE.equals(up)
+              ? step.phase().actionName()
+                  + " on "
+                  + step.node()
+                  + ": the service is still running after halt"
+              : null;
+    };
+  }
+
+  private static boolean conditionHolds(PlannedStep step, Boolean latestUp) {
+    return switch (step.when()) {
+      case ALWAYS -> true;
+      case IF_UP -> Boolean.TRUE.equals(latestUp);
+      case IF_DOWN -> !Boolean.TRUE.equals(latestUp);
+    };
+  }
+
+  /** The answer of the latest completed check on the same node and role before {@code step}. */
+  private static Boolean latestAnswer(List<StepState> states, PlannedStep step) {
+    Boolean answer = null;
+    for (StepState state : states) {
+      if (state.step().seq() >= step.seq()) {
+        break;
+      }
+      PlannedStep earlier = state.step();
+      if (earlier.isCheck()
+          && state.status() == StepStatus.SUCCEEDED
+          && earlier.node().equals(step.node())
+          && earlier.role() == step.role()) {
+        answer = state.up();
+      }
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,89 @@
+package io.ays.registry.domain;
+
+import io.ays.registry.config.RegistryConfig;
+import io.ays.registry.git.GitMirror;
+import io.ays.registry.git.GitSyncException;
+import io.ays.registry.git.RepositorySource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Syncs every configured metadata repository: brings its working copy to the branch head (or pinned
+ * commit), reads and validates every template, and records the valid ones. One bad template, or one
+ * unreachable repository, does not stop the others.
+ */
+@ApplicationScoped
+public class RepositorySyncer {
+
+  private static final Logger LOG = Logger.getLogger(RepositorySyncer.class);
+
+  private final GitMirror mirror = new GitMirror();
+  private final ReentrantLock oneSyncAtATime = new ReentrantLock();
+  private final List<RepositorySource> sources;
+  private final RegistryConfig config;
+  private final TemplateReader reader;
+  private final TemplateCatalog catalog;
+
+  public RepositorySyncer(RegistryConfig config, TemplateReader reader, TemplateCatalog catalog) {
+    this.config = config;
+    this.reader = reader;
+    this.catalog = catalog;
+    this.sources = RepositorySource.parseList(config.repositories().orElse(""));
+  }
+
+  public List<RepositorySource> sources() {
+    return sources;
+  }
+
+  public SyncReport syncAll() {
+    oneSyncAtATime.lock();
+    try {
+      List<SyncReport.RepositoryReport> reports = new ArrayList<>();
+      for (RepositorySource source : sources) {
+        reports.add(sync(source));
+      }
+      return new SyncReport(reports);
+    } finally {
+      oneSyncAtATime.unlock();
+    }
+  }
+
+  private SyncReport.RepositoryReport sync(RepositorySource source) {
+    GitMirror.Checkout checkout;
+    try {
+      checkout = mirror.sync(source, config.workDir().resolve(source.domain()));
+    } catch (GitSyncException e) {
+      LOG.warn(e.getMessage());
+      return new SyncReport.RepositoryReport(
+          source.domain(), source.url(), null, List.of(), 0, List.of(), e.getMessage());
+    }
+    List<String> published = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    int unchanged = 0;
+    for (TemplateSnapshot snapshot : reader.readAll(source.domain(), checkout.workTree())) {
+      String key = snapshot.domain() + "/" + snapshot.name();
+      if (!snapshot.valid()) {
+        snapshot.problems().forEach(problem -> invalid.add(key + ": " + problem));
+        LOG.warnf("template %s is invalid and not published: %s", key, snapshot.problems());
+        continue;
+      }
+      boolean isNew =
+          QuarkusTransaction.requiringNew()
+              .call(() -> catalog.record(snapshot, source.url(), checkout.commit()));
+      if (isNew) {
+        published.add(key);
+      } else {
+        unchanged++;
+      }
+    }
+    LOG.infof(
+        "synced %s at %s: %d published, %d unchanged, %d problem(s)",
+        source.domain(), checkout.commit(), published.size(), unchanged, invalid.size());
+    return new SyncReport.RepositoryReport(
+        source.domain(), source.url(), checkout.commit(), published, unchanged, invalid, null);
+  }
+}

@@ -1,0 +1,53 @@
+package io.ays.registry.domain;
+
+import io.ays.registry.config.RegistryConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** Syncs the repositories at start-up and then every {@code ays.registry.sync-interval}. */
+@ApplicationScoped
+public class SyncSchedule {
+
+  private static final Logger LOG = Logger.getLogger(SyncSchedule.class);
+
+  private final RepositorySyncer syncer;
+  private final RegistryConfig config;
+  private ScheduledExecutorService scheduler;
+
+  public SyncSchedule(RepositorySyncer syncer, RegistryConfig config) {
+    this.syncer = syncer;
+    this.config = config;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "ays-registry-sync");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = config.syncInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::syncQuietly, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private void syncQuietly() {
+    try {
+      syncer.syncAll();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "scheduled sync failed");
+    }
+  }
+}

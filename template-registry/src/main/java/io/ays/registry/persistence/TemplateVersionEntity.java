@@ -1,0 +1,72 @@
+package io.ays.registry.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One content version of a template, with the commit it came from and its files. */
+@Entity
+@Table(name = "template_version")
+public class TemplateVersionEntity extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false)
+  public String domain;
+
+  @Column(nullable = false)
+  public String name;
+
+  @Column(name = "content_hash", nullable = false)
+  public String contentHash;
+
+  @Column(nullable = false)
+  public String repository;
+
+  @Column(name = "source_commit")
+  public String sourceCommit;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @OneToMany(mappedBy = "version", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("path")
+  public List<TemplateFileEntity> files = new ArrayList<>();
+
+  public static Optional<TemplateVersionEntity> byHash(String domain, String name, String hash) {
+    return find("domain = ?1 and name = ?2 and contentHash = ?3", domain, name, hash)
+        .firstResultOptional();
+  }
+
+  /** Versions of a template, newest first. */
+  public static List<TemplateVersionEntity> history(String domain, String name) {
+    return list("domain = ?1 and name = ?2 order by createdAt desc, id desc", domain, name);
+  }
+
+  /** The current version of a template: the one that most recently became current. */
+  public static Optional<TemplateVersionEntity> current(String domain, String name) {
+    return find("domain = ?1 and name = ?2 order by createdAt desc, id desc", domain, name)
+        .firstResultOptional();
+  }
+
+  /** The current version of every template. */
+  public static List<TemplateVersionEntity> currentOfEach() {
+    return list(
+        "from TemplateVersionEntity v where not exists (select 1 from TemplateVersionEntity w"
+            + " where w.domain = v.domain and w.name = v.name and (w.createdAt > v.createdAt"
+            + " or (w.createdAt = v.createdAt and w.id > v.id))) order by v.domain, v.name");
+  }
+}
