@@ -1,0 +1,84 @@
+package io.ays.model.hrd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class HrdWriterTest {
+
+  private final HrdParser parser = new HrdParser();
+  private final HrdWriter writer = new HrdWriter();
+
+  @Test
+  void writesKeysSortedAndPaddedLikeTheOriginal() {
+    Hrd hrd = parser.parse("z = 1\na = 'x y'\n", "w.hrd");
+    assertThat(writer.write(hrd))
+        .isEqualTo(String.format("%-30s = %s%n%-30s = %s%n", "a", "x y", "z", "1"));
+  }
+
+  @Test
+  void quotesStringsThatWouldReadBackAsAnotherType() {
+    Hrd hrd = Hrd.of("w", Map.of("a", "123", "b", "none", "c", "a:b", "d", "x,y", "e", "true"));
+    assertThat(parser.parse(writer.write(hrd), "w")).isEqualTo(hrd);
+  }
+
+  @Property(tries = 300)
+  void aWrittenDocumentParsesBackToEqualData(@ForAll("documents") Map<String, Object> values) {
+    Hrd hrd = Hrd.of("gen", values);
+    assertThat(parser.parse(writer.write(hrd), "gen")).isEqualTo(hrd);
+  }
+
+  @Provide
+  Arbitrary<Map<String, Object>> documents() {
+    Arbitrary<String> keys =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .ofMinLength(1)
+            .ofMaxLength(6)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3)
+            .map(parts -> String.join(".", parts));
+    return Arbitraries.maps(keys, values()).ofMaxSize(8).map(LinkedHashMap::new);
+  }
+
+  private Arbitrary<Object> values() {
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withChars("abcXYZ019 _-./:,#@$()'")
+            .ofMaxLength(12)
+            .filter(s -> !(s.contains("'") && s.contains("\"")))
+            .filter(s -> s.equals(s.strip()));
+    Arbitrary<Object> scalar =
+        Arbitraries.oneOf(
+            text.map(s -> (Object) s),
+            Arbitraries.longs().between(-100000, 100000).map(l -> (Object) l),
+            Arbitraries.of(true, false).map(b -> (Object) b),
+            Arbitraries.doubles().between(-1000, 1000).ofScale(2).map(d -> (Object) d));
+    Arbitrary<Object> list =
+        scalar.list().ofMinSize(1).ofMaxSize(4).map(l -> (Object) List.copyOf(l));
+    Arbitrary<Object> dict =
+        Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(5), scalar)
+            .as((k, v) -> Map.entry(k, v))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(
+                entries -> {
+                  Map<String, Object> map = new LinkedHashMap<>();
+                  entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+                  return (Object) map;
+                });
+    return Arbitraries.oneOf(scalar, list, dict);
+  }
+}
