@@ -1,0 +1,78 @@
+package io.ays.e2e;
+
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.PostgresDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole of AYS for a test: a real Kafka broker and PostgreSQL in the test JVM, and the four
+ * services as separate JVMs from their packaged apps, configured only by environment variables.
+ */
+final class AysCluster implements AutoCloseable {
+
+  final KafkaBroker kafka;
+  final PostgresDatabase database;
+  final ServiceProcess registry;
+  final ServiceProcess coordinator;
+  final ServiceProcess executor;
+  final ServiceProcess monitor;
+  final Path workDir;
+  private final List<ServiceProcess> services = new ArrayList<>();
+
+  AysCluster(Path projectDir, Path workDir, String repositories) throws Exception {
+    this.workDir = workDir;
+    kafka = KafkaBroker.start();
+    database = PostgresDatabase.start();
+    Map<String, String> common = new HashMap<>();
+    common.put("AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    common.put("AYS_DB_URL", database.jdbcUrl());
+    common.put("AYS_DB_USER", database.username());
+    common.put("AYS_DB_PASSWORD", database.password());
+    Path logs = workDir.resolve("logs");
+
+    Map<String, String> registryEnv = new HashMap<>(common);
+    registryEnv.put("AYS_REGISTRY_REPOSITORIES", repositories);
+    registryEnv.put("AYS_REGISTRY_WORK_DIR", workDir.resolve("registry").toString());
+    registry =
+        add(ServiceProcess.start(projectDir, "template-registry", freePort(), registryEnv, logs));
+    coordinator =
+        add(ServiceProcess.start(projectDir, "lifecycle-coordinator", freePort(), common, logs));
+    Map<String, String> executorEnv = new HashMap<>(common);
+    executorEnv.put("AYS_NODE_ID", "local");
+    executorEnv.put("AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString());
+    executorEnv.put("AYS_EXECUTOR_MONITOR_INTERVAL", "2s");
+    executor =
+        add(ServiceProcess.start(projectDir, "node-executor", freePort(), executorEnv, logs));
+    monitor = add(ServiceProcess.start(projectDir, "monitor-service", freePort(), common, logs));
+    for (ServiceProcess service : services) {
+      service.awaitReady(Duration.ofSeconds(120));
+    }
+  }
+
+  private ServiceProcess add(ServiceProcess service) {
+    services.add(service);
+    return service;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = services.size() - 1; i >= 0; i--) {
+      services.get(i).close();
+    }
+    kafka.close();
+    database.close();
+  }
+}

@@ -1,0 +1,118 @@
+package io.ays.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One AYS service running as its own JVM, from its packaged Quarkus app. */
+final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  /** Starts {@code module}'s app on {@code port} with {@code env}, logging to {@code logDir}. */
+  static ServiceProcess start(
+      Path projectDir, String module, int port, Map<String, String> env, Path logDir)
+      throws IOException {
+    Path jar = projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the services first");
+    }
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(module + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.environment().put("AYS_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("AYS_HTTP_HOST", "127.0.0.1");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    return new ServiceProcess(module, port, log, builder.start());
+  }
+
+  /** Waits until {@code /q/health/ready} answers 200. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited during start-up; see " + log);
+      }
+      try {
+        HttpResponse<String> response =
+            HTTP.send(
+                HttpRequest.newBuilder(url("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+  }
+
+  URI url(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** GET {@code path}; returns status and body. */
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POST JSON to {@code path}. */
+  HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(url(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
