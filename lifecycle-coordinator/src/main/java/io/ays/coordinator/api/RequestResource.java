@@ -33,6 +33,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
+  /** A request that is well-formed but cannot be carried out (unknown template, bad answers). */
+  private static final int UNPROCESSABLE = 422;
+
   private final RunPreparer preparer;
   private final KafkaSender sender;
   private final EventFactory events;
@@ -76,7 +79,7 @@ public class RequestResource {
       action = RequestAction.valueOf(actionName.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return problems(
-          Response.Status.NOT_FOUND,
+          404,
           "unknown action '" + actionName + "'",
           List.of(
               new Problem(
@@ -85,7 +88,7 @@ public class RequestResource {
     }
     if (request == null) {
       return problems(
-          Response.Status.BAD_REQUEST,
+          400,
           "request body is missing",
           List.of(new Problem("(body)", "a ServiceRequest JSON object is required")));
     }
@@ -103,13 +106,11 @@ public class RequestResource {
     try {
       preparation = preparer.prepare(action, request);
     } catch (InvalidFieldException e) {
-      return problems(Response.Status.BAD_REQUEST, e.getMessage(), List.of(Problem.of(e)));
+      return problems(400, e.getMessage(), List.of(Problem.of(e)));
     }
     if (!preparation.accepted()) {
       return problems(
-          Response.Status.fromStatusCode(422),
-          preparation.rejection().reason(),
-          preparation.rejection().problems());
+          UNPROCESSABLE, preparation.rejection().reason(), preparation.rejection().problems());
     }
     var run = preparation.run();
     return Response.ok(
@@ -133,7 +134,7 @@ public class RequestResource {
         .build();
   }
 
-  private static Response problems(Response.Status status, String reason, List<Problem> problems) {
+  private static Response problems(int status, String reason, List<Problem> problems) {
     return Response.status(status).entity(Map.of("reason", reason, "problems", problems)).build();
   }
 }

@@ -1,0 +1,267 @@
+package io.ays.coordinator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.PhaseCommand;
+import io.ays.contracts.PhaseOutcome;
+import io.ays.contracts.PhaseResult;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coordinator against a real broker and database, with the test answering commands as an
+ * executor would: an install request becomes a run whose commands go out one at a time, each result
+ * moves it on, and the run and its steps are stored; bad requests are rejected.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class CoordinatorFlowTest {
+
+  private static final String SERVICE_HRD =
+      "process.1 =\n    cmd:'python3',\n    args:'-m http.server $(instance.param.port)',\n"
+          + "    ports:'$(instance.param.port)',\n";
+  private static final String INSTANCE_HRD = "param.port = @ASK type:int default:8080\n";
+
+  KafkaBroker broker;
+  private final EventCodec codec = new EventCodec();
+  private final EventFactory events = EventFactory.forService("coordinator-test");
+  private KafkaProducer<String, String> producer;
+  private KafkaConsumer<String, String> commands;
+
+  @BeforeEach
+  void connect() {
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer());
+    commands = consumer("ays.commands.local");
+  }
+
+  @AfterEach
+  void disconnect() {
+    producer.close();
+    commands.close();
+  }
+
+  @Test
+  void anInstallRunsItsPlanOneCommandAtATimeAndIsStoredStepByStep() throws Exception {
+    publishTemplate("demo", "web");
+    awaitPlannable("demo", "web");
+    send(
+        "ays.requests",
+        "demo/web/main",
+        "{\"specversion\":\"1.0\",\"id\":\"req-1\",\"source\":\"/test\",\"type\":\"ays.request.install.v1\","
+            + "\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"domain\":\"demo\",\"name\":\"web\","
+            + "\"answers\":{\"param.port\":9090}}}");
+
+    int answered = 0;
+    CloudEvent<PhaseCommand> command;
+    while ((command = nextCommand(Duration.ofSeconds(15))) != null) {
+      PhaseCommand c = command.data();
+      if (answered == 0) {
+        assertThat(c.phase().actionName()).isEqualTo("init");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> process = (Map<String, Object>) c.config().get("service.process.1");
+        assertThat(process)
+            .containsEntry("args", "-m http.server 9090")
+            .containsEntry("ports", "9090");
+      }
+      Boolean up =
+          c.phase().answersUp() ? c.phase().actionName().equals("check_up") && answered > 4 : null;
+      PhaseResult result =
+          PhaseResult.of(c, PhaseOutcome.SUCCEEDED, 0, up, "ok", "", Instant.now(), 5);
+      send(
+          "ays.results",
+          c.instanceKey().toString(),
+          codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result)));
+      answered++;
+      if (c.phase().actionName().equals("monitor")) {
+        break;
+      }
+    }
+    assertThat(answered).isEqualTo(8);
+
+    awaitInstanceState("demo/web/main", "RUNNING");
+    given()
+        .get("/instances/demo/web/main/runs")
+        .then()
+        .statusCode(200)
+        .body("[0].status", equalTo("SUCCEEDED"))
+        .body("[0].requestId", equalTo("req-1"))
+        .body(
+            "[0].steps.phase",
+            equalTo(
+                List.of(
+                    "init",
+                    "prepare",
+                    "fetch",
+                    "configure",
+                    "check_up",
+                    "stop",
+                    "check_down",
+                    "halt",
+                    "check_down",
+                    "start",
+                    "check_up",
+                    "monitor")))
+        .body(
+            "[0].steps.status",
+            equalTo(
+                List.of(
+                    "SUCCEEDED",
+                    "SUCCEEDED",
+                    "SUCCEEDED",
+                    "SUCCEEDED",
+                    "SUCCEEDED",
+                    "SKIPPED",
+                    "SKIPPED",
+                    "SKIPPED",
+                    "SKIPPED",
+                    "SUCCEEDED",
+                    "SUCCEEDED",
+                    "SUCCEEDED")));
+  }
+
+  @Test
+  void aDryRunReturnsThePlanAndInvalidAnswersAreListed() {
+    publishTemplate("demo", "api");
+    awaitPlannable("demo", "api");
+    given()
+        .contentType("application/json")
+        .body("{\"domain\":\"demo\",\"name\":\"api\",\"answers\":{\"param.port\":\"eighty\"}}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(422)
+        .body("problems[0].field", equalTo("param.port"))
+        .body("problems[0].message", equalTo("expected an integer, got 'eighty'"));
+    given()
+        .contentType("application/json")
+        .body("{\"domain\":\"demo\",\"name\":\"nope\"}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(422)
+        .body("reason", equalTo("unknown template demo/nope"));
+  }
+
+  private void publishTemplate(String domain, String name) {
+    String hash =
+        UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    TemplateDefinition definition =
+        new TemplateDefinition(
+            domain,
+            name,
+            hash,
+            "file:///test",
+            null,
+            Map.of(),
+            SERVICE_HRD,
+            INSTANCE_HRD,
+            Instant.now());
+    send(
+        "ays.templates",
+        domain + "/" + name,
+        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+  }
+
+  private void awaitPlannable(String domain, String name) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      int status =
+          given()
+              .contentType("application/json")
+              .body("{\"domain\":\"" + domain + "\",\"name\":\"" + name + "\"}")
+              .post("/requests/install?dryRun=true")
+              .statusCode();
+      if (status == 200) {
+        return;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("template " + domain + "/" + name + " never reached the coordinator");
+  }
+
+  private void awaitInstanceState(String key, String state) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      String body = given().get("/instances/" + key).asString();
+      if (body.contains("\"state\":\"" + state + "\"")) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new AssertionError(key + " never reached " + state);
+  }
+
+  private CloudEvent<PhaseCommand> nextCommand(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, String> record : commands.poll(Duration.ofMillis(200))) {
+        return codec.decode(record.value()).as(PhaseCommand.class);
+      }
+    }
+    return null;
+  }
+
+  private void send(String topic, String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private KafkaConsumer<String, String> consumer(String topic) {
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                1),
+            new StringDeserializer(),
+            new StringDeserializer());
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
