@@ -47,6 +47,7 @@ public class CommandExecution {
   private final EventCodec codec;
   private final Topics topics;
   private final ExecutorConfig config;
+  private final Path dataDir;
   private final InstanceFolders folders;
   private final Clock clock;
 
@@ -68,7 +69,8 @@ public class CommandExecution {
     this.codec = codec;
     this.topics = topics;
     this.config = config;
-    this.folders = new InstanceFolders(config.dataDir());
+    this.dataDir = config.dataDir().toAbsolutePath().normalize();
+    this.folders = new InstanceFolders(dataDir);
     this.clock = clock;
   }
 
@@ -155,7 +157,7 @@ public class CommandExecution {
     Map<String, Object> rendered =
         ConfigRenderer.render(
             command.config(),
-            ConfigRenderer.systemKeys(config.nodeId(), config.dataDir(), instanceDir, logDir));
+            ConfigRenderer.systemKeys(config.nodeId(), dataDir, instanceDir, logDir));
     ActionContext context =
         new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);
     try {

@@ -31,7 +31,8 @@ public class TemplateStore {
   private final Duration wait;
 
   public TemplateStore(ExecutorConfig config) {
-    this.root = config.dataDir().resolve("templates");
+    // Absolute: hooks run from here with the instance folder as their working directory.
+    this.root = config.dataDir().toAbsolutePath().normalize().resolve("templates");
     this.wait = config.templateWait();
   }
 

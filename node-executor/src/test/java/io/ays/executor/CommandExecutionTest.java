@@ -1,0 +1,147 @@
+package io.ays.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.ExecutionRole;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.NodeId;
+import io.ays.contracts.Phase;
+import io.ays.contracts.PhaseCommand;
+import io.ays.contracts.PhaseOutcome;
+import io.ays.contracts.PhaseResult;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.contracts.TemplateFile;
+import io.ays.contracts.TemplateRef;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executor against a real broker, running a real hook: a command on its node's topic runs the
+ * template's {@code hooks/configure} with the configuration on stdin, the result comes back on
+ * ays.results, and a redelivered command is answered again without running the hook twice.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class CommandExecutionTest {
+
+  // A fresh version per run: the store is content-addressed and the data folder outlives a run.
+  private static final String HASH =
+      (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+
+  KafkaBroker broker;
+  private final EventCodec codec = new EventCodec();
+  private final EventFactory events = EventFactory.forService("executor-test");
+
+  @Test
+  void aCommandRunsTheTemplatesHookOnceEvenWhenDeliveredTwice() throws Exception {
+    Path marker = Files.createTempFile(Path.of("target"), "hook-runs-", ".txt").toAbsolutePath();
+    String hook =
+        "#!/bin/sh\ncat > /dev/null\necho \"configured $AYS_CFG_INSTANCE_PARAM_PORT\" >> "
+            + marker
+            + "\n";
+    TemplateDefinition definition =
+        new TemplateDefinition(
+            "demo",
+            "hooked",
+            HASH,
+            "file:///test",
+            null,
+            Map.of("hooks/configure", TemplateFile.text(hook, true)),
+            "description = 'runs a hook'\n",
+            null,
+            Instant.now());
+    InstanceKey key = new InstanceKey("demo", "hooked", "main");
+    PhaseCommand command =
+        new PhaseCommand(
+            UUID.randomUUID() + "/3/1",
+            UUID.randomUUID(),
+            3,
+            1,
+            key,
+            NodeId.of("local"),
+            ExecutionRole.NODE,
+            Phase.CONFIGURE,
+            new TemplateRef("demo", "hooked", HASH),
+            Map.of("instance.param.port", 7000),
+            30,
+            Instant.now().plusSeconds(60));
+    CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
+
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ays.templates",
+                  "demo/hooked",
+                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
+          .get();
+      producer
+          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .get();
+      producer
+          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .get();
+    }
+
+    List<PhaseResult> results = results(2);
+    assertThat(results).hasSize(2);
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.commandId()).isEqualTo(command.commandId());
+              assertThat(r.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
+              assertThat(r.message()).isEqualTo("hook configure succeeded");
+            });
+    assertThat(Files.readAllLines(marker)).containsExactly("configured 7000");
+  }
+
+  private List<PhaseResult> results(int expected) {
+    List<PhaseResult> results = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of("ays.results"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (results.size() < expected && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(r -> results.add(codec.decode(r.value()).as(PhaseResult.class).data()));
+      }
+    }
+    return results;
+  }
+}
