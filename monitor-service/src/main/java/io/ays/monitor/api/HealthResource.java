@@ -2,7 +2,6 @@ package io.ays.monitor.api;
 
 import io.ays.monitor.persistence.HealthHistoryEntity;
 import io.ays.monitor.persistence.InstanceHealthEntity;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -11,83 +10,53 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 
-/** The live health of every instance, one instance's, and its history. */
+/** The live health of every instance, of one instance, and one instance's history. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
-@Transactional
 public class HealthResource {
 
-  /** An instance's health as dashboards show it. */
-  public record HealthView(
-      String instanceKey,
-      String node,
-      String status,
-      String lifecycleState,
-      String lastMessage,
-      Instant lastReportAt,
-      Instant lastChangeAt,
-      Instant upSince,
-      int restartCount,
-      int consecutiveRestarts,
-      Instant restartDueAt,
-      boolean failed,
-      String failedReason) {
+  private static final int MAX_HISTORY = 1000;
 
-    static HealthView of(InstanceHealthEntity h) {
-      return new HealthView(
-          h.instanceKey,
-          h.node,
-          h.gaveUp ? "FAILED" : h.status,
-          h.lifecycleState,
-          h.lastMessage,
-          h.lastReportAt,
-          h.lastChangeAt,
-          h.upSince,
-          h.restartCount,
-          h.consecutiveRestarts,
-          h.restartDueAt,
-          h.gaveUp,
-          h.gaveUpReason);
-    }
-  }
-
-  /** One change of health. */
-  public record HistoryView(String status, String source, String message, Instant observedAt) {}
-
+  /** Every instance the monitor has heard of, by instance key. */
   @GET
-  public List<HealthView> all() {
-    return InstanceHealthEntity.<InstanceHealthEntity>listAll().stream()
-        .map(HealthView::of)
-        .toList();
+  public List<InstanceHealthView> all() {
+    return InstanceHealthEntity.allByKey().stream().map(InstanceHealthView::of).toList();
   }
 
   @GET
   @Path("{domain}/{name}/{instance}")
-  public HealthView one(
+  public InstanceHealthView one(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance) {
-    InstanceHealthEntity health =
-        InstanceHealthEntity.findById(domain + "/" + name + "/" + instance);
+    String key = key(domain, name, instance);
+    InstanceHealthEntity health = InstanceHealthEntity.findById(key);
     if (health == null) {
-      throw new NotFoundException("no health known for " + domain + "/" + name + "/" + instance);
+      throw new NotFoundException("no health known for " + key);
     }
-    return HealthView.of(health);
+    return InstanceHealthView.of(health);
   }
 
+  /** The newest {@code limit} entries (at most 1000), newest first. */
   @GET
   @Path("{domain}/{name}/{instance}/history")
-  public List<HistoryView> history(
+  public List<HistoryEntryView> history(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    return HealthHistoryEntity.of(domain + "/" + name + "/" + instance, Math.min(limit, 1000))
-        .stream()
-        .map(h -> new HistoryView(h.status, h.source, h.message, h.observedAt))
+    String key = key(domain, name, instance);
+    if (InstanceHealthEntity.findById(key) == null) {
+      throw new NotFoundException("no health known for " + key);
+    }
+    return HealthHistoryEntity.newestOf(key, Math.max(1, Math.min(limit, MAX_HISTORY))).stream()
+        .map(HistoryEntryView::of)
         .toList();
+  }
+
+  private static String key(String domain, String name, String instance) {
+    return domain + "/" + name + "/" + instance;
   }
 }

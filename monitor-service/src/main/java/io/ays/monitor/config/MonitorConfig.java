@@ -4,31 +4,37 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the monitor ({@code ays.monitor.*}); restart defaults as RestartPolicy.DEFAULT. */
+/** Settings of the monitor ({@code ays.monitor.*}); see docs/monitor.md. */
 @ConfigMapping(prefix = "ays.monitor")
 public interface MonitorConfig {
 
   Restart restart();
 
-  /** How often due restarts are looked for. */
-  @WithDefault("200ms")
-  Duration dispatchInterval();
-
-  /** The restart policy: exponential backoff with a cap, a reset, and a limit. */
+  /** The restart policy (defaults equal {@code RestartPolicy.DEFAULT}) and its scheduler. */
   interface Restart {
+
+    /** The wait before the first restart of a crash loop. */
     @WithDefault("1s")
     Duration initialDelay();
 
+    /** Each further consecutive restart waits this many times longer. */
     @WithDefault("2.0")
     double multiplier();
 
+    /** The longest wait between restarts. */
     @WithDefault("5m")
     Duration maxDelay();
 
+    /** An instance up this long counts as stable: its next crash starts a new count. */
     @WithDefault("10m")
     Duration resetAfter();
 
+    /** Consecutive restarts after which the monitor gives up and marks the instance FAILED. */
     @WithDefault("10")
     int maxRestarts();
+
+    /** How often due restarts are looked for in the database. */
+    @WithDefault("200ms")
+    Duration pollInterval();
   }
 }

@@ -2,11 +2,8 @@ package io.ays.monitor.domain;
 
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.HealthReport;
+import io.ays.contracts.HealthSource;
 import io.ays.contracts.HealthStatus;
-import io.ays.contracts.InstanceState;
-import io.ays.contracts.InstanceStateChanged;
-import io.ays.monitor.config.MonitorConfig;
-import io.ays.monitor.persistence.HealthHistoryEntity;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,104 +12,114 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps every instance's health from the executors' reports and the coordinator's lifecycle events,
- * and decides restarts by the {@link RestartPolicy}. A restart is only scheduled for an instance
- * that should be running (its last lifecycle state is RUNNING) and has none pending, so that a
- * crash loop cannot flood the system with requests.
+ * Applies the executors' health reports: keeps each instance's current health and history, and on a
+ * DOWN report asks the {@link RestartDecider} and records its verdict (a scheduled restart, or
+ * giving up). The restart itself is sent later by the {@link RestartDispatcher}.
  */
 @ApplicationScoped
 public class HealthTracker {
 
   private static final Logger LOG = Logger.getLogger(HealthTracker.class);
 
-  private final RestartPolicy policy;
+  private final RestartDecider decider;
+  private final HealthJournal journal;
   private final Clock clock;
 
-  public HealthTracker(MonitorConfig config, Clock clock) {
-    MonitorConfig.Restart r = config.restart();
-    this.policy =
-        new RestartPolicy(
-            r.initialDelay(), r.multiplier(), r.maxDelay(), r.resetAfter(), r.maxRestarts());
+  public HealthTracker(RestartDecider decider, HealthJournal journal, Clock clock) {
+    this.decider = decider;
+    this.journal = journal;
     this.clock = clock;
   }
 
+  /** Applies one report, in the caller's transaction (which also marks the event processed). */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void onHealth(CloudEvent<HealthReport> event) {
+  public void onReport(CloudEvent<HealthReport> event) {
     HealthReport report = event.data();
     Instant now = Instant.now(clock);
-    InstanceHealthEntity health =
-        InstanceHealthEntity.getOrCreate(report.instanceKey().toString(), now);
+    String key = report.instanceKey().toString();
+    InstanceHealthEntity health = InstanceHealthEntity.lockOrCreate(key, now);
+    SupervisionState before = Supervisions.of(health);
+
     health.node = report.node().value();
     health.lastReportAt = report.observedAt();
     health.lastMessage = report.message();
+    // A periodic UP report carries no output; keep the last crash's output visible.
     if (report.outputTail() != null) {
       health.lastOutput = report.outputTail();
     }
+    if (report.exitCode() != null) {
+      health.lastExitCode = report.exitCode();
+      health.lastProcess = report.process();
+    }
+    health.updatedAt = now;
+
     String status = report.status().name();
     if (!status.equals(health.status)) {
       health.status = status;
-      health.lastChangeAt = now;
-      record(health, report);
-      if (report.status() == HealthStatus.UP) {
-        health.upSince = report.observedAt();
-      }
+      health.statusSource = report.source().name();
+      health.statusSince = report.observedAt();
+      journal.record(
+          key,
+          report.observedAt(),
+          HistoryKind.STATUS_CHANGED,
+          status,
+          report.source().name(),
+          report.message(),
+          event.id());
+    } else if (report.source() == HealthSource.PROCESS_EXIT) {
+      journal.record(
+          key,
+          report.observedAt(),
+          HistoryKind.PROCESS_EXITED,
+          status,
+          report.source().name(),
+          report.message(),
+          event.id());
+    }
+
+    if (report.status() == HealthStatus.UP && health.upSince == null) {
+      health.upSince = report.observedAt();
     }
     if (report.status() == HealthStatus.DOWN) {
-      considerRestart(health, event);
+      CrashVerdict verdict =
+          decider.onDown(before, report.source(), CrashDescription.of(report), now);
+      apply(verdict, health, event, now);
+      health.upSince = null; // after the decision: the policy's reset needed the old value
     }
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void onLifecycle(InstanceStateChanged change) {
-    Instant now = Instant.now(clock);
-    InstanceHealthEntity health =
-        InstanceHealthEntity.getOrCreate(change.instanceKey().toString(), now);
-    health.lifecycleState = change.to().name();
-    health.node = change.node().value();
-    switch (change.to()) {
-      case RUNNING -> {
-        // Running again, whether after our restart or a person's start: the monitor may act again.
-        health.gaveUp = false;
-        health.gaveUpReason = null;
+  private void apply(
+      CrashVerdict verdict,
+      InstanceHealthEntity health,
+      CloudEvent<HealthReport> cause,
+      Instant now) {
+    switch (verdict.kind()) {
+      case RESTART -> {
+        health.restartDueAt = verdict.restartAt();
+        health.restartAttempt = verdict.attempt();
+        health.restartReason = verdict.reason();
+        health.restartCauseId = cause.id();
+        health.restartCorrelationId = cause.correlationId();
+        health.consecutiveRestarts = verdict.attempt();
+        journal.record(
+            health.instanceKey,
+            now,
+            HistoryKind.RESTART_SCHEDULED,
+            verdict.reason() + ", due " + verdict.restartAt(),
+            cause.id());
+        LOG.infof(
+            "%s is DOWN: %s scheduled for %s",
+            health.instanceKey, verdict.reason(), verdict.restartAt());
       }
-      case STOPPING, STOPPED, UNINSTALLING, REMOVED -> {
-        health.restartDueAt = null; // stopped on purpose: a pending restart is cancelled
-        health.consecutiveRestarts = 0;
+      case GIVE_UP -> {
+        health.failed = true;
+        health.failedReason = verdict.reason();
+        health.failedAt = now;
+        journal.record(health.instanceKey, now, HistoryKind.GAVE_UP, verdict.reason(), cause.id());
+        LOG.errorf("%s is FAILED: %s", health.instanceKey, verdict.reason());
       }
-      default -> {}
+      case IGNORE ->
+          LOG.debugf("%s is DOWN, not restarted: %s", health.instanceKey, verdict.reason());
     }
-  }
-
-  private void considerRestart(InstanceHealthEntity health, CloudEvent<HealthReport> cause) {
-    if (!InstanceState.RUNNING.name().equals(health.lifecycleState)
-        || health.restartDueAt != null
-        || health.gaveUp) {
-      return;
-    }
-    Instant crashedAt = cause.data().observedAt();
-    RestartDecision decision =
-        policy.onCrash(new RestartHistory(health.consecutiveRestarts, health.upSince), crashedAt);
-    if (!decision.restart()) {
-      health.gaveUp = true;
-      health.gaveUpReason = decision.reason();
-      LOG.warnf("%s: %s", health.instanceKey, decision.reason());
-      return;
-    }
-    health.consecutiveRestarts = decision.attempt();
-    health.restartDueAt = decision.restartAt();
-    health.restartReason =
-        "restart #" + decision.attempt() + " after crash: " + cause.data().message();
-    health.restartCauseId = cause.id();
-    health.restartCorrelationId = cause.correlationId();
-  }
-
-  private static void record(InstanceHealthEntity health, HealthReport report) {
-    HealthHistoryEntity entry = new HealthHistoryEntity();
-    entry.instanceKey = health.instanceKey;
-    entry.status = report.status().name();
-    entry.source = report.source().name();
-    entry.message = report.message();
-    entry.observedAt = report.observedAt();
-    entry.persist();
   }
 }

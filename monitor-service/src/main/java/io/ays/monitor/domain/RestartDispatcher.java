@@ -9,95 +9,101 @@ import io.ays.contracts.NodeId;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
 import io.ays.messaging.Outbox;
-import io.ays.monitor.config.MonitorConfig;
 import io.ays.monitor.persistence.InstanceHealthEntity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the restarts that are due: an ordinary {@code ays.request.restart.v1}, the same request a
- * person would send, linked to the health event that caused it. Due times live in the database, so
- * a pending restart survives a monitor restart.
+ * Sends a restart that fell due: an ordinary {@code ays.request.restart.v1}, the same request a
+ * person would send, caused by the health event that reported the crash (so that correlation and
+ * causation link the restart to it). Written to the outbox in the transaction that clears the
+ * pending restart, so it is sent exactly when the decision is committed.
  */
 @ApplicationScoped
 public class RestartDispatcher {
 
   private static final Logger LOG = Logger.getLogger(RestartDispatcher.class);
 
+  private final RestartDecider decider;
+  private final HealthJournal journal;
   private final Outbox outbox;
   private final EventFactory events;
   private final EventCodec codec;
   private final Topics topics;
-  private final MonitorConfig config;
   private final Clock clock;
-  private ScheduledExecutorService scheduler;
 
   public RestartDispatcher(
+      RestartDecider decider,
+      HealthJournal journal,
       Outbox outbox,
       EventFactory events,
       EventCodec codec,
       Topics topics,
-      MonitorConfig config,
       Clock clock) {
+    this.decider = decider;
+    this.journal = journal;
     this.outbox = outbox;
     this.events = events;
     this.codec = codec;
     this.topics = topics;
-    this.config = config;
     this.clock = clock;
   }
 
-  void onStart(@Observes StartupEvent event) {
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "ays-restart-dispatcher");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = config.dispatchInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::dispatchDueQuietly, every, every, TimeUnit.MILLISECONDS);
+  /**
+   * Sends the restart of {@code instanceKey} if it is (still) due, or cancels it if it is not
+   * wanted any more; does nothing otherwise (another monitor replica may have sent it).
+   *
+   * @return whether a restart request was written
+   */
+  @Transactional
+  public boolean dispatchIfDue(String instanceKey) {
+    Instant now = Instant.now(clock);
+    InstanceHealthEntity health = InstanceHealthEntity.lock(instanceKey);
+    if (health == null || health.restartDueAt == null || health.restartDueAt.isAfter(now)) {
+      return false;
+    }
+    health.updatedAt = now;
+    Optional<String> cancellation = decider.cancellation(Supervisions.of(health));
+    if (cancellation.isPresent()) {
+      journal.record(
+          instanceKey,
+          now,
+          HistoryKind.RESTART_CANCELLED,
+          "restart #" + health.restartAttempt + " cancelled: " + cancellation.get(),
+          health.restartCauseId);
+      LOG.infof("%s: restart cancelled: %s", instanceKey, cancellation.get());
+      clearPending(health);
+      return false;
+    }
+    ServiceRequest restart =
+        ServiceRequest.of(
+            InstanceKey.parse(instanceKey),
+            health.node == null ? null : NodeId.of(health.node),
+            health.restartReason);
+    CloudEvent<ServiceRequest> request =
+        events.causedBy(
+            health.restartCauseId, health.restartCorrelationId, EventType.REQUEST_RESTART, restart);
+    outbox.enqueue(topics.requests(), request.kafkaKey(), codec.encode(request));
+    health.restartRequestId = request.id();
+    health.restartRequestedAt = now;
+    health.restartCount++;
+    journal.record(
+        instanceKey, now, HistoryKind.RESTART_REQUESTED, health.restartReason, request.id());
+    LOG.infof("%s: sent %s (request %s)", instanceKey, health.restartReason, request.id());
+    clearPending(health);
+    return true;
   }
 
-  void onStop(@Observes ShutdownEvent event) {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-  }
-
-  private void dispatchDueQuietly() {
-    try {
-      QuarkusTransaction.requiringNew().run(this::dispatchDue);
-    } catch (RuntimeException e) {
-      LOG.warnf("restart dispatch failed: %s", e.getMessage());
-    }
-  }
-
-  void dispatchDue() {
-    for (InstanceHealthEntity health : InstanceHealthEntity.dueAt(Instant.now(clock))) {
-      InstanceKey key = InstanceKey.parse(health.instanceKey);
-      ServiceRequest restart =
-          ServiceRequest.of(
-              key, health.node == null ? null : NodeId.of(health.node), health.restartReason);
-      CloudEvent<ServiceRequest> request =
-          events.causedBy(
-              health.restartCauseId,
-              health.restartCorrelationId,
-              EventType.REQUEST_RESTART,
-              restart);
-      outbox.enqueue(topics.requests(), request.kafkaKey(), codec.encode(request));
-      health.restartDueAt = null;
-      health.restartCount++;
-      LOG.infof("%s: %s (request %s)", health.instanceKey, health.restartReason, request.id());
-    }
+  /** Forgets the scheduled restart; the cause ids go with it. */
+  static void clearPending(InstanceHealthEntity health) {
+    health.restartDueAt = null;
+    health.restartAttempt = null;
+    health.restartReason = null;
+    health.restartCauseId = null;
+    health.restartCorrelationId = null;
   }
 }

@@ -27,6 +27,6 @@ public class HealthListener {
   @Blocking
   public void onHealth(ConsumerRecord<String, String> record) {
     gate.handle(
-        record, Channel.HEALTH, CONSUMER, event -> tracker.onHealth(event.as(HealthReport.class)));
+        record, Channel.HEALTH, CONSUMER, event -> tracker.onReport(event.as(HealthReport.class)));
   }
 }

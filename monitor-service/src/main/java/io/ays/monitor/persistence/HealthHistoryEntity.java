@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** One change of an instance's health. */
+/** One entry of an instance's health history: a status change, a crash, or a monitor decision. */
 @Entity
 @Table(name = "health_history")
 public class HealthHistoryEntity extends PanacheEntityBase {
@@ -19,22 +19,31 @@ public class HealthHistoryEntity extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Column(name = "instance_key", nullable = false)
+  @Column(name = "instance_key", nullable = false, length = 302)
   public String instanceKey;
 
-  @Column(nullable = false)
+  @Column(name = "at", nullable = false)
+  public Instant at;
+
+  /** A {@code HistoryKind} name. */
+  @Column(name = "kind", nullable = false, length = 30)
+  public String kind;
+
+  @Column(name = "status", length = 20)
   public String status;
 
-  @Column(nullable = false)
+  @Column(name = "source", length = 20)
   public String source;
 
-  @Column(columnDefinition = "text")
+  @Column(name = "message", columnDefinition = "text")
   public String message;
 
-  @Column(name = "observed_at", nullable = false)
-  public Instant observedAt;
+  /** The event that caused the entry (a health report, lifecycle change or request sent). */
+  @Column(name = "event_id", length = 200)
+  public String eventId;
 
-  public static List<HealthHistoryEntity> of(String instanceKey, int limit) {
+  /** The newest {@code limit} entries of {@code instanceKey}, newest first. */
+  public static List<HealthHistoryEntity> newestOf(String instanceKey, int limit) {
     return find("instanceKey = ?1 order by id desc", instanceKey).page(0, limit).list();
   }
 }

@@ -4,29 +4,37 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 
-/** The current health of one instance and its restart bookkeeping. */
+/** The current health of one instance, its last known lifecycle state and restart bookkeeping. */
 @Entity
 @Table(name = "instance_health")
 public class InstanceHealthEntity extends PanacheEntityBase {
 
   @Id
-  @Column(name = "instance_key")
+  @Column(name = "instance_key", length = 302)
   public String instanceKey;
 
+  @Column(name = "node", length = 63)
   public String node;
 
-  /** A {@code HealthStatus} name. */
-  @Column(nullable = false)
+  /** A {@code HealthStatus} name; UNKNOWN until the first report. */
+  @Column(name = "status", nullable = false, length = 20)
   public String status;
 
-  /** The last {@code InstanceState} the coordinator announced. */
-  @Column(name = "lifecycle_state")
-  public String lifecycleState;
+  /** The {@code HealthSource} of the report that set {@link #status}. */
+  @Column(name = "status_source", length = 20)
+  public String statusSource;
+
+  /** When {@link #status} last changed. */
+  @Column(name = "status_since", nullable = false)
+  public Instant statusSince;
+
+  @Column(name = "last_report_at")
+  public Instant lastReportAt;
 
   @Column(name = "last_message", columnDefinition = "text")
   public String lastMessage;
@@ -34,57 +42,104 @@ public class InstanceHealthEntity extends PanacheEntityBase {
   @Column(name = "last_output", columnDefinition = "text")
   public String lastOutput;
 
-  @Column(name = "last_report_at")
-  public Instant lastReportAt;
+  @Column(name = "last_exit_code")
+  public Integer lastExitCode;
 
-  @Column(name = "last_change_at", nullable = false)
-  public Instant lastChangeAt;
+  @Column(name = "last_process", length = 200)
+  public String lastProcess;
 
+  /** The last {@code InstanceState} the coordinator announced; null if none was seen. */
+  @Column(name = "lifecycle_state", length = 20)
+  public String lifecycleState;
+
+  @Column(name = "lifecycle_since")
+  public Instant lifecycleSince;
+
+  /** When it was last seen becoming UP; null while not up. Resets the restart backoff. */
   @Column(name = "up_since")
   public Instant upSince;
 
-  @Column(name = "consecutive_restarts", nullable = false)
-  public int consecutiveRestarts;
-
+  /** Restart requests sent for this instance, ever. */
   @Column(name = "restart_count", nullable = false)
   public int restartCount;
+
+  /** Restarts since it last ran stably: the restart policy's input. */
+  @Column(name = "consecutive_restarts", nullable = false)
+  public int consecutiveRestarts;
 
   /** When the pending restart is due; null when none is pending. */
   @Column(name = "restart_due_at")
   public Instant restartDueAt;
 
+  @Column(name = "restart_attempt")
+  public Integer restartAttempt;
+
   @Column(name = "restart_reason", columnDefinition = "text")
   public String restartReason;
 
-  /** The health event that caused the pending restart, for the causality chain. */
-  @Column(name = "restart_cause_id")
+  /** The health event that caused the pending restart, kept for the causality chain. */
+  @Column(name = "restart_cause_id", length = 200)
   public String restartCauseId;
 
-  @Column(name = "restart_correlation_id")
+  @Column(name = "restart_correlation_id", length = 200)
   public String restartCorrelationId;
 
-  @Column(name = "gave_up", nullable = false)
-  public boolean gaveUp;
+  /** The id of the restart request sent and not yet answered by a lifecycle change. */
+  @Column(name = "restart_request_id", length = 200)
+  public String restartRequestId;
 
-  @Column(name = "gave_up_reason", columnDefinition = "text")
-  public String gaveUpReason;
+  @Column(name = "restart_requested_at")
+  public Instant restartRequestedAt;
 
-  @Version public long version;
+  /** The monitor gave up restarting it: FAILED until a lifecycle change shows it RUNNING again. */
+  @Column(name = "failed", nullable = false)
+  public boolean failed;
 
-  public static InstanceHealthEntity getOrCreate(String instanceKey, Instant now) {
-    InstanceHealthEntity entity = findById(instanceKey);
-    if (entity == null) {
-      entity = new InstanceHealthEntity();
-      entity.instanceKey = instanceKey;
-      entity.status = "UNKNOWN";
-      entity.lastChangeAt = now;
-      entity.persist();
-    }
-    return entity;
+  @Column(name = "failed_reason", columnDefinition = "text")
+  public String failedReason;
+
+  @Column(name = "failed_at")
+  public Instant failedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  /**
+   * The row of {@code instanceKey}, created if new, locked for this transaction: the health
+   * consumer, the lifecycle consumer and the restart dispatcher each update it from their own
+   * thread, and a lost update could lose or double a restart.
+   */
+  public static InstanceHealthEntity lockOrCreate(String instanceKey, Instant now) {
+    // Insert-if-absent first, so that two consumers seeing a new instance at once cannot collide.
+    getEntityManager()
+        .createQuery(
+            "insert into InstanceHealthEntity (instanceKey, status, statusSince, restartCount,"
+                + " consecutiveRestarts, failed, updatedAt) values (:key, 'UNKNOWN', :now, 0, 0,"
+                + " false, :now) on conflict do nothing")
+        .setParameter("key", instanceKey)
+        .setParameter("now", now)
+        .executeUpdate();
+    return lock(instanceKey);
   }
 
-  /** Instances whose restart is due at {@code now}. */
-  public static List<InstanceHealthEntity> dueAt(Instant now) {
-    return list("restartDueAt <= ?1 order by restartDueAt", now);
+  /** The row of {@code instanceKey} locked for this transaction, or null if there is none. */
+  public static InstanceHealthEntity lock(String instanceKey) {
+    return findById(instanceKey, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The keys of instances whose restart is due at {@code now}, the longest-waiting first. */
+  public static List<String> dueAt(Instant now, int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select h.instanceKey from InstanceHealthEntity h where h.restartDueAt <= :now"
+                + " order by h.restartDueAt",
+            String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public static List<InstanceHealthEntity> allByKey() {
+    return list("order by instanceKey");
   }
 }

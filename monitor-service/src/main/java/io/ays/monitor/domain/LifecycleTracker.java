@@ -1,0 +1,115 @@
+package io.ays.monitor.domain;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.InstanceState;
+import io.ays.contracts.InstanceStateChanged;
+import io.ays.contracts.RequestRejected;
+import io.ays.monitor.persistence.InstanceHealthEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies what the coordinator announces about instances: their lifecycle state (only an instance
+ * meant to be RUNNING is restarted) and the refusal of a restart the monitor asked for.
+ */
+@ApplicationScoped
+public class LifecycleTracker {
+
+  private static final Logger LOG = Logger.getLogger(LifecycleTracker.class);
+
+  private final HealthJournal journal;
+  private final Clock clock;
+
+  public LifecycleTracker(HealthJournal journal, Clock clock) {
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** Applies a lifecycle change, in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onStateChanged(CloudEvent<InstanceStateChanged> event) {
+    InstanceStateChanged change = event.data();
+    Instant now = Instant.now(clock);
+    InstanceHealthEntity health =
+        InstanceHealthEntity.lockOrCreate(change.instanceKey().toString(), now);
+    InstanceState to = change.to();
+    health.lifecycleState = to.name();
+    health.lifecycleSince = event.time();
+    health.node = change.node().value();
+    health.updatedAt = now;
+    journal.record(
+        health.instanceKey,
+        event.time(),
+        HistoryKind.LIFECYCLE_CHANGED,
+        (change.from() == null ? "" : change.from() + " -> ")
+            + to
+            + (change.reason() == null ? "" : ": " + change.reason()),
+        event.id());
+
+    // Any lifecycle change answers a restart request: the run began (STARTING, so the state
+    // itself now holds further restarts back) or ended. Either way the monitor may decide again.
+    health.restartRequestId = null;
+    health.restartRequestedAt = null;
+
+    if (to != InstanceState.RUNNING && health.restartDueAt != null) {
+      cancelPending(health, now, "lifecycle state is now " + to, event.id());
+    }
+    if (to == InstanceState.RUNNING && health.failed) {
+      // A person started it again: a new incident starts a new count.
+      health.failed = false;
+      health.failedReason = null;
+      health.failedAt = null;
+      health.consecutiveRestarts = 0;
+      journal.record(
+          health.instanceKey,
+          now,
+          HistoryKind.RECOVERED,
+          "RUNNING again after FAILED; restart count starts over",
+          event.id());
+      LOG.infof("%s is RUNNING again after FAILED", health.instanceKey);
+    }
+    if (to == InstanceState.STOPPED || to == InstanceState.REMOVED) {
+      health.consecutiveRestarts = 0; // stopped on purpose: the crash loop, if any, is over
+    }
+  }
+
+  /**
+   * Applies a rejection: if it refuses the restart the monitor sent, the instance cannot be healed
+   * by the monitor and is marked FAILED with the coordinator's reason.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onRequestRejected(CloudEvent<RequestRejected> event) {
+    RequestRejected rejected = event.data();
+    if (rejected.requestKey() == null || rejected.requestId() == null) {
+      return;
+    }
+    InstanceHealthEntity health = InstanceHealthEntity.lock(rejected.requestKey());
+    if (health == null || !rejected.requestId().equals(health.restartRequestId)) {
+      return; // someone else's request
+    }
+    Instant now = Instant.now(clock);
+    String reason = "restart request refused by the coordinator: " + rejected.reason();
+    health.restartRequestId = null;
+    health.restartRequestedAt = null;
+    health.failed = true;
+    health.failedReason = reason;
+    health.failedAt = now;
+    health.updatedAt = now;
+    journal.record(health.instanceKey, now, HistoryKind.RESTART_REJECTED, reason, event.id());
+    LOG.errorf("%s is FAILED: %s", health.instanceKey, reason);
+  }
+
+  private void cancelPending(
+      InstanceHealthEntity health, Instant now, String reason, String eventId) {
+    journal.record(
+        health.instanceKey,
+        now,
+        HistoryKind.RESTART_CANCELLED,
+        "restart #" + health.restartAttempt + " cancelled: " + reason,
+        eventId);
+    RestartDispatcher.clearPending(health);
+  }
+}

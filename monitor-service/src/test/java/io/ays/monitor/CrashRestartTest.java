@@ -1,0 +1,246 @@
+package io.ays.monitor;
+
+import static io.ays.monitor.TestEvents.crash;
+import static io.ays.monitor.TestEvents.newId;
+import static io.ays.monitor.TestEvents.newInstanceKey;
+import static io.ays.monitor.TestEvents.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ays.contracts.InstanceState;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The restart path against a real broker and database: lifecycle events and health reports go in on
+ * Kafka, restart requests come out on {@code ays.requests}. Test config: restarts after 100 ms,
+ * doubling, giving up after 2.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class CrashRestartTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  KafkaBroker broker;
+  private TestKafka kafka;
+
+  @BeforeEach
+  void connect() {
+    kafka = new TestKafka(broker);
+  }
+
+  @AfterEach
+  void disconnect() {
+    kafka.close();
+  }
+
+  @Test
+  void restartsACrashedRunningInstanceWithARequestCausedByTheCrash() throws Exception {
+    String key = newInstanceKey("web");
+    running(key);
+
+    String crashId = newId();
+    String correlationId = newId();
+    kafka.send("ays.health", key, crash(crashId, correlationId, key, 137));
+
+    ConsumerRecord<String, String> request = awaitRestarts(key, 1).get(0);
+    JsonNode event = JSON.readTree(request.value());
+    assertThat(request.key()).isEqualTo(key);
+    assertThat(event.path("type").asText()).isEqualTo("ays.request.restart.v1");
+    assertThat(event.path("source").asText()).isEqualTo("/ays/monitor-service");
+    assertThat(event.path("subject").asText()).isEqualTo(key);
+    assertThat(event.path("causationid").asText()).isEqualTo(crashId);
+    assertThat(event.path("correlationid").asText()).isEqualTo(correlationId);
+    assertThat(event.path("data").path("node").asText()).isEqualTo(TestEvents.NODE);
+    assertThat(event.path("data").path("reason").asText())
+        .isEqualTo("restart #1 after crash: exit 137 (process.1)");
+
+    JsonPath health = MonitorApi.health(key);
+    assertThat(health.getString("status")).isEqualTo("DOWN");
+    assertThat(health.getInt("lastExitCode")).isEqualTo(137);
+    assertThat(health.getString("lastOutput")).isEqualTo("last words\n");
+    assertThat(health.getInt("restarts")).isEqualTo(1);
+    assertThat(health.getString("supervision")).isEqualTo("RESTARTING");
+    assertThat(MonitorApi.historyKinds(key))
+        .containsSubsequence("STATUS_CHANGED", "RESTART_SCHEDULED", "RESTART_REQUESTED");
+  }
+
+  @Test
+  void doesNotRestartAnInstanceThatIsStoppedOrStopping() throws Exception {
+    String stopped = newInstanceKey("stopped");
+    String stopping = newInstanceKey("stopping");
+    kafka.send(
+        "ays.service-events",
+        stopped,
+        state(stopped, InstanceState.STOPPING, InstanceState.STOPPED));
+    kafka.send(
+        "ays.service-events",
+        stopping,
+        state(stopping, InstanceState.RUNNING, InstanceState.STOPPING));
+    Eventually.holds(
+        WAIT,
+        () ->
+            assertThat(MonitorApi.health(stopped).getString("lifecycleState"))
+                .isEqualTo("STOPPED"));
+    Eventually.holds(
+        WAIT,
+        () ->
+            assertThat(MonitorApi.health(stopping).getString("lifecycleState"))
+                .isEqualTo("STOPPING"));
+
+    kafka.send("ays.health", stopped, crash(newId(), newId(), stopped, 143));
+    kafka.send("ays.health", stopping, crash(newId(), newId(), stopping, 143));
+    for (String key : List.of(stopped, stopping)) {
+      Eventually.holds(
+          WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("DOWN"));
+    }
+    Thread.sleep(600); // several times the restart delay and poll interval
+
+    for (String key : List.of(stopped, stopping)) {
+      assertThat(kafka.all("ays.requests", key)).isEmpty();
+      JsonPath health = MonitorApi.health(key);
+      assertThat(health.getString("supervision")).isEqualTo("UNSUPERVISED");
+      assertThat(health.getInt("restarts")).isZero();
+      assertThat(MonitorApi.historyKinds(key)).doesNotContain("RESTART_SCHEDULED");
+    }
+  }
+
+  @Test
+  void furtherCrashesWhileARestartIsPendingOrRunningScheduleNoOther() throws Exception {
+    String key = newInstanceKey("flappy");
+    running(key);
+
+    for (int i = 0; i < 3; i++) {
+      kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+    }
+    awaitRestarts(key, 1);
+    // The coordinator has not started the restart run yet: one more crash report changes nothing.
+    kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+    Thread.sleep(600);
+
+    assertThat(kafka.all("ays.requests", key)).hasSize(1);
+    assertThat(MonitorApi.health(key).getInt("restarts")).isEqualTo(1);
+    assertThat(MonitorApi.historyKinds(key)).containsOnlyOnce("RESTART_SCHEDULED");
+  }
+
+  @Test
+  void givesUpAfterMaxRestartsAndShowsTheInstanceFailed() throws Exception {
+    String key = newInstanceKey("loop");
+    crashLoopUntilFailed(key);
+
+    JsonPath health = MonitorApi.health(key);
+    assertThat(health.getBoolean("failed")).isTrue();
+    assertThat(health.getString("supervision")).isEqualTo("FAILED");
+    assertThat(health.getString("failedReason"))
+        .contains("gave up after 2 consecutive restarts (limit 2)")
+        .contains("exit 1 (process.1)");
+    assertThat(health.getInt("restarts")).isEqualTo(2);
+    assertThat(MonitorApi.historyKinds(key)).contains("GAVE_UP");
+
+    // The reasons count the attempts, so a person reading the requests sees the loop.
+    List<String> reasons =
+        kafka.all("ays.requests", key).stream().map(r -> reason(r.value())).toList();
+    assertThat(reasons)
+        .containsExactly(
+            "restart #1 after crash: exit 1 (process.1)",
+            "restart #2 after crash: exit 1 (process.1)");
+  }
+
+  @Test
+  void aFailedInstanceThatAPersonStartsAgainIsRestartedAgain() throws Exception {
+    String key = newInstanceKey("revived");
+    crashLoopUntilFailed(key);
+
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+    Eventually.holds(
+        WAIT,
+        () -> assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING"));
+    assertThat(MonitorApi.health(key).getInt("consecutiveRestarts")).isZero();
+
+    kafka.send("ays.health", key, crash(newId(), newId(), key, 9));
+    awaitRestarts(key, 3);
+  }
+
+  @Test
+  void aRefusedRestartMarksTheInstanceFailedWithTheCoordinatorsReason() throws Exception {
+    String key = newInstanceKey("refused");
+    running(key);
+    kafka.send("ays.health", key, crash(newId(), newId(), key, 137));
+    String requestId = JSON.readTree(awaitRestarts(key, 1).get(0).value()).path("id").asText();
+
+    kafka.send(
+        "ays.service-events", key, TestEvents.rejection(key, requestId, "unknown instance " + key));
+
+    Eventually.holds(
+        WAIT,
+        () -> {
+          JsonPath health = MonitorApi.health(key);
+          assertThat(health.getString("supervision")).isEqualTo("FAILED");
+          assertThat(health.getString("failedReason"))
+              .isEqualTo("restart request refused by the coordinator: unknown instance " + key);
+        });
+  }
+
+  /** Runs a crash loop as the coordinator and executor would, until the monitor gives up. */
+  private void crashLoopUntilFailed(String key) throws Exception {
+    running(key);
+    for (int restart = 1; restart <= 2; restart++) {
+      kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+      awaitRestarts(key, restart);
+      kafka.send(
+          "ays.service-events", key, state(key, InstanceState.RUNNING, InstanceState.STARTING));
+      kafka.send(
+          "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+      Eventually.holds(
+          WAIT,
+          () -> assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING"));
+    }
+    kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+    Eventually.holds(WAIT, () -> assertThat(MonitorApi.health(key).getBoolean("failed")).isTrue());
+    Thread.sleep(300);
+    assertThat(kafka.all("ays.requests", key)).hasSize(2);
+  }
+
+  private void running(String key) {
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+    Eventually.holds(
+        WAIT,
+        () -> assertThat(MonitorApi.health(key).getString("lifecycleState")).isEqualTo("RUNNING"));
+  }
+
+  private List<ConsumerRecord<String, String>> awaitRestarts(String key, int count) {
+    List<ConsumerRecord<String, String>> requests =
+        kafka.await("ays.requests", key, r -> true, WAIT);
+    if (requests.size() < count) {
+      Eventually.holds(
+          WAIT,
+          () -> assertThat(kafka.all("ays.requests", key)).hasSizeGreaterThanOrEqualTo(count));
+      requests = kafka.all("ays.requests", key);
+    }
+    return requests;
+  }
+
+  private static String reason(String json) {
+    try {
+      return JSON.readTree(json).path("data").path("reason").asText();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.ays.monitor;
+
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventPayload;
+import io.ays.contracts.EventType;
+import io.ays.contracts.HealthReport;
+import io.ays.contracts.HealthSource;
+import io.ays.contracts.HealthStatus;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.InstanceState;
+import io.ays.contracts.InstanceStateChanged;
+import io.ays.contracts.NodeId;
+import io.ays.contracts.RequestRejected;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON messages the executors and the coordinator would publish, for tests. */
+final class TestEvents {
+
+  static final String NODE = "node7";
+  private static final EventCodec CODEC = new EventCodec();
+
+  private TestEvents() {}
+
+  /** A new instance key in domain {@code t}, so that tests sharing the topics stay apart. */
+  static String newInstanceKey(String name) {
+    return "t/" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + "/main";
+  }
+
+  static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** The JSON of a process-exit DOWN report with its own id and the given correlation. */
+  static String crash(String id, String correlationId, String key, int exitCode) {
+    return health(
+        id,
+        correlationId,
+        key,
+        HealthStatus.DOWN,
+        HealthSource.PROCESS_EXIT,
+        exitCode,
+        "process.1 exited with status " + exitCode);
+  }
+
+  static String health(
+      String id, String key, HealthStatus status, HealthSource source, String message) {
+    return health(id, id, key, status, source, null, message);
+  }
+
+  static String health(
+      String id,
+      String correlationId,
+      String key,
+      HealthStatus status,
+      HealthSource source,
+      Integer exitCode,
+      String message) {
+    HealthReport report =
+        new HealthReport(
+            InstanceKey.parse(key),
+            NodeId.of(NODE),
+            status,
+            source,
+            exitCode == null ? null : "process.1",
+            exitCode == null ? null : 4242L,
+            exitCode,
+            message,
+            exitCode == null ? null : "last words\n",
+            Instant.now());
+    return json(id, correlationId, EventType.HEALTH_REPORT, report);
+  }
+
+  static String state(String key, InstanceState from, InstanceState to) {
+    String id = newId();
+    InstanceStateChanged change =
+        new InstanceStateChanged(InstanceKey.parse(key), NodeId.of(NODE), from, to, null, null);
+    return json(id, id, EventType.INSTANCE_STATE, change);
+  }
+
+  static String rejection(String key, String requestId, String reason) {
+    String id = newId();
+    RequestRejected rejected =
+        new RequestRejected(key, requestId, "ays.request.restart.v1", reason, List.of());
+    return json(id, requestId, EventType.REQUEST_REJECTED, rejected);
+  }
+
+  private static String json(
+      String id, String correlationId, EventType type, EventPayload payload) {
+    String cause = correlationId.equals(id) ? null : correlationId;
+    return CODEC.encode(
+        new CloudEvent<>(id, "/ays/test", type, Instant.now(), correlationId, cause, payload));
+  }
+}
