@@ -9,7 +9,24 @@ import java.util.Map;
  */
 public record AnswerCheck(Map<String, Object> values, List<AnswerProblem> problems) {
 
+  public AnswerCheck {
+    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    problems = List.copyOf(problems);
+  }
+
   public boolean ok() {
     return problems.isEmpty();
+  }
+
+  /**
+   * The values, or an exception listing every problem.
+   *
+   * @throws AnswerException if any answer is missing or wrong
+   */
+  public Map<String, Object> orThrow() {
+    if (!ok()) {
+      throw new AnswerException(problems);
+    }
+    return values;
   }
 }

@@ -3,6 +3,8 @@ package io.ays.model.hrd;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns an answer (a string from a command line, or a JSON value) into the question's type, or says
@@ -20,13 +22,44 @@ final class AnswerCoercion {
       case INT -> integer(answer);
       case FLOAT -> decimal(answer);
       case BOOL -> bool(answer);
-      case LIST -> answer instanceof List<?> list ? list : HrdValues.list(text(answer));
-      case DICT -> answer instanceof Map<?, ?> map ? map : HrdValues.dict(text(answer));
+      case LIST -> answer instanceof List<?> list ? list : HrdConversions.toList(text(answer));
+      case DICT -> dict(answer);
     };
+  }
+
+  /** A typed answer outside the question's range or pattern: the reason, or empty. */
+  static Optional<String> check(AskParameter question, Object value) {
+    if (value instanceof Number number) {
+      if (question.minValue() != null && number.doubleValue() < question.minValue()) {
+        return Optional.of(number + " is below the minimum " + format(question.minValue()));
+      }
+      if (question.maxValue() != null && number.doubleValue() > question.maxValue()) {
+        return Optional.of(number + " is above the maximum " + format(question.maxValue()));
+      }
+    }
+    if (question.regex() != null
+        && !Pattern.compile(question.regex()).matcher(HrdConversions.toText(value)).matches()) {
+      return Optional.of(
+          "'" + HrdConversions.toText(value) + "' does not match the pattern " + question.regex());
+    }
+    return Optional.empty();
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
   private static String text(Object answer) {
     return answer == null ? "" : String.valueOf(answer);
+  }
+
+  private static Map<String, Object> dict(Object answer) {
+    Map<String, Object> dict = HrdConversions.toDict(answer);
+    if (dict == null) {
+      throw new IllegalArgumentException(
+          "expected a dict (k:v, k2:v2), got '" + text(answer) + "'");
+    }
+    return dict;
   }
 
   private static Object dropdown(AskParameter question, String answer) {

@@ -25,9 +25,19 @@ public record AskParameter(
     String name,
     int line) {
 
-  /** Whether a request must answer it. */
+  /** Whether a value as written is a question ({@code @ASK ...}, any case). */
+  public static boolean isQuestion(Object value) {
+    return value instanceof String text && text.strip().regionMatches(true, 0, "@ASK", 0, 4);
+  }
+
+  /**
+   * Whether a request must answer it: it has no default, or an empty one where empty is not a value
+   * of the type (int, float, dropdown).
+   */
   public boolean required() {
-    return defaultValue == null;
+    return defaultValue == null
+        || (defaultValue.isEmpty()
+            && (type == AskType.INT || type == AskType.FLOAT || type == AskType.DROPDOWN));
   }
 
   /**
@@ -44,23 +54,53 @@ public record AskParameter(
     Map<String, String> options = options(body);
     String type = options.getOrDefault("type", "str");
     String dropdown = options.get("dropdownvals");
-    return new AskParameter(
-        key,
-        AskType.of(type),
-        options.containsKey("default") ? options.get("default") : null,
-        options.get("descr"),
-        emptyToNull(options.get("regex")),
-        number(options.get("minvalue"), "minValue"),
-        number(options.get("maxvalue"), "maxValue"),
-        dropdown == null
-            ? List.of()
-            : ValueText.split(dropdown, ',').stream()
-                .filter(s -> !s.isEmpty())
-                .map(ValueText::unquote)
-                .toList(),
-        options.get("retry") == null ? null : (int) (double) number(options.get("retry"), "retry"),
-        options.get("name"),
-        line);
+    AskParameter question =
+        new AskParameter(
+            key,
+            AskType.of(type),
+            options.containsKey("default") ? options.get("default") : null,
+            options.get("descr"),
+            emptyToNull(options.get("regex")),
+            number(options.get("minvalue"), "minValue"),
+            number(options.get("maxvalue"), "maxValue"),
+            dropdown == null
+                ? List.of()
+                : ValueText.split(dropdown, ',').stream()
+                    .filter(s -> !s.isEmpty())
+                    .map(ValueText::unquote)
+                    .toList(),
+            options.get("retry") == null
+                ? null
+                : (int) (double) number(options.get("retry"), "retry"),
+            emptyToNull(options.get("name")),
+            line);
+    question.checkOptions();
+    return question;
+  }
+
+  /** Options that contradict each other, or a default that does not fit the type. */
+  private void checkOptions() {
+    if (type == AskType.DROPDOWN && dropdownValues.isEmpty()) {
+      throw new IllegalArgumentException(
+          "type dropdown needs dropdownvals (e.g. dropdownvals:a,b)");
+    }
+    if (minValue != null && maxValue != null && minValue > maxValue) {
+      throw new IllegalArgumentException("minValue " + minValue + " is above maxValue " + maxValue);
+    }
+    if (regex != null) {
+      try {
+        java.util.regex.Pattern.compile(regex);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalArgumentException("regex '" + regex + "' is not a valid pattern");
+      }
+    }
+    if (defaultValue != null && !defaultValue.isEmpty()) {
+      try {
+        AnswerCoercion.coerce(this, defaultValue);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("default: " + e.getMessage());
+      }
+    }
   }
 
   private static Map<String, String> options(String body) {

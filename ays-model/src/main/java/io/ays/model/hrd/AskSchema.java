@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The {@code @ASK} questions of a document, and the check of answers against them. */
+/** The {@code @ASK} questions of a template, and the check of answers against them. */
 public final class AskSchema {
 
   private final List<AskParameter> parameters;
@@ -15,41 +16,70 @@ public final class AskSchema {
     this.parameters = List.copyOf(parameters);
   }
 
+  /** A schema without questions. */
+  public static AskSchema empty() {
+    return new AskSchema(List.of());
+  }
+
   /**
-   * The questions of {@code hrd}. A malformed question is added to {@code problems} as {@code
-   * source:line: message} and left out.
+   * The questions of {@code hrd}, keyed as in the file. A malformed question is added to {@code
+   * problems} as {@code source:line: key: message} and left out.
    */
   public static AskSchema of(Hrd hrd, List<String> problems) {
+    return of(hrd, "", problems);
+  }
+
+  /**
+   * The questions of {@code hrd}, each key prefixed with {@code keyPrefix} (e.g. {@code "service."}
+   * for a question in a recipe).
+   */
+  public static AskSchema of(Hrd hrd, String keyPrefix, List<String> problems) {
     List<AskParameter> parameters = new ArrayList<>();
-    for (String key : hrd.keys()) {
-      HrdEntry entry = hrd.entry(key).orElseThrow();
-      if (entry.value() instanceof String text && text.startsWith("@ASK")) {
+    for (HrdEntry entry : hrd.entries()) {
+      if (AskParameter.isQuestion(entry.value())) {
         try {
-          parameters.add(AskParameter.parse(key, text, entry.line()));
+          parameters.add(
+              AskParameter.parse(keyPrefix + entry.key(), (String) entry.value(), entry.line()));
         } catch (IllegalArgumentException e) {
-          problems.add(hrd.source() + ":" + entry.line() + ": " + key + ": " + e.getMessage());
+          problems.add(
+              hrd.source() + ":" + entry.line() + ": " + entry.key() + ": " + e.getMessage());
         }
       }
     }
     return new AskSchema(parameters);
   }
 
+  /** The questions of both schemas. */
+  public AskSchema plus(AskSchema other) {
+    List<AskParameter> all = new ArrayList<>(parameters);
+    all.addAll(other.parameters);
+    return new AskSchema(all);
+  }
+
   public List<AskParameter> parameters() {
     return parameters;
   }
 
+  /** The question for {@code key} (an {@code instance.} prefix is accepted). */
+  public Optional<AskParameter> parameter(String key) {
+    String k = normalise(key);
+    return parameters.stream().filter(p -> p.key().equals(k)).findFirst();
+  }
+
   /**
    * Checks {@code answers} (keyed like the questions, e.g. {@code param.port}; an {@code instance.}
-   * prefix is accepted) and fills in defaults. Answers to keys that are not asked are kept as
-   * given: the original let {@code --data} set any instance key.
+   * prefix is accepted, and so is the question's {@code name} option as in the original), types
+   * them and fills in defaults. Every problem is listed, each naming its key. Answers to keys that
+   * are not asked are kept as given: the original let {@code --data} set any instance key.
    */
-  public AnswerCheck validate(Map<String, Object> answers) {
+  public AnswerCheck validate(Map<String, ?> answers) {
     Map<String, Object> given = new LinkedHashMap<>();
     answers.forEach((key, value) -> given.put(normalise(key), value));
     Map<String, Object> values = new LinkedHashMap<>();
     List<AnswerProblem> problems = new ArrayList<>();
     for (AskParameter question : parameters) {
-      boolean answered = given.containsKey(question.key());
+      String answerKey = answerKey(question, given);
+      boolean answered = answerKey != null;
       if (!answered && question.required()) {
         problems.add(
             new AnswerProblem(
@@ -58,10 +88,10 @@ public final class AskSchema {
                     + (question.description() == null ? "" : " (" + question.description() + ")")));
         continue;
       }
-      Object raw = answered ? given.remove(question.key()) : question.defaultValue();
+      Object raw = answered ? given.remove(answerKey) : question.defaultValue();
       try {
         Object value = AnswerCoercion.coerce(question, raw);
-        check(question, value)
+        AnswerCoercion.check(question, value)
             .ifPresent(problem -> problems.add(new AnswerProblem(question.key(), problem)));
         values.put(question.key(), value);
       } catch (IllegalArgumentException e) {
@@ -72,30 +102,18 @@ public final class AskSchema {
     return new AnswerCheck(values, problems);
   }
 
-  private static java.util.Optional<String> check(AskParameter question, Object value) {
-    if (value instanceof Number number) {
-      if (question.minValue() != null && number.doubleValue() < question.minValue()) {
-        return java.util.Optional.of(
-            number + " is below the minimum " + format(question.minValue()));
-      }
-      if (question.maxValue() != null && number.doubleValue() > question.maxValue()) {
-        return java.util.Optional.of(
-            number + " is above the maximum " + format(question.maxValue()));
-      }
+  private static String answerKey(AskParameter question, Map<String, Object> given) {
+    if (given.containsKey(question.key())) {
+      return question.key();
     }
-    if (question.regex() != null && !String.valueOf(value).matches(question.regex())) {
-      return java.util.Optional.of(
-          "'" + value + "' does not match the pattern " + question.regex());
+    if (question.name() != null && given.containsKey(normalise(question.name()))) {
+      return normalise(question.name());
     }
-    return java.util.Optional.empty();
-  }
-
-  private static String format(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    return null;
   }
 
   private static String normalise(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
+    String k = key.strip().toLowerCase(Locale.ROOT);
     return k.startsWith("instance.") ? k.substring("instance.".length()) : k;
   }
 }

@@ -1,42 +1,46 @@
 package io.ays.model.hrd;
 
-import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * A parsed HRD document: keys (lower-cased, in file order) with typed values. Reading a value
- * substitutes its {@code $(key)} references (lazily; {@link #raw} gives the value as written).
- * Immutable: {@link #with} returns a changed copy.
+ * A parsed HRD document: lower-cased keys, sorted, each with its typed value and source line.
+ * Reading a value substitutes its {@code $(key)} references lazily ({@link #raw} gives the value as
+ * written). Immutable: {@link #with} and {@link #without} return changed copies.
  */
 public final class Hrd {
 
   private final String source;
-  private final Map<String, HrdEntry> entries;
+  private final SortedMap<String, HrdEntry> entries;
 
   Hrd(String source, Map<String, HrdEntry> entries) {
     this.source = source;
-    this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    this.entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
   }
 
+  /** A document without keys. */
   public static Hrd empty(String source) {
     return new Hrd(source, Map.of());
   }
 
-  /** A document holding {@code values} (keys lower-cased), e.g. a resolved configuration. */
+  /**
+   * A document holding {@code values} (keys lower-cased), e.g. a resolved configuration. Values are
+   * kept as given: String, Long, Double, Boolean, null, List or Map.
+   */
   public static Hrd of(String source, Map<String, ?> values) {
     Map<String, HrdEntry> entries = new LinkedHashMap<>();
     values.forEach(
         (key, value) -> {
-          String k = key.toLowerCase(Locale.ROOT);
-          entries.put(k, new HrdEntry(k, value, String.valueOf(value), 0));
+          String k = normalise(key);
+          entries.put(k, new HrdEntry(k, value, HrdConversions.toText(value), 0));
         });
     return new Hrd(source, entries);
   }
@@ -46,109 +50,221 @@ public final class Hrd {
     return source;
   }
 
+  /** The keys, sorted. */
   public Set<String> keys() {
     return entries.keySet();
   }
 
+  /** The entries, sorted by key. */
+  public Collection<HrdEntry> entries() {
+    return entries.values();
+  }
+
   public boolean has(String key) {
-    return entries.containsKey(key.toLowerCase(Locale.ROOT));
+    return entries.containsKey(normalise(key));
   }
 
   public Optional<HrdEntry> entry(String key) {
-    return Optional.ofNullable(entries.get(key.toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(entries.get(normalise(key)));
   }
 
-  /** The line {@code key} is on, 0 if unknown. */
+  /** The line {@code key} is on, 0 if unknown or set in code. */
   public int line(String key) {
     return entry(key).map(HrdEntry::line).orElse(0);
   }
 
-  /** The value as written (no substitution), or null. */
+  /** The keys under {@code prefix} (e.g. {@code "process."}), sorted. */
+  public List<String> keysWithPrefix(String prefix) {
+    String p = normalise(prefix);
+    return entries.keySet().stream().filter(k -> k.startsWith(p)).toList();
+  }
+
+  /** The value as written (no substitution), or null if absent. */
   public Object raw(String key) {
     return entry(key).map(HrdEntry::value).orElse(null);
   }
 
   /**
-   * The value with its {@code $(...)} references substituted, or null if absent.
+   * The value with its {@code $(...)} references substituted, or null if absent (or none).
    *
    * @throws HrdCycleException if references lead back to {@code key}
    */
   public Object get(String key) {
-    return resolve(key.toLowerCase(Locale.ROOT), new ArrayDeque<>());
+    return new HrdResolution(this).value(normalise(key));
   }
 
-  public Optional<String> getString(String key) {
-    Object value = get(key);
-    return value == null ? Optional.empty() : Optional.of(String.valueOf(value));
+  /** The substituted value; empty if the key is absent or its value is none. */
+  public Optional<Object> getOptional(String key) {
+    return Optional.ofNullable(get(key));
+  }
+
+  /**
+   * The value as one-line text (none is empty, a list {@code a,b}, a dict {@code k:v,k2:v2}).
+   *
+   * @throws HrdValueException if the key is absent
+   */
+  public String getString(String key) {
+    return HrdConversions.toText(require(key));
   }
 
   public String getString(String key, String fallback) {
-    return getString(key).orElse(fallback);
+    return has(key) ? getString(key) : fallback;
   }
 
-  /** The keys under {@code prefix} (e.g. {@code "process."}), in file order. */
-  public List<String> keysWithPrefix(String prefix) {
-    String p = prefix.toLowerCase(Locale.ROOT);
-    return entries.keySet().stream().filter(k -> k.startsWith(p)).toList();
+  /** The text of the value, empty if the key is absent. */
+  public Optional<String> optionalString(String key) {
+    return has(key) ? Optional.of(getString(key)) : Optional.empty();
   }
 
-  /** A copy with {@code key} set to {@code value}. */
+  /**
+   * A whole number: written bare ({@code 5}) or quoted ({@code '5'}).
+   *
+   * @throws HrdValueException if absent or not a whole number
+   */
+  public long getLong(String key) {
+    Object value = require(key);
+    Long number = HrdConversions.toLong(value);
+    if (number == null) {
+      throw problem(key, "expected a whole number, found '" + HrdConversions.toText(value) + "'");
+    }
+    return number;
+  }
+
+  public long getLong(String key, long fallback) {
+    return has(key) && get(key) != null && !"".equals(get(key)) ? getLong(key) : fallback;
+  }
+
+  /** A whole number that fits an int. */
+  public int getInt(String key) {
+    long value = getLong(key);
+    if (value != (int) value) {
+      throw problem(key, value + " is too large");
+    }
+    return (int) value;
+  }
+
+  public int getInt(String key, int fallback) {
+    return has(key) && get(key) != null && !"".equals(get(key)) ? getInt(key) : fallback;
+  }
+
+  /** A number, whole or not. */
+  public double getDouble(String key) {
+    Object value = require(key);
+    Double number = HrdConversions.toDouble(value);
+    if (number == null) {
+      throw problem(key, "expected a number, found '" + HrdConversions.toText(value) + "'");
+    }
+    return number;
+  }
+
+  public double getDouble(String key, double fallback) {
+    return has(key) && get(key) != null && !"".equals(get(key)) ? getDouble(key) : fallback;
+  }
+
+  /**
+   * A boolean: {@code true}/{@code false}, {@code yes}/{@code no} or {@code 1}/{@code 0}, any case,
+   * quoted or not; none or empty is false.
+   *
+   * @throws HrdValueException if absent or none of these
+   */
+  public boolean getBool(String key) {
+    Object value = require(key);
+    Boolean bool = HrdConversions.toBool(value);
+    if (bool == null) {
+      throw problem(
+          key,
+          "expected true or false (or yes/no, 1/0), found '" + HrdConversions.toText(value) + "'");
+    }
+    return bool;
+  }
+
+  public boolean getBool(String key, boolean fallback) {
+    return has(key) ? getBool(key) : fallback;
+  }
+
+  /** A list (a text value is split on commas); empty if the key is absent or none. */
+  public List<Object> getList(String key) {
+    return HrdConversions.toList(get(key));
+  }
+
+  /** The list's items as text. */
+  public List<String> getStringList(String key) {
+    return getList(key).stream().map(HrdConversions::toText).toList();
+  }
+
+  /**
+   * A dict; empty if the key is absent, none or empty.
+   *
+   * @throws HrdValueException if the value is not a dict
+   */
+  public Map<String, Object> getDict(String key) {
+    Object value = get(key);
+    Map<String, Object> dict = HrdConversions.toDict(value);
+    if (dict == null) {
+      throw problem(
+          key, "expected a dict (k:v, k2:v2), found '" + HrdConversions.toText(value) + "'");
+    }
+    return dict;
+  }
+
+  /**
+   * A copy with {@code key} set to {@code value} (String, Long, Double, Boolean, null, List, Map).
+   */
   public Hrd with(String key, Object value) {
     Map<String, HrdEntry> copy = new LinkedHashMap<>(entries);
-    String k = key.toLowerCase(Locale.ROOT);
-    copy.put(k, new HrdEntry(k, value, String.valueOf(value), 0));
+    String k = normalise(key);
+    copy.put(k, new HrdEntry(k, value, HrdConversions.toText(value), 0));
     return new Hrd(source, copy);
   }
 
-  /** Every key with its substituted value, in file order. */
+  /** A copy with every key of {@code other} set (its lines kept). */
+  public Hrd withAll(Hrd other) {
+    Map<String, HrdEntry> copy = new LinkedHashMap<>(entries);
+    other.entries().forEach(e -> copy.put(e.key(), e));
+    return new Hrd(source, copy);
+  }
+
+  /** A copy without {@code key}. */
+  public Hrd without(String key) {
+    Map<String, HrdEntry> copy = new LinkedHashMap<>(entries);
+    copy.remove(normalise(key));
+    return new Hrd(source, copy);
+  }
+
+  /** Every key with its substituted value, sorted by key. */
   public Map<String, Object> resolved() {
+    HrdResolution resolution = new HrdResolution(this);
     Map<String, Object> all = new LinkedHashMap<>();
     for (String key : entries.keySet()) {
-      all.put(key, get(key));
+      all.put(key, resolution.value(key));
     }
     return all;
   }
 
-  /** Every key with its value as written, in file order. */
+  /** Every key with its value as written, sorted by key. */
   public Map<String, Object> rawValues() {
     Map<String, Object> all = new LinkedHashMap<>();
     entries.forEach((key, entry) -> all.put(key, entry.value()));
     return all;
   }
 
-  private Object resolve(String key, Deque<String> resolving) {
-    HrdEntry entry = entries.get(key);
-    if (entry == null) {
-      return null;
-    }
-    if (resolving.contains(key)) {
-      List<String> chain = new java.util.ArrayList<>(resolving);
-      Collections.reverse(chain);
-      int start = chain.indexOf(key);
-      String cycle =
-          chain.subList(start, chain.size()).stream().collect(Collectors.joining(" -> "))
-              + " -> "
-              + key;
-      throw new HrdCycleException(source, cycle);
-    }
-    resolving.push(key);
-    try {
-      return Substitution.deep(
-          entry.value(),
-          text ->
-              Substitution.apply(
-                  text,
-                  ref ->
-                      entries.containsKey(ref)
-                          ? Optional.of(orEmpty(resolve(ref, resolving)))
-                          : Optional.empty()));
-    } finally {
-      resolving.pop();
-    }
+  HrdEntry rawEntry(String normalisedKey) {
+    return entries.get(normalisedKey);
   }
 
-  private static Object orEmpty(Object value) {
-    return value == null ? "" : value;
+  private Object require(String key) {
+    if (!has(key)) {
+      throw new HrdValueException(source, 0, normalise(key), "no such key");
+    }
+    return get(key);
+  }
+
+  private HrdValueException problem(String key, String message) {
+    return new HrdValueException(source, line(key), normalise(key), message);
+  }
+
+  private static String normalise(String key) {
+    return key.strip().toLowerCase(Locale.ROOT);
   }
 
   @Override

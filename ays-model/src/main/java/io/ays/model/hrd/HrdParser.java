@@ -32,6 +32,11 @@ public final class HrdParser {
     this.maxBytes = maxBytes;
   }
 
+  /** Whether {@code key} (lower-cased) is a valid HRD key: letters, digits, '_', '-', '.'. */
+  public static boolean isKey(String key) {
+    return KEY.matcher(key).matches();
+  }
+
   /** Reads a file; the error names the file. */
   public Hrd parse(Path file) throws IOException {
     long size = Files.size(file);
@@ -44,7 +49,9 @@ public final class HrdParser {
 
   /** Reads {@code text}; {@code source} names it in errors (usually a path). */
   public Hrd parse(String text, String source) {
-    if (text.length() > maxBytes) {
+    if (text.length() > maxBytes
+        || (text.length() * 3L > maxBytes
+            && text.getBytes(StandardCharsets.UTF_8).length > maxBytes)) {
       throw new HrdParseException(source, 1, 1, "text is over the limit of " + maxBytes + " bytes");
     }
     String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
@@ -68,11 +75,9 @@ public final class HrdParser {
       }
       int eq = line.indexOf('=');
       if (eq < 0) {
+        String first = ValueText.stripComment(trimmed).strip().split("\\s+", 2)[0];
         throw new HrdParseException(
-            source,
-            lineNo,
-            1,
-            "expected 'key = value', found no '=' in '" + shorten(trimmed) + "'");
+            source, lineNo, first.length() + 1, "expected '=' after key '" + shorten(first) + "'");
       }
       String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       if (!KEY.matcher(key).matches()) {
@@ -92,7 +97,8 @@ public final class HrdParser {
       }
       String value = ValueText.stripComment(rest).strip();
       if (!value.isEmpty()) {
-        Object typed = value.startsWith("@ASK") ? value : HrdValues.parse(value);
+        // A question is kept as written: it is answered per instance, never typed here.
+        Object typed = AskParameter.isQuestion(value) ? value : HrdValues.parse(value);
         entries.put(key, new HrdEntry(key, typed, value, lineNo));
         i++;
         continue;
@@ -104,6 +110,10 @@ public final class HrdParser {
           && !lines[j].isBlank()
           && Character.isWhitespace(lines[j].charAt(0))) {
         String continuation = ValueText.stripComment(lines[j]).strip();
+        if (continuation.startsWith("@")) {
+          j++; // the original skips '@' lines wherever they are
+          continue;
+        }
         if (ValueText.unterminatedQuote(continuation) >= 0) {
           throw new HrdParseException(
               source,

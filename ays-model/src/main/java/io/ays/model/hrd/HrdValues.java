@@ -27,6 +27,9 @@ public final class HrdValues {
     if (value.isEmpty()) {
       return "";
     }
+    if (value.equals(":")) {
+      return new LinkedHashMap<String, Object>(); // the original's empty dict
+    }
     if (ValueText.isQuoted(value)
         && ValueText.unterminatedQuote(value.substring(1, value.length() - 1)) < 0
         && ValueText.split(value, ',').size() == 1) {

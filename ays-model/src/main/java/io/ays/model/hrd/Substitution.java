@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code $(key)} references in text and in structured values. A reference to an unknown
- * key is left as written (as in the original); one whose value is a list or dict is left too, since
- * it has no one-line form.
+ * Replaces {@code $(key)} references in text (configuration files, action sources, arguments) and
+ * in structured values. A reference to an unknown key is left as written, as in the original (the
+ * node fills in {@code $(system.paths.base)} later); so is a reference inside a longer text to a
+ * list or dict, which has no one-line form.
  */
 public final class Substitution {
 
@@ -23,7 +24,7 @@ public final class Substitution {
 
   /**
    * Substitutes the references in {@code text}; {@code lookup} gives a key's final value (it is not
-   * substituted again).
+   * substituted again), or empty for an unknown key.
    */
   public static String apply(String text, Function<String, Optional<Object>> lookup) {
     Matcher matcher = REFERENCE.matcher(text);
@@ -33,17 +34,27 @@ public final class Substitution {
       String replacement =
           value.isEmpty() || value.get() instanceof Map || value.get() instanceof List
               ? matcher.group()
-              : String.valueOf(value.get() == null ? "" : value.get());
+              : String.valueOf(value.get());
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(out);
     return out.toString();
   }
 
-  /** Substitutes references over arbitrary text (a config file) using the keys of {@code hrd}. */
+  /**
+   * Substitutes references over arbitrary text using the keys of {@code hrd} (their own references
+   * substituted in turn; a cycle is an {@link HrdCycleException}).
+   */
   public static String apply(String text, Hrd hrd) {
-    return apply(
-        text, key -> hrd.has(key) ? Optional.of(wrapNull(hrd.get(key))) : Optional.empty());
+    return apply(text, key -> hrd.has(key) ? Optional.of(orEmpty(hrd.get(key))) : Optional.empty());
+  }
+
+  /**
+   * Substitutes references over arbitrary text using {@code values} (keys case-insensitive; values
+   * may refer to each other).
+   */
+  public static String apply(String text, Map<String, ?> values) {
+    return apply(text, Hrd.of("values", values));
   }
 
   /** The keys {@code text} refers to, lower-cased, in order. */
@@ -56,8 +67,16 @@ public final class Substitution {
     return keys;
   }
 
+  /** The key, if {@code text} is exactly one reference such as {@code $(instance.param.port)}. */
+  static Optional<String> wholeReference(String text) {
+    Matcher matcher = REFERENCE.matcher(text.strip());
+    return matcher.matches()
+        ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT))
+        : Optional.empty();
+  }
+
   /** Applies {@code apply} to every string inside a value (lists and dicts included). */
-  static Object deep(Object value, Function<String, String> apply) {
+  static Object deep(Object value, Function<String, Object> apply) {
     if (value instanceof String text) {
       return apply.apply(text);
     }
@@ -74,7 +93,7 @@ public final class Substitution {
     return value;
   }
 
-  private static Object wrapNull(Object value) {
+  private static Object orEmpty(Object value) {
     return value == null ? "" : value;
   }
 }

@@ -4,7 +4,14 @@ import java.util.Map;
 
 /**
  * A {@code dependencies.N} entry: which instance of which template this one needs, and the answers
- * to give it (the dict of the key that {@code args} names).
+ * to give it.
+ *
+ * @param key the recipe key, e.g. {@code dependencies.1}
+ * @param domain the dependency's domain; the template's own domain when not given
+ * @param instance the dependency's instance, {@code main} when not given
+ * @param argsKey the key named by {@code args}, or null
+ * @param args the dependency's answers: the dict of the key {@code argsKey} names (empty without
+ *     one)
  */
 public record DependencySpec(
     String key,
@@ -14,7 +21,17 @@ public record DependencySpec(
     String argsKey,
     Map<String, Object> args) {
 
+  public DependencySpec {
+    args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+  }
+
+  /** {@code domain/name}. */
   public String templateKey() {
     return domain + "/" + name;
+  }
+
+  /** {@code domain/name/instance}. */
+  public String instanceKey() {
+    return templateKey() + "/" + instance;
   }
 }

@@ -2,6 +2,7 @@ package io.ays.model.template;
 
 import io.ays.model.hrd.AnswerCheck;
 import io.ays.model.hrd.AnswerProblem;
+import io.ays.model.hrd.AskParameter;
 import io.ays.model.hrd.Hrd;
 import io.ays.model.hrd.HrdCycleException;
 import java.util.LinkedHashMap;
@@ -17,20 +18,32 @@ import java.util.Map;
 public final class InstanceResolver {
 
   public static final String DEFAULT_INSTANCE = "main";
+  public static final String SERVICE_PREFIX = "service.";
+  public static final String INSTANCE_PREFIX = "instance.";
 
-  public ResolvedInstance resolve(Template template, String instance, Map<String, Object> answers) {
-    String name = instance == null || instance.isBlank() ? DEFAULT_INSTANCE : instance;
+  /**
+   * Validates {@code answers} against the template's questions and resolves the configuration:
+   * every recipe key as {@code service.<key>} (plus {@code service.domain}, {@code service.name},
+   * {@code service.instance}), every plain key of instance.hrd and every answer as {@code
+   * instance.<key>}. Answers to a recipe question ({@code service.<key>}) replace that recipe key.
+   *
+   * @param instance the instance name; null or blank is {@code main}
+   * @return the resolved instance, or one listing every problem (an invalid template, each wrong or
+   *     missing answer, a reference cycle)
+   */
+  public ResolvedInstance resolve(Template template, String instance, Map<String, ?> answers) {
+    String name = instance == null || instance.isBlank() ? DEFAULT_INSTANCE : instance.strip();
     String key = template.key() + "/" + name;
     if (!template.valid()) {
-      return new ResolvedInstance(key, Map.of(), Map.of(), template.problems());
+      return ResolvedInstance.failed(key, template.problems());
     }
     AnswerCheck check = template.schema().validate(answers);
     if (!check.ok()) {
-      return new ResolvedInstance(
-          key, Map.of(), Map.of(), check.problems().stream().map(AnswerProblem::toString).toList());
+      return ResolvedInstance.failed(
+          key, check.problems().stream().map(AnswerProblem::toString).toList());
     }
     Map<String, Object> config = new LinkedHashMap<>();
-    template.recipe().rawValues().forEach((k, v) -> config.put("service." + k, v));
+    template.recipe().rawValues().forEach((k, v) -> config.put(SERVICE_PREFIX + k, v));
     config.put("service.domain", template.domain());
     config.put("service.name", template.name());
     config.put("service.instance", name);
@@ -39,16 +52,36 @@ public final class InstanceResolver {
         .rawValues()
         .forEach(
             (k, v) -> {
-              if (!(v instanceof String s && s.startsWith("@ASK"))) {
-                config.put("instance." + k, v);
+              if (!AskParameter.isQuestion(v)) {
+                config.put(INSTANCE_PREFIX + k, v);
               }
             });
-    check.values().forEach((k, v) -> config.put("instance." + k, v));
+    check
+        .values()
+        .forEach(
+            (k, v) -> {
+              // only an answer to a recipe question may change a service key
+              boolean recipeQuestion =
+                  k.startsWith(SERVICE_PREFIX) && template.schema().parameter(k).isPresent();
+              config.put(recipeQuestion ? k : INSTANCE_PREFIX + k, v);
+            });
+    Hrd resolved;
     try {
-      Map<String, Object> resolved = Hrd.of(key, config).resolved();
-      return new ResolvedInstance(key, resolved, check.values(), List.of());
+      resolved = Hrd.of(key, Hrd.of(key, config).resolved());
     } catch (HrdCycleException e) {
-      return new ResolvedInstance(key, Map.of(), Map.of(), List.of(e.getMessage()));
+      return ResolvedInstance.failed(key, List.of(e.getMessage()));
     }
+    Findings found = new Findings();
+    String defaultName = template.name() + "_" + name;
+    List<ProcessSpec> processes = ProcessReader.read(resolved, SERVICE_PREFIX, defaultName, found);
+    List<DependencySpec> dependencies =
+        DependencyReader.read(resolved, SERVICE_PREFIX, template.domain(), found);
+    List<GitExport> exports = GitExportReader.read(resolved, SERVICE_PREFIX, found);
+    if (!found.errors().isEmpty()) {
+      // e.g. an answer that made a port or a timeout something other than a number
+      return ResolvedInstance.failed(key, found.errors());
+    }
+    return new ResolvedInstance(
+        key, resolved, check.values(), processes, dependencies, exports, List.of());
   }
 }

@@ -2,14 +2,16 @@ package io.ays.model.template;
 
 import io.ays.model.hrd.AskSchema;
 import io.ays.model.hrd.Hrd;
+import io.ays.model.hrd.HrdConversions;
 import io.ays.model.hrd.HrdParseException;
 import io.ays.model.hrd.HrdParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +27,7 @@ public final class Template {
 
   private final String domain;
   private final String name;
-  private final Map<String, byte[]> files;
-  private final Set<String> executables;
+  private final TemplateFiles files;
   private final String contentHash;
   private final Hrd recipe;
   private final Hrd instanceHrd;
@@ -35,39 +36,63 @@ public final class Template {
   private final List<DependencySpec> dependencies;
   private final List<GitExport> gitExports;
   private final List<String> problems;
+  private final List<String> warnings;
 
-  private Template(
-      String domain,
-      String name,
-      Map<String, byte[]> files,
-      Set<String> executables,
-      HrdParser parser,
-      List<String> loadProblems) {
+  private Template(String domain, String name, TemplateFiles files, List<String> loadProblems) {
     this.domain = domain;
     this.name = name;
-    this.files = Collections.unmodifiableMap(new TreeMap<>(files));
-    this.executables = Set.copyOf(executables);
-    this.contentHash = ContentHash.of(files);
-    List<String> found = new ArrayList<>(loadProblems);
+    this.files = files;
+    this.contentHash = ContentHash.of(files.all());
+    Findings found = new Findings();
+    loadProblems.forEach(found::error);
+    checkIdentity(domain, name, found);
     String where = domain + "/" + name + "/";
-    this.recipe = read(parser, where + SERVICE_HRD, files.get(SERVICE_HRD), found, true);
-    this.instanceHrd = read(parser, where + INSTANCE_HRD, files.get(INSTANCE_HRD), found, false);
-    this.schema = AskSchema.of(instanceHrd, found);
-    this.processes = RecipeViews.processes(recipe, "process.", found);
-    this.dependencies = RecipeViews.dependencies(recipe, domain, found);
-    this.gitExports = RecipeViews.gitExports(recipe, found);
-    this.problems = List.copyOf(found);
+    this.recipe = read(where + SERVICE_HRD, files.all().get(SERVICE_HRD), found, true);
+    this.instanceHrd = read(where + INSTANCE_HRD, files.all().get(INSTANCE_HRD), found, false);
+    List<String> askProblems = new ArrayList<>();
+    this.schema =
+        AskSchema.of(instanceHrd, askProblems)
+            .plus(AskSchema.of(recipe, InstanceResolver.SERVICE_PREFIX, askProblems));
+    askProblems.forEach(found::error);
+    this.processes = ProcessReader.read(recipe, "", null, found);
+    this.dependencies = DependencyReader.read(recipe, "", domain, found);
+    this.gitExports = GitExportReader.read(recipe, "", found);
+    maxInstances(found);
+    checkHooks(found);
+    this.problems = List.copyOf(found.errors());
+    this.warnings = List.copyOf(found.warnings());
   }
 
   /**
    * A template from its files.
    *
-   * @param files every file by path relative to the template folder ({@code /}-separated)
+   * @param files every file by path relative to the template folder ({@code /}-separated); a path
+   *     that is absolute or escapes the folder is left out and reported as a problem
    * @param executables the paths among them that are executable (hooks)
    */
   public static Template fromFiles(
       String domain, String name, Map<String, byte[]> files, Set<String> executables) {
-    return new Template(domain, name, files, executables, new HrdParser(), List.of());
+    return fromFiles(domain, name, files, executables, List.of());
+  }
+
+  static Template fromFiles(
+      String domain,
+      String name,
+      Map<String, byte[]> files,
+      Set<String> executables,
+      List<String> loadProblems) {
+    List<String> problems = new ArrayList<>(loadProblems);
+    SortedMap<String, byte[]> safe = new TreeMap<>();
+    files.forEach(
+        (path, content) -> {
+          String problem = TemplateFiles.pathProblem(path);
+          if (problem == null) {
+            safe.put(path, content);
+          } else {
+            problems.add(domain + "/" + name + "/" + path + ": " + problem);
+          }
+        });
+    return new Template(domain, name, new TemplateFiles(safe, executables), problems);
   }
 
   /** A template from its two HRD texts only (how the coordinator receives definitions). */
@@ -81,20 +106,60 @@ public final class Template {
     return fromFiles(domain, name, files, Set.of());
   }
 
-  private static Hrd read(
-      HrdParser parser, String source, byte[] content, List<String> problems, boolean required) {
+  private static Hrd read(String source, byte[] content, Findings found, boolean required) {
     if (content == null) {
       if (required) {
-        problems.add(source + ": missing (a template is a folder holding service.hrd)");
+        found.error(source + ": missing (a template is a folder holding service.hrd)");
       }
       return Hrd.empty(source);
     }
     try {
-      return parser.parse(new String(content, StandardCharsets.UTF_8), source);
+      return new HrdParser().parse(new String(content, StandardCharsets.UTF_8), source);
     } catch (HrdParseException e) {
-      problems.add(e.getMessage());
+      found.error(e.getMessage());
       return Hrd.empty(source);
     }
+  }
+
+  private static void checkIdentity(String domain, String name, Findings found) {
+    for (String part : List.of(domain, name)) {
+      if (part == null || part.isBlank() || part.contains("/") || part.contains("\\")) {
+        found.error(
+            "template identity '"
+                + domain
+                + "/"
+                + name
+                + "': domain and name must be non-empty"
+                + " and hold no '/'");
+        return;
+      }
+    }
+  }
+
+  private void checkHooks(Findings found) {
+    for (Hook hook : files.hooks()) {
+      String where = domain + "/" + name + "/" + hook.path() + ": ";
+      if (!Actions.known(hook.action())) {
+        found.warning(where + "'" + hook.action() + "' is not an AYS action; never run");
+      }
+      if (!hook.executable()) {
+        found.warning(where + "not executable; AYS runs it only if it is");
+      }
+    }
+  }
+
+  private Optional<Integer> maxInstances(Findings found) {
+    if (!recipe.has("instances.maxnr")) {
+      return Optional.empty();
+    }
+    Long max = HrdConversions.toLong(recipe.raw("instances.maxnr"));
+    if (max == null || max < 1 || max > Integer.MAX_VALUE) {
+      if (found != null) {
+        found.error(recipe, "instances.maxnr", "expected a whole number of at least 1");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(max.intValue());
   }
 
   public String domain() {
@@ -110,14 +175,21 @@ public final class Template {
     return domain + "/" + name;
   }
 
+  /** Every file by relative path, sorted. */
   public Map<String, byte[]> files() {
+    return files.all();
+  }
+
+  /** The files, with what they are (action files, hooks, other files). */
+  public TemplateFiles templateFiles() {
     return files;
   }
 
   public Set<String> executables() {
-    return executables;
+    return files.executables();
   }
 
+  /** SHA-256 over the files' relative paths and contents, in sorted order (hex). */
   public String contentHash() {
     return contentHash;
   }
@@ -132,11 +204,15 @@ public final class Template {
     return instanceHrd;
   }
 
+  /**
+   * The questions: those of instance.hrd keyed as written ({@code param.port}), and any of
+   * service.hrd keyed {@code service.<key>}.
+   */
   public AskSchema schema() {
     return schema;
   }
 
-  /** The process entries in start order (prio). */
+  /** The processes that AYS starts or watches, in start order (prio). */
   public List<ProcessSpec> processes() {
     return processes;
   }
@@ -149,37 +225,69 @@ public final class Template {
     return gitExports;
   }
 
-  /** {@code platform.supported}, as a list (empty: any platform). */
+  /** {@code platform.supported} (empty: any platform). */
   public List<String> platforms() {
-    Object value = recipe.raw("platform.supported");
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    return value == null || String.valueOf(value).isBlank()
-        ? List.of()
-        : List.of(String.valueOf(value));
+    return recipe.getStringList("platform.supported").stream().filter(p -> !p.isBlank()).toList();
+  }
+
+  /** {@code description}, if given. */
+  public Optional<String> description() {
+    return recipe.optionalString("description").filter(d -> !d.isBlank());
+  }
+
+  /** {@code instances.maxnr}: how many instances may exist (1: only {@code main}), if limited. */
+  public Optional<Integer> maxInstances() {
+    return maxInstances(null);
+  }
+
+  /** The action files present. */
+  public Set<ActionFile> actionFiles() {
+    return files.actionFiles();
+  }
+
+  public List<Hook> hooks() {
+    return files.hooks();
+  }
+
+  /** The files that are neither HRD files, action files nor hooks. */
+  public List<String> otherFiles() {
+    return files.otherFiles();
   }
 
   public boolean has(String file) {
-    return files.containsKey(file);
+    return files.has(file);
   }
 
   /** Whether the template has actions for the management location. */
   public boolean hasManagementActions() {
-    return has("actions_mgmt.py")
-        || files.keySet().stream().anyMatch(p -> p.startsWith("hooks/mgmt/"));
+    return actionFiles().contains(ActionFile.MGMT) || hooks().stream().anyMatch(Hook::management);
   }
 
-  /** This template with problems found while reading its folder (e.g. a symbolic link). */
-  Template withProblems(List<String> loadProblems) {
-    return new Template(domain, name, files, executables, new HrdParser(), loadProblems);
-  }
-
+  /** Everything wrong, each as {@code file:line: key: message}; empty for a valid template. */
   public List<String> problems() {
     return problems;
   }
 
+  /** What is ignored but does not make the template invalid (e.g. an empty process entry). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   public boolean valid() {
     return problems.isEmpty();
+  }
+
+  /**
+   * Resolves instance {@code instance} (null or blank: {@code main}) with {@code answers}.
+   *
+   * @see InstanceResolver#resolve
+   */
+  public ResolvedInstance resolve(String instance, Map<String, ?> answers) {
+    return new InstanceResolver().resolve(this, instance, answers);
+  }
+
+  @Override
+  public String toString() {
+    return "Template(" + key() + ", " + contentHash.substring(0, 12) + ")";
   }
 }

@@ -17,15 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * Loads template folders from disk. A template is any folder holding a {@code service.hrd}; its
- * name is the folder's name. Symbolic links are never followed: a template's files are what is
- * inside its folder.
+ * name is the folder's name. Symbolic links are never followed: a link inside a template is a
+ * problem (it could point outside the folder), and so is a file over {@link #MAX_FILE_BYTES}.
  */
 public final class TemplateLoader {
 
   /** A file larger than this is refused: templates hold recipes and scripts, not data. */
   public static final long MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-  /** Every template under {@code root} (a metadata repository's working tree). */
+  /** Every template under {@code root} (a metadata repository's working tree), by path. */
   public List<Template> loadAll(String domain, Path root) throws IOException {
     List<Path> folders = new ArrayList<>();
     Files.walkFileTree(
@@ -50,20 +50,31 @@ public final class TemplateLoader {
     return templates;
   }
 
-  /** The template in {@code folder}. */
+  /** The template in {@code folder}, named after the folder. */
   public Template load(String domain, Path folder) throws IOException {
+    String name = folder.toAbsolutePath().normalize().getFileName().toString();
+    String where = domain + "/" + name + "/";
     Map<String, byte[]> files = new TreeMap<>();
     Set<String> executables = new HashSet<>();
     List<String> problems = new ArrayList<>();
+    if (Files.isSymbolicLink(folder)) {
+      problems.add(where + ": the template folder is a symbolic link; not followed");
+      return Template.fromFiles(domain, name, files, executables, problems);
+    }
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         String relative = folder.relativize(path).toString().replace('\\', '/');
+        if (relative.equals(".git") || relative.startsWith(".git/")) {
+          continue;
+        }
         if (Files.isSymbolicLink(path)) {
-          problems.add(relative + ": symbolic links are not allowed in a template");
+          problems.add(
+              where + relative + ": symbolic links are not allowed in a template (not followed)");
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-          if (Files.size(path) > MAX_FILE_BYTES) {
+          long size = Files.size(path);
+          if (size > MAX_FILE_BYTES) {
             problems.add(
-                relative + ": " + Files.size(path) + " bytes, over the limit of " + MAX_FILE_BYTES);
+                where + relative + ": " + size + " bytes, over the limit of " + MAX_FILE_BYTES);
             continue;
           }
           files.put(relative, Files.readAllBytes(path));
@@ -73,8 +84,6 @@ public final class TemplateLoader {
         }
       }
     }
-    Template template =
-        Template.fromFiles(domain, folder.getFileName().toString(), files, executables);
-    return problems.isEmpty() ? template : template.withProblems(problems);
+    return Template.fromFiles(domain, name, files, executables, problems);
   }
 }

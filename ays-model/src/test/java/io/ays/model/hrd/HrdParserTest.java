@@ -3,9 +3,12 @@ package io.ays.model.hrd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HrdParserTest {
 
@@ -96,8 +99,7 @@ class HrdParserTest {
   void errorsNameFileLineColumnAndWhatWasExpected() {
     assertThatThrownBy(() -> parse("a = 1\nthis line has no equals\n"))
         .isInstanceOf(HrdParseException.class)
-        .hasMessage(
-            "t/service.hrd:2:1: expected 'key = value', found no '=' in 'this line has no equals'");
+        .hasMessage("t/service.hrd:2:5: expected '=' after key 'this'");
     assertThatThrownBy(() -> parse("a = 1\nb = 'open\n"))
         .isInstanceOf(HrdParseException.class)
         .hasMessageStartingWith("t/service.hrd:2:5: quote opened here is never closed");
@@ -114,5 +116,88 @@ class HrdParserTest {
     HrdParser small = new HrdParser(10);
     assertThatThrownBy(() -> small.parse("a = 123456789012\n", "big.hrd"))
         .hasMessage("big.hrd:1:1: text is over the limit of 10 bytes");
+  }
+
+  @Test
+  void aValueStartingWithAskIsKeptButALineStartingWithAtIsSkipped() {
+    Hrd hrd = parse("  @skipped\n@also skipped\na = @ASK type:str\n");
+    assertThat(hrd.keys()).containsExactly("a");
+    assertThat(hrd.raw("a")).isEqualTo("@ASK type:str");
+  }
+
+  @Test
+  void anUnquotedUrlReadsAsADictLikeTheOriginalButAQuotedOneIsAString() {
+    Hrd hrd = parse("a = http://x.org/y\nb = 'http://x.org/y'\nc =\n    url:http://x:80/y,\n");
+    assertThat(hrd.raw("a")).isEqualTo(Map.of("http", "//x.org/y"));
+    assertThat(hrd.raw("b")).isEqualTo("http://x.org/y");
+    // inside a dict only the first colon separates: the value keeps its colons
+    assertThat(hrd.raw("c")).isEqualTo(Map.of("url", "http://x:80/y"));
+  }
+
+  @Test
+  void doubleQuotesInsideSingleQuotesAreLiteral() {
+    Hrd hrd = parse("process.1 =\n    cmd:'\"$(base)/webdis\"',\n    name:'\"webdis\"',\n");
+    assertThat(hrd.raw("process.1"))
+        .isEqualTo(Map.of("cmd", "\"$(base)/webdis\"", "name", "\"webdis\""));
+  }
+
+  @Test
+  void trueAndFalseAreBooleansWhileYesAndNoStayText() {
+    Hrd hrd = parse("a = True\nb = FALSE\nc = yes\nd = 'true'\n");
+    assertThat(hrd.raw("a")).isEqualTo(true);
+    assertThat(hrd.raw("b")).isEqualTo(false);
+    assertThat(hrd.raw("c")).isEqualTo("yes");
+    assertThat(hrd.raw("d")).isEqualTo("true");
+  }
+
+  @Test
+  void aQuotedNumberIsTextAndABareOneANumber() {
+    Hrd hrd = parse("a = '60'\nb = 60\nc = 1.5e3\nd = 1.2.3\n");
+    assertThat(hrd.raw("a")).isEqualTo("60");
+    assertThat(hrd.raw("b")).isEqualTo(60L);
+    assertThat(hrd.raw("c")).isEqualTo(1500.0);
+    assertThat(hrd.raw("d")).isEqualTo("1.2.3");
+  }
+
+  @Test
+  void emptyValuesAndTheLoneColonOfAnEmptyDict() {
+    Hrd hrd = parse("a =\nb = :\nc = []\nd =\n    x:,\n    y:'',\n");
+    assertThat(hrd.raw("a")).isEqualTo("");
+    assertThat(hrd.raw("b")).isEqualTo(Map.of());
+    assertThat(hrd.raw("c")).isEqualTo(List.of());
+    assertThat(hrd.raw("d")).isEqualTo(Map.of("x", "", "y", ""));
+  }
+
+  @Test
+  void aBlockEndsAtABlankOrUnindentedLineAndSkipsCommentLines() {
+    Hrd hrd = parse("l =\n    a,\n    # note\n    b,\n\n    \nt =\n    one\n    two # c\nz = 1\n");
+    assertThat(hrd.raw("l")).isEqualTo(List.of("a", "b"));
+    assertThat(hrd.raw("t")).isEqualTo("one\ntwo");
+    assertThat(hrd.raw("z")).isEqualTo(1L);
+  }
+
+  @Test
+  void keysAreSortedAndEachEntryKnowsItsLine() {
+    Hrd hrd = parse("b = 1\n\na =\n    x,\n");
+    assertThat(hrd.keys()).containsExactly("a", "b");
+    assertThat(hrd.line("a")).isEqualTo(3);
+    assertThat(hrd.line("b")).isEqualTo(1);
+    assertThat(hrd.entry("a").orElseThrow().raw()).isEqualTo("x,");
+  }
+
+  @Test
+  void aLaterKeyReplacesAnEarlierOne() {
+    assertThat(parse("a = 1\na = 2\n").raw("a")).isEqualTo(2L);
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedNamingTheFileAndTheLimit(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("service.hrd");
+    Files.writeString(file, "a = 1\n".repeat(10));
+    assertThatThrownBy(() -> new HrdParser(20).parse(file))
+        .isInstanceOf(HrdParseException.class)
+        .hasMessage(file + ":1:1: file is 60 bytes, over the limit of 20")
+        .satisfies(e -> assertThat(((HrdParseException) e).source()).isEqualTo(file.toString()));
+    assertThat(new HrdParser().parse(file).raw("a")).isEqualTo(1L);
   }
 }

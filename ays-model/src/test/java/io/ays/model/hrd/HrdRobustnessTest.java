@@ -43,6 +43,17 @@ class HrdRobustnessTest {
         .isIn("parsed", "parse error", "cycle");
   }
 
+  @Property(tries = 2000)
+  void whatParsesIsWrittenBackToEqualData(@ForAll("hrdLike") String text) {
+    Hrd hrd;
+    try {
+      hrd = new HrdParser().parse(text, "fuzz.hrd");
+    } catch (HrdParseException e) {
+      return;
+    }
+    assertThat(new HrdParser().parse(new HrdWriter().write(hrd), "again.hrd")).isEqualTo(hrd);
+  }
+
   private static String parseAndRead(String text) {
     Hrd hrd;
     try {

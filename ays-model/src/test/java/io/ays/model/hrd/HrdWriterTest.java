@@ -1,6 +1,7 @@
 package io.ays.model.hrd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class HrdWriterTest {
@@ -22,7 +24,7 @@ class HrdWriterTest {
   void writesKeysSortedAndPaddedLikeTheOriginal() {
     Hrd hrd = parser.parse("z = 1\na = 'x y'\n", "w.hrd");
     assertThat(writer.write(hrd))
-        .isEqualTo(String.format("%-30s = %s%n%-30s = %s%n", "a", "x y", "z", "1"));
+        .isEqualTo(String.format("%-30s = %s%n%-30s = %s%n", "a", "'x y'", "z", "1"));
   }
 
   @Test
@@ -79,6 +81,59 @@ class HrdWriterTest {
                   entries.forEach(e -> map.put(e.getKey(), e.getValue()));
                   return (Object) map;
                 });
-    return Arbitraries.oneOf(scalar, list, dict);
+    Arbitrary<Object> textBlock =
+        Arbitraries.strings()
+            .withChars("abcXYZ019_-./:,$() ")
+            .ofMinLength(1)
+            .ofMaxLength(10)
+            .map(String::strip)
+            .filter(line -> !line.isEmpty())
+            .list()
+            .ofMinSize(2)
+            .ofMaxSize(4)
+            .filter(lines -> !lines.get(0).endsWith(","))
+            .map(lines -> (Object) String.join("\n", lines));
+    Arbitrary<Object> empty = Arbitraries.of(List.of(), Map.of(), "");
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, scalar),
+        Tuple.of(2, list),
+        Tuple.of(2, dict),
+        Tuple.of(1, textBlock),
+        Tuple.of(1, empty));
+  }
+
+  @Test
+  void dictsAndListsAreWrittenAsIndentedBlocksAndTextAsATextBlock() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("process.1", Map.of("cmd", "./bin/x --port 1", "prio", 5L));
+    values.put("platform.supported", List.of("linux64", "darwin"));
+    values.put("motd", "Welcome to\nthe machine");
+    values.put("empty.dict", Map.of());
+    Hrd hrd = Hrd.of("w", values);
+    String text = writer.write(hrd);
+    assertThat(text)
+        .contains(String.format("%-30s =%n    Welcome to%n    the machine%n", "motd"))
+        .contains(String.format("%-30s =%n    'linux64',%n    'darwin',%n", "platform.supported"))
+        .contains(String.format("%-30s = :%n", "empty.dict"))
+        .contains("    cmd:'./bin/x --port 1',");
+    assertThat(parser.parse(text, "w")).isEqualTo(hrd);
+  }
+
+  @Test
+  void questionsAreWrittenAsTheyWereRead() {
+    Hrd hrd = parser.parse("p = @ASK type:int default:1 descr:'a: b'\n", "w");
+    assertThat(writer.write(hrd))
+        .isEqualTo(String.format("%-30s = %s%n", "p", "@ASK type:int default:1 descr:'a: b'"));
+  }
+
+  @Test
+  void aValueWithoutAnHrdFormIsRefusedNamingTheKey() {
+    assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("a.b", "it's \"x\""))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot write key 'a.b': a text holding both ' and \"");
+    assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("t", "one\n\nthree"))))
+        .hasMessageStartingWith("cannot write key 't': a text block cannot hold a blank line");
+    assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("l", List.of(Map.of("k", 1L))))))
+        .hasMessageContaining("a dict inside a list or dict has no HRD form");
   }
 }

@@ -1,0 +1,75 @@
+package io.ays.model.hrd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One read of an {@link Hrd} with its {@code $(key)} references substituted. Keeps the chain of
+ * keys being resolved so that a cycle is reported instead of looping, and remembers what it has
+ * resolved so that a long chain is followed once.
+ */
+final class HrdResolution {
+
+  private final Hrd hrd;
+  private final Deque<String> resolving = new ArrayDeque<>();
+  private final Map<String, Object> done = new HashMap<>();
+
+  HrdResolution(Hrd hrd) {
+    this.hrd = hrd;
+  }
+
+  /** The substituted value of {@code key} (already normalised), or null if absent. */
+  Object value(String key) {
+    if (done.containsKey(key)) {
+      return done.get(key);
+    }
+    HrdEntry entry = hrd.rawEntry(key);
+    if (entry == null) {
+      return null;
+    }
+    if (resolving.contains(key)) {
+      throw new HrdCycleException(hrd.source(), cycle(key));
+    }
+    resolving.push(key);
+    try {
+      Object value = Substitution.deep(entry.value(), this::substitute);
+      done.put(key, value);
+      return value;
+    } finally {
+      resolving.pop();
+    }
+  }
+
+  /**
+   * A text that is one whole reference takes the referenced value with its type (a number stays a
+   * number, a list a list); references inside a longer text are replaced by their text.
+   */
+  private Object substitute(String text) {
+    Optional<String> whole = Substitution.wholeReference(text);
+    if (whole.isPresent() && hrd.rawEntry(whole.get()) != null) {
+      return value(whole.get());
+    }
+    return Substitution.apply(
+        text,
+        ref ->
+            hrd.rawEntry(ref) != null
+                ? Optional.ofNullable(orEmpty(value(ref)))
+                : Optional.empty());
+  }
+
+  private static Object orEmpty(Object value) {
+    return value == null ? "" : value;
+  }
+
+  private String cycle(String key) {
+    List<String> chain = new ArrayList<>(resolving);
+    Collections.reverse(chain);
+    return String.join(" -> ", chain.subList(chain.indexOf(key), chain.size())) + " -> " + key;
+  }
+}
