@@ -36,6 +36,10 @@ public class InstanceHealthEntity extends PanacheEntityBase {
   @Column(name = "last_report_at")
   public Instant lastReportAt;
 
+  /** When the monitor received the last report, on its own clock (for silence detection). */
+  @Column(name = "last_received_at")
+  public Instant lastReceivedAt;
+
   @Column(name = "last_message", columnDefinition = "text")
   public String lastMessage;
 
@@ -136,6 +140,41 @@ public class InstanceHealthEntity extends PanacheEntityBase {
             String.class)
         .setParameter("now", now)
         .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Keys of instances last seen UP or DEGRADED whose last report arrived before {@code before}:
+   * they should have reported again by now.
+   */
+  public static List<String> upButSilentSince(Instant before, int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select h.instanceKey from InstanceHealthEntity h where h.status in ('UP', 'DEGRADED')"
+                + " and h.lastReceivedAt < :before order by h.lastReceivedAt",
+            String.class)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Keys of the instances the monitor last saw on {@code node}. */
+  public static List<String> keysOnNode(String node) {
+    return getEntityManager()
+        .createQuery(
+            "select h.instanceKey from InstanceHealthEntity h where h.node = :node"
+                + " order by h.instanceKey",
+            String.class)
+        .setParameter("node", node)
+        .getResultList();
+  }
+
+  /** How many instances have each status, e.g. {@code UP -> 3}. */
+  public static List<Object[]> countByStatus() {
+    return getEntityManager()
+        .createQuery(
+            "select h.status, count(h) from InstanceHealthEntity h group by h.status",
+            Object[].class)
         .getResultList();
   }
 
