@@ -9,6 +9,7 @@ import io.ays.contracts.MonitorGaveUp;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.Topics;
 import io.ays.messaging.Outbox;
+import io.ays.monitor.metrics.MonitorMetrics;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,12 +26,15 @@ public class GiveUpAnnouncer {
   private final EventFactory events;
   private final EventCodec codec;
   private final Topics topics;
+  private final MonitorMetrics metrics;
 
-  public GiveUpAnnouncer(Outbox outbox, EventFactory events, EventCodec codec, Topics topics) {
+  public GiveUpAnnouncer(
+      Outbox outbox, EventFactory events, EventCodec codec, Topics topics, MonitorMetrics metrics) {
     this.outbox = outbox;
     this.events = events;
     this.codec = codec;
     this.topics = topics;
+    this.metrics = metrics;
   }
 
   /** Announces the FAILED state already set on {@code health}, caused by {@code causeId}. */
@@ -46,5 +50,6 @@ public class GiveUpAnnouncer {
     CloudEvent<MonitorGaveUp> event =
         events.causedBy(causeId, correlationId, EventType.MONITOR_GAVE_UP, gaveUp);
     outbox.enqueue(topics.serviceEvents(), event.kafkaKey(), codec.encode(event));
+    metrics.gaveUp();
   }
 }

@@ -1,6 +1,7 @@
 package io.ays.monitor.domain;
 
 import io.ays.monitor.config.MonitorConfig;
+import io.ays.monitor.metrics.MonitorMetrics;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import io.ays.monitor.persistence.NodeStatusEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,12 +29,15 @@ public class HealthSweeper {
   private static final int BATCH = 500;
 
   private final SilenceDetector detector;
+  private final MonitorMetrics metrics;
   private final MonitorConfig config;
   private final Clock clock;
   private volatile ScheduledExecutorService scheduler;
 
-  public HealthSweeper(SilenceDetector detector, MonitorConfig config, Clock clock) {
+  public HealthSweeper(
+      SilenceDetector detector, MonitorMetrics metrics, MonitorConfig config, Clock clock) {
     this.detector = detector;
+    this.metrics = metrics;
     this.config = config;
     this.clock = clock;
   }
@@ -75,6 +79,7 @@ public class HealthSweeper {
     for (String key : unreported) {
       detector.markUnreported(key, config.health().reportTimeout(), now);
     }
+    metrics.refresh(); // also after each change; this catches what happened without one
   }
 
   private void sweepQuietly() {

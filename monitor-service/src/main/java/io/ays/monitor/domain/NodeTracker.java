@@ -41,10 +41,10 @@ public class NodeTracker {
     Instant now = Instant.now(clock);
     String nodeId = heartbeat.nodeId().value();
     NodeStatusEntity node = NodeStatusEntity.lock(nodeId);
-    if (node == null) {
+    boolean known = node != null;
+    if (!known) {
       node = new NodeStatusEntity();
       node.nodeId = nodeId;
-      node.persist();
     } else if (heartbeat.sentAt().isBefore(node.lastSentAt)) {
       return; // an older heartbeat arriving late says nothing new
     }
@@ -58,6 +58,9 @@ public class NodeTracker {
     node.silent = false;
     node.silentSince = null;
     node.updatedAt = now;
+    if (!known) {
+      node.persist(); // a second replica inserting the same new node at once fails and retries
+    }
     if (wasSilent) {
       long silentFor = Duration.between(silentSince, now).toSeconds();
       LOG.infof("node %s is back after %d s of silence", nodeId, silentFor);
