@@ -68,8 +68,8 @@ class LiveStateTest {
                 HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
     Thread reader = new Thread(() -> readEvents(response.body(), received), "sse-reader");
     reader.setDaemon(true);
     reader.start();
