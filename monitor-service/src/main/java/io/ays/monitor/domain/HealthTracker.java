@@ -18,19 +18,19 @@ import java.time.Instant;
 @ApplicationScoped
 public class HealthTracker {
 
-  private final RestartDecider decider;
+  private final TemplatePolicies policies;
   private final HealthJournal journal;
   private final StatusWriter statuses;
   private final CrashResponder responder;
   private final Clock clock;
 
   public HealthTracker(
-      RestartDecider decider,
+      TemplatePolicies policies,
       HealthJournal journal,
       StatusWriter statuses,
       CrashResponder responder,
       Clock clock) {
-    this.decider = decider;
+    this.policies = policies;
     this.journal = journal;
     this.statuses = statuses;
     this.responder = responder;
@@ -57,7 +57,7 @@ public class HealthTracker {
       health.lastExitCode = report.exitCode();
       health.lastProcess = report.process();
     }
-    health.updatedAt = now;
+    health.touch(now);
 
     health.lastReceivedAt = now;
     boolean changed =
@@ -84,7 +84,9 @@ public class HealthTracker {
     }
     if (report.status() == HealthStatus.DOWN) {
       CrashVerdict verdict =
-          decider.onDown(before, report.source(), CrashDescription.of(report), now);
+          policies
+              .deciderFor(key)
+              .onDown(before, report.source(), CrashDescription.of(report), now);
       responder.apply(verdict, health, event.id(), event.correlationId(), now);
       health.upSince = null; // after the decision: the policy's reset needed the old value
     }

@@ -41,7 +41,7 @@ public class LifecycleTracker {
     health.lifecycleState = to.name();
     health.lifecycleSince = event.time();
     health.node = change.node().value();
-    health.updatedAt = now;
+    health.touch(now);
     journal.record(
         health.instanceKey,
         event.time(),
@@ -99,7 +99,7 @@ public class LifecycleTracker {
     health.failed = true;
     health.failedReason = reason;
     health.failedAt = now;
-    health.updatedAt = now;
+    health.touch(now);
     journal.record(health.instanceKey, now, HistoryKind.RESTART_REJECTED, reason, event.id());
     announcer.announce(health, event.id(), event.correlationId());
     LOG.errorf("%s is FAILED: %s", health.instanceKey, reason);

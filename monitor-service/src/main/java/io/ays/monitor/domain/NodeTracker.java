@@ -21,14 +21,14 @@ public class NodeTracker {
 
   private static final Logger LOG = Logger.getLogger(NodeTracker.class);
 
-  private final RestartDecider decider;
+  private final TemplatePolicies policies;
   private final CrashResponder responder;
   private final HealthJournal journal;
   private final Clock clock;
 
   public NodeTracker(
-      RestartDecider decider, CrashResponder responder, HealthJournal journal, Clock clock) {
-    this.decider = decider;
+      TemplatePolicies policies, CrashResponder responder, HealthJournal journal, Clock clock) {
+    this.policies = policies;
     this.responder = responder;
     this.journal = journal;
     this.clock = clock;
@@ -81,9 +81,10 @@ public class NodeTracker {
       if (health == null || !StatusWriter.NODE_SILENT.equals(health.statusSource)) {
         continue;
       }
-      health.updatedAt = now;
+      health.touch(now);
       journal.record(key, now, HistoryKind.NODE_BACK, what, event.id());
-      CrashVerdict verdict = decider.onNodeBack(Supervisions.of(health), what, now);
+      CrashVerdict verdict =
+          policies.deciderFor(key).onNodeBack(Supervisions.of(health), what, now);
       responder.apply(verdict, health, event.id(), event.correlationId(), now);
     }
   }

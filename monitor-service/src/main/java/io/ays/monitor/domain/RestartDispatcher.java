@@ -71,7 +71,7 @@ public class RestartDispatcher {
     if (health == null || health.restartDueAt == null || health.restartDueAt.isAfter(now)) {
       return false;
     }
-    health.updatedAt = now;
+    health.touch(now);
     Optional<String> cancellation = decider.cancellation(Supervisions.of(health));
     if (cancellation.isPresent()) {
       journal.record(

@@ -60,7 +60,7 @@ public class SilenceDetector {
       if (health == null) {
         continue;
       }
-      health.updatedAt = now;
+      health.touch(now);
       journal.record(key, now, HistoryKind.NODE_SILENT, message, null);
       statuses.change(health, "UNKNOWN", StatusWriter.NODE_SILENT, message, now, null);
       // Marked even if it was UNKNOWN already: the node's return restarts what the silence hid.
@@ -87,7 +87,7 @@ public class SilenceDetector {
     long quiet = Duration.between(health.lastReceivedAt, now).toSeconds();
     String message =
         "no health report for " + quiet + " s (one expected within " + timeout.toSeconds() + " s)";
-    health.updatedAt = now;
+    health.touch(now);
     statuses.change(health, "UNKNOWN", StatusWriter.NO_REPORT, message, now, null);
     LOG.infof("%s is UNKNOWN: %s", instanceKey, message);
     return true;

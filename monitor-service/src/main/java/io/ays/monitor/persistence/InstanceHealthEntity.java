@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The current health of one instance, its last known lifecycle state and restart bookkeeping. */
@@ -107,6 +108,16 @@ public class InstanceHealthEntity extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /**
+   * Marks the row changed at {@code now}, always later than its last change: {@code now} is read
+   * before the row's lock is taken, so a change that waited for the lock could otherwise carry an
+   * older time than the one committed before it, and clients keeping the newest view would drop it.
+   */
+  public void touch(Instant now) {
+    Instant next = updatedAt == null ? now : updatedAt.plus(1, ChronoUnit.MICROS);
+    updatedAt = now.isAfter(next) ? now : next;
+  }
 
   /**
    * The row of {@code instanceKey}, created if new, locked for this transaction: the health
