@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Moves a run forward: asks the {@link RunDecider} what to do from the stored step states and
@@ -34,6 +35,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class RunEngine {
+
+  private static final Logger LOG = Logger.getLogger(RunEngine.class);
 
   private final RunDecider decider = new RunDecider();
   private final ServiceEvents events;
@@ -53,6 +56,21 @@ public class RunEngine {
     this.json = json;
     this.config = config;
     this.clock = clock;
+  }
+
+  /**
+   * Starts {@code run} if its instance is free, otherwise queues it behind the instance's active
+   * run (one run per instance at a time).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void startOrQueue(RunEntity run, Cause cause) {
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance != null && instance.activeRunId != null) {
+      run.status = RunStatus.QUEUED.name();
+      LOG.infof("run %s of %s queued behind run %s", run.id, run.instanceKey, instance.activeRunId);
+      return;
+    }
+    begin(run, cause);
   }
 
   /**
