@@ -34,8 +34,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ScriptedNode implements AutoCloseable {
 
-  /** A command as received: instance key and phase. */
-  record Received(String instanceKey, Phase phase) {}
+  /** A command as received: instance key, phase and attempt. */
+  record Received(String instanceKey, Phase phase, int attempt) {}
+
+  /** How the node answers a command. */
+  enum Reply {
+    /** Runs it as an executor whose actions work would. */
+    WORK,
+    /** Reports the action failed (exit 1, output "boom"). */
+    FAIL,
+    /** Never answers, as a node that went silent. */
+    IGNORE
+  }
+
+  /** Chooses the reply to each command. */
+  interface Script {
+    Reply reply(String instanceKey, Phase phase, int attempt);
+  }
 
   private final EventCodec codec = new EventCodec();
   private final EventFactory events = EventFactory.forService("scripted-node");
@@ -43,12 +58,17 @@ final class ScriptedNode implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final Set<String> up = ConcurrentHashMap.newKeySet();
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final BiPredicate<String, Phase> fails;
+  private final Script script;
   private final Thread thread;
   private volatile boolean running = true;
 
   ScriptedNode(String bootstrap, String node, BiPredicate<String, Phase> fails) {
-    this.fails = fails;
+    this(
+        bootstrap, node, (key, phase, attempt) -> fails.test(key, phase) ? Reply.FAIL : Reply.WORK);
+  }
+
+  ScriptedNode(String bootstrap, String node, Script script) {
+    this.script = script;
     producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
@@ -72,6 +92,14 @@ final class ScriptedNode implements AutoCloseable {
 
   List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** The attempts of {@code phase} that {@code instanceKey} received. */
+  List<Integer> attemptsOf(String instanceKey, Phase phase) {
+    return received.stream()
+        .filter(r -> r.instanceKey().equals(instanceKey) && r.phase() == phase)
+        .map(Received::attempt)
+        .toList();
   }
 
   /** The phases {@code instanceKey} received, in order. */
@@ -110,9 +138,13 @@ final class ScriptedNode implements AutoCloseable {
         CloudEvent<PhaseCommand> command = codec.decode(record.value()).as(PhaseCommand.class);
         PhaseCommand c = command.data();
         String key = c.instanceKey().toString();
-        received.add(new Received(key, c.phase()));
+        received.add(new Received(key, c.phase(), c.attempt()));
+        Reply reply = script.reply(key, c.phase(), c.attempt());
+        if (reply == Reply.IGNORE) {
+          continue;
+        }
         PhaseResult result;
-        if (fails.test(key, c.phase())) {
+        if (reply == Reply.FAIL) {
           result =
               PhaseResult.of(c, PhaseOutcome.FAILED, 1, null, "boom", "boom\n", Instant.now(), 3);
         } else {

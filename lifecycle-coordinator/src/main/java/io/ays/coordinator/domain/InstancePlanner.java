@@ -10,6 +10,7 @@ import io.ays.coordinator.domain.plan.PlanRequest;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +26,17 @@ public class InstancePlanner {
   private final InstanceConfigResolver resolver;
   private final JsonMaps json;
   private final CoordinatorConfig config;
+  private final PhasePolicyBook policies;
 
-  public InstancePlanner(InstanceConfigResolver resolver, JsonMaps json, CoordinatorConfig config) {
+  public InstancePlanner(
+      InstanceConfigResolver resolver,
+      JsonMaps json,
+      CoordinatorConfig config,
+      PhasePolicyBook policies) {
     this.resolver = resolver;
     this.json = json;
     this.config = config;
+    this.policies = policies;
   }
 
   /**
@@ -65,8 +72,12 @@ public class InstancePlanner {
   public PreparedRun plan(Member member, List<Problem> problems) {
     InstanceConfigResolver.Resolution resolution =
         resolver.resolve(member.template(), member.key(), member.answers());
-    if (!resolution.ok()) {
-      resolution.problems().stream()
+    List<Problem> found = new ArrayList<>(resolution.problems());
+    if (resolution.ok()) {
+      found.addAll(policies.problems(resolution.config()));
+    }
+    if (!found.isEmpty()) {
+      found.stream()
           .map(p -> member.requiredBy() == null ? p : prefixed(member.key(), p))
           .forEach(problems::add);
       return null;
