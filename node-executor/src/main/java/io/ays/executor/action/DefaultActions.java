@@ -2,11 +2,14 @@ package io.ays.executor.action;
 
 import io.ays.contracts.ExecutionRole;
 import io.ays.contracts.Phase;
+import io.ays.executor.binary.ExportException;
+import io.ays.executor.binary.GitExporter;
 import io.ays.executor.process.LogTail;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessLaunch;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.executor.process.SupervisedProcess;
+import io.ays.model.template.ProcessSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The actions AYS runs when a template does not override them, driven by its {@code process.N}
  * entries (AYS-REFERENCE.md, "Actions and their defaults"): start in prio order and wait for the
- * ports, check_up by ports (else by the supervised process), stop with SIGTERM within timeout_stop,
- * halt with SIGKILL of the process tree this executor started. The others succeed and do nothing.
+ * ports, check_up by ports (else by the supervised process, else by filterstr), stop with SIGTERM
+ * within timeout_stop, halt with SIGKILL of the process tree this executor started; {@code fetch}
+ * carries out the {@code git.export.N} entries. The others succeed and do nothing.
  *
  * <p>A template without processes is treated like systemd's {@code RemainAfterExit=yes}: it counts
  * as up from a successful start until a stop, marked by a file in the instance folder.
@@ -34,10 +38,12 @@ public class DefaultActions {
   private static final int TAIL_BYTES = 4096;
 
   private final ProcessSupervisor supervisor;
+  private final GitExporter exporter;
   private final PortProbe probe = new PortProbe("127.0.0.1");
 
-  public DefaultActions(ProcessSupervisor supervisor) {
+  public DefaultActions(ProcessSupervisor supervisor, GitExporter exporter) {
     this.supervisor = supervisor;
+    this.exporter = exporter;
   }
 
   public ActionOutcome run(Phase phase, ActionContext context) throws InterruptedException {
@@ -47,7 +53,10 @@ public class DefaultActions {
           ? ActionOutcome.checked(false, "no processes at the management location")
           : ActionOutcome.done("nothing to do by default at the management location");
     }
-    List<ProcessEntry> processes = ProcessEntries.of(context.config());
+    if (phase == Phase.FETCH) {
+      return fetch(context);
+    }
+    List<ProcessSpec> processes = ConfigViews.processes(context);
     return switch (phase) {
       case START -> start(context, processes);
       case CHECK_UP, CHECK_DOWN, MONITOR -> check(context, processes);
@@ -59,26 +68,47 @@ public class DefaultActions {
   }
 
   /** Whether the instance is up, by the rules of check_up. */
-  public ActionOutcome check(ActionContext context, List<ProcessEntry> processes) {
+  public ActionOutcome check(ActionContext context) {
+    return check(context, ConfigViews.processes(context));
+  }
+
+  private ActionOutcome check(ActionContext context, List<ProcessSpec> processes) {
     if (processes.isEmpty()) {
       boolean started = Files.exists(context.instanceDir().resolve(STARTED_MARKER));
       return ActionOutcome.checked(started, started ? "started (no processes)" : "not started");
     }
     List<SupervisedProcess> running = supervisor.running(context.instanceKey());
-    for (ProcessEntry process : processes) {
+    for (ProcessSpec process : processes) {
+      String label = ConfigViews.label(process);
       if (!process.ports().isEmpty()) {
         List<Integer> closed = probe.closedPorts(process.ports());
         if (!closed.isEmpty()) {
-          return ActionOutcome.checked(false, process.name() + ": port(s) " + closed + " not open");
+          return ActionOutcome.checked(false, label + ": port(s) " + closed + " not open");
         }
-      } else if (running.stream().noneMatch(p -> p.name().equals(process.name()))) {
-        return ActionOutcome.checked(false, process.name() + ": not running");
+      } else if (process.startedByAys()) {
+        if (running.stream().noneMatch(p -> p.name().equals(label))) {
+          return ActionOutcome.checked(false, label + ": not running");
+        }
+      } else if (!FilterMatch.anyRunning(process.filterstr())) {
+        return ActionOutcome.checked(
+            false, label + ": no process matching '" + process.filterstr() + "'");
       }
     }
     return ActionOutcome.checked(true, "up");
   }
 
-  private ActionOutcome start(ActionContext context, List<ProcessEntry> processes)
+  private ActionOutcome fetch(ActionContext context) {
+    try {
+      List<String> done = exporter.export(ConfigViews.gitExports(context), context.instanceDir());
+      return done.isEmpty()
+          ? ActionOutcome.done("no git.export entries")
+          : ActionOutcome.done(String.join("; ", done));
+    } catch (ExportException e) {
+      return ActionOutcome.failed(null, e.getMessage(), null);
+    }
+  }
+
+  private ActionOutcome start(ActionContext context, List<ProcessSpec> processes)
       throws InterruptedException {
     if (processes.isEmpty()) {
       touch(context.instanceDir().resolve(STARTED_MARKER));
@@ -87,31 +117,41 @@ public class DefaultActions {
     if (Boolean.TRUE.equals(check(context, processes).up())) {
       return ActionOutcome.done("already up");
     }
-    for (ProcessEntry process : processes) {
-      Path log = context.logDir().resolve(process.name() + ".log");
-      SupervisedProcess started;
-      try {
-        started = supervisor.start(context.instanceKey(), launch(context, process, log));
-      } catch (IOException e) {
-        return ActionOutcome.failed(
-            null, process.name() + ": cannot start: " + e.getMessage(), null);
+    int started = 0;
+    for (ProcessSpec process : processes) {
+      String label = ConfigViews.label(process);
+      if (!process.startedByAys() || isRunning(context, label)) {
+        continue; // watched only, or still running (e.g. adopted after a restart)
       }
-      ActionOutcome waited = awaitUp(process, started, log);
+      Path log = context.logDir().resolve(label + ".log");
+      SupervisedProcess launched;
+      try {
+        launched = supervisor.start(context.instanceKey(), launch(context, process, label, log));
+      } catch (IOException e) {
+        return ActionOutcome.failed(null, label + ": cannot start: " + e.getMessage(), null);
+      }
+      started++;
+      ActionOutcome waited = awaitUp(process, label, launched, log);
       if (waited != null) {
         return waited;
       }
     }
-    return ActionOutcome.done("started " + processes.size() + " process(es)");
+    return ActionOutcome.done("started " + started + " process(es)");
+  }
+
+  private boolean isRunning(ActionContext context, String label) {
+    return supervisor.running(context.instanceKey()).stream().anyMatch(p -> p.name().equals(label));
   }
 
   /** Waits until the process's ports open; null when they did, else the failure. */
-  private ActionOutcome awaitUp(ProcessEntry process, SupervisedProcess started, Path log)
+  private ActionOutcome awaitUp(
+      ProcessSpec process, String label, SupervisedProcess started, Path log)
       throws InterruptedException {
     long deadline = System.nanoTime() + process.timeoutStart().toNanos();
     while (true) {
       if (!started.isAlive()) {
         return ActionOutcome.failed(
-            null, process.name() + ": exited during start", LogTail.of(log, TAIL_BYTES));
+            null, label + ": exited during start", LogTail.of(log, TAIL_BYTES));
       }
       if (process.ports().isEmpty() || probe.closedPorts(process.ports()).isEmpty()) {
         return null;
@@ -119,7 +159,7 @@ public class DefaultActions {
       if (System.nanoTime() > deadline) {
         return ActionOutcome.failed(
             null,
-            process.name()
+            label
                 + ": port(s) "
                 + probe.closedPorts(process.ports())
                 + " not open within timeout_start "
@@ -131,16 +171,13 @@ public class DefaultActions {
     }
   }
 
-  private ActionOutcome stop(ActionContext context, List<ProcessEntry> processes) {
+  private ActionOutcome stop(ActionContext context, List<ProcessSpec> processes) {
     deleteQuietly(context.instanceDir().resolve(STARTED_MARKER));
     if (supervisor.running(context.instanceKey()).isEmpty()) {
       return ActionOutcome.done("nothing running");
     }
     Duration timeout =
-        processes.stream()
-            .map(ProcessEntry::timeoutStop)
-            .max(Duration::compareTo)
-            .orElse(HALT_WAIT);
+        processes.stream().map(ProcessSpec::timeoutStop).max(Duration::compareTo).orElse(HALT_WAIT);
     boolean stopped = supervisor.stop(context.instanceKey(), timeout);
     supervisor.forgetEnded(context.instanceKey());
     // Not a failure if something is left: check_down decides, and halt follows if needed.
@@ -167,12 +204,17 @@ public class DefaultActions {
     }
   }
 
-  private static ProcessLaunch launch(ActionContext context, ProcessEntry process, Path log) {
+  private static ProcessLaunch launch(
+      ActionContext context, ProcessSpec process, String label, Path log) {
     Path cwd =
         process.cwd() == null
             ? context.instanceDir()
             : context.instanceDir().resolve(process.cwd());
-    return new ProcessLaunch(process.name(), process.commandLine(), cwd, process.env(), log);
+    String line =
+        process.args() == null || process.args().isBlank()
+            ? process.cmd()
+            : process.cmd() + " " + process.args();
+    return new ProcessLaunch(label, line, cwd, process.env(), log);
   }
 
   private static void touch(Path file) {

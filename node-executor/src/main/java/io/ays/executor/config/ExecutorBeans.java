@@ -1,15 +1,42 @@
 package io.ays.executor.config;
 
+import io.ays.executor.binary.ExportPaths;
+import io.ays.executor.binary.GitCache;
+import io.ays.executor.binary.GitExporter;
+import io.ays.executor.node.NodePlatform;
+import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Makes the plain-Java process supervisor a single shared bean of the executor. */
+/** Makes the executor's plain-Java parts (supervisor, git cache, platform) shared beans. */
 public class ExecutorBeans {
 
   @Produces
   @ApplicationScoped
-  ProcessSupervisor processSupervisor() {
-    return new ProcessSupervisor();
+  ProcessSupervisor processSupervisor(ExecutorConfig config) {
+    Path data = config.dataDir().toAbsolutePath().normalize();
+    return new ProcessSupervisor(
+        new ProcessRegistry(data.resolve("supervised")), config.logMaxBytes(), config.logKeep());
+  }
+
+  @Produces
+  @ApplicationScoped
+  NodePlatform nodePlatform() {
+    return NodePlatform.current();
+  }
+
+  @Produces
+  @ApplicationScoped
+  GitExporter gitExporter(ExecutorConfig config, NodePlatform platform) {
+    Path data = config.dataDir().toAbsolutePath().normalize();
+    List<Path> roots = new ArrayList<>(config.exportRoots().orElse(List.of()));
+    // Not the whole data folder: the executor's own state (database, caches) lives there too.
+    roots.add(data.resolve("apps"));
+    roots.add(data.resolve("var"));
+    return new GitExporter(new GitCache(data.resolve("git")), new ExportPaths(roots), platform);
   }
 }

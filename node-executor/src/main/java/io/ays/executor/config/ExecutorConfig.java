@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of a node-executor ({@code ays.executor.*}). */
 @ConfigMapping(prefix = "ays.executor")
@@ -31,4 +33,22 @@ public interface ExecutorConfig {
   /** The most actions run at once (different instances); one instance's phases never overlap. */
   @WithDefault("8")
   int maxConcurrentActions();
+
+  /**
+   * Folders outside the data folder where {@code git.export.N} may write ({@code dest}), e.g.
+   * {@code /opt}. The instance's own folder and the data folder are always allowed.
+   */
+  Optional<List<Path>> exportRoots();
+
+  /** A process log larger than this is rotated (copied to {@code .1} and truncated). */
+  @WithDefault("10485760")
+  long logMaxBytes();
+
+  /** How many rotated logs ({@code .1} ... {@code .N}) are kept per process. */
+  @WithDefault("3")
+  int logKeep();
+
+  /** The Python interpreter that runs {@code actions_*.py}. */
+  @WithDefault("python3")
+  String python();
 }

@@ -12,11 +12,11 @@ import io.ays.contracts.Topics;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
 import io.ays.executor.action.DefaultActions;
-import io.ays.executor.action.ProcessEntries;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessSupervisor;
+import io.ays.executor.process.SupervisedProcess;
 import io.ays.messaging.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,6 +73,11 @@ public class HealthReporter {
 
   void onStart(@Observes StartupEvent event) {
     supervisor.onExit(this::onProcessExit);
+    try {
+      adoptAfterRestart();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "could not adopt the processes of the previous run");
+    }
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -90,6 +95,39 @@ public class HealthReporter {
     }
   }
 
+  /**
+   * Takes over the processes the executor's previous run started, and says what became of them: an
+   * instance whose processes all survived is reported by its check (UP, source MONITOR); a process
+   * that ended while the executor was away is reported DOWN at once (source PROCESS_EXIT, exit
+   * status unknown). Nothing is started again: the next start finds them up.
+   */
+  private void adoptAfterRestart() {
+    ProcessSupervisor.Adoption found = supervisor.adopt();
+    for (SupervisedProcess process : found.adopted()) {
+      LOG.infof(
+          "%s: re-adopted %s (pid %d) after a restart",
+          process.instanceKey(), process.name(), process.pid());
+    }
+    for (SupervisedProcess gone : found.gone()) {
+      if (running.isRunning(gone.instanceKey())) {
+        running.stopped(gone.instanceKey());
+        report(
+            new HealthReport(
+                InstanceKey.parse(gone.instanceKey()),
+                NodeId.of(config.nodeId()),
+                HealthStatus.DOWN,
+                HealthSource.PROCESS_EXIT,
+                gone.name(),
+                gone.pid(),
+                null,
+                gone.name() + " ended while the executor was not running",
+                io.ays.executor.process.LogTail.of(java.nio.file.Path.of(gone.logFile()), 4096),
+                Instant.now(clock)));
+      }
+    }
+    monitorAll(); // the current state of every instance this node runs, at once
+  }
+
   /** A supervised process ended on its own: its instance is down, say so now. */
   void onProcessExit(ProcessExit exit) {
     if (exit.expected() || !running.isRunning(exit.process().instanceKey())) {
@@ -105,15 +143,22 @@ public class HealthReporter {
             exit.process().name(),
             exit.process().pid(),
             exit.exitCode(),
-            exit.process().name() + " exited with status " + exit.exitCode(),
+            exit.exitCode() == null
+                ? exit.process().name() + " exited (status unknown: adopted after a restart)"
+                : exit.process().name() + " exited with status " + exit.exitCode(),
             exit.outputTail(),
             Instant.now(clock)));
   }
 
   private void monitorAll() {
+    try {
+      supervisor.rotateLogs();
+    } catch (RuntimeException e) {
+      LOG.warnf("log rotation failed: %s", e.getMessage());
+    }
     for (ActionContext context : running.all()) {
       try {
-        ActionOutcome check = defaults.check(context, ProcessEntries.of(context.config()));
+        ActionOutcome check = defaults.check(context);
         boolean up = Boolean.TRUE.equals(check.up());
         report(
             new HealthReport(

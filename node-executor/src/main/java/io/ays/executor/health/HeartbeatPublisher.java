@@ -6,9 +6,9 @@ import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
-import io.ays.contracts.Platform;
 import io.ays.contracts.Topics;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.messaging.KafkaSender;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,6 +35,7 @@ public class HeartbeatPublisher {
   private final Topics topics;
   private final ExecutorConfig config;
   private final ProcessSupervisor supervisor;
+  private final NodePlatform platform;
   private final Clock clock;
   private final String version;
   private Instant startedAt;
@@ -47,6 +48,7 @@ public class HeartbeatPublisher {
       Topics topics,
       ExecutorConfig config,
       ProcessSupervisor supervisor,
+      NodePlatform platform,
       Clock clock,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
     this.sender = sender;
@@ -55,6 +57,7 @@ public class HeartbeatPublisher {
     this.topics = topics;
     this.config = config;
     this.supervisor = supervisor;
+    this.platform = platform;
     this.clock = clock;
     this.version = version;
   }
@@ -84,10 +87,7 @@ public class HeartbeatPublisher {
           new NodeHeartbeat(
               NodeId.of(config.nodeId()),
               version,
-              new Platform(
-                  System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT),
-                  System.getProperty("os.arch"),
-                  null),
+              platform.platform(),
               new Capacity(
                   Runtime.getRuntime().availableProcessors(),
                   Runtime.getRuntime().maxMemory(),

@@ -14,6 +14,7 @@ import io.ays.executor.action.ActionOutcome;
 import io.ays.executor.action.ActionRunner;
 import io.ays.executor.action.ConfigRenderer;
 import io.ays.executor.action.InstanceFolders;
+import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.persistence.ExecutedCommand;
@@ -154,17 +155,17 @@ public class CommandExecution {
     }
     Path instanceDir = folders.instanceDir(command.instanceKey());
     Path logDir = folders.logDir(command.instanceKey());
-    Map<String, Object> rendered =
-        ConfigRenderer.render(
-            command.config(),
-            ConfigRenderer.systemKeys(config.nodeId(), dataDir, instanceDir, logDir));
-    ActionContext context =
-        new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);
     try {
+      Map<String, Object> rendered =
+          ConfigRenderer.render(
+              InstanceOverrides.apply(instanceDir, command.config()),
+              ConfigRenderer.systemKeys(config.nodeId(), dataDir, instanceDir, logDir));
+      ActionContext context =
+          new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);
       ActionOutcome outcome = actions.run(context);
       track(context, outcome);
       return outcome;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       return ActionOutcome.failed(null, e.getMessage(), null);
     }
   }

@@ -1,5 +1,9 @@
 package io.ays.executor.process;
 
-/** A supervised process ended; {@code expected} is true when this executor stopped it. */
+/**
+ * A supervised process ended; {@code expected} is true when this executor stopped it. {@code
+ * exitCode} is null when the process was adopted after a restart of the executor: it is no longer
+ * the executor's child, so its exit status cannot be read.
+ */
 public record ProcessExit(
-    SupervisedProcess process, int exitCode, boolean expected, String outputTail) {}
+    SupervisedProcess process, Integer exitCode, boolean expected, String outputTail) {}

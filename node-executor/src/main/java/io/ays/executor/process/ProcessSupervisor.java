@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  * gracefully (SIGTERM, then waits) and halts them (SIGKILL). Only processes this supervisor
  * started, and their descendants, are ever signalled: never "whatever holds the port", which was a
  * known defect of the original.
+ *
+ * <p>Each process runs in its own session (setsid), so it outlives the executor; its pid and start
+ * time are recorded in a {@link ProcessRegistry}, and a restarted executor {@link #adopt adopts}
+ * the ones still running instead of starting them again.
  */
 public final class ProcessSupervisor {
 
@@ -28,10 +32,18 @@ public final class ProcessSupervisor {
   private final Map<String, List<SupervisedProcess>> byInstance = new ConcurrentHashMap<>();
   private final Set<SupervisedProcess> stopping = ConcurrentHashMap.newKeySet();
   private final List<Consumer<ProcessExit>> exitListeners = new CopyOnWriteArrayList<>();
-  private final Map<SupervisedProcess, Path> logFiles = new ConcurrentHashMap<>();
+  private final ProcessRegistry registry;
+  private final LogRotation rotation;
   private final boolean setsidAvailable;
 
-  public ProcessSupervisor() {
+  /**
+   * @param registry where the supervised processes are recorded across restarts
+   * @param logMaxBytes a log larger than this is rotated before a start and by {@link #rotateLogs}
+   * @param logKeep how many rotated copies are kept
+   */
+  public ProcessSupervisor(ProcessRegistry registry, long logMaxBytes, int logKeep) {
+    this.registry = registry;
+    this.rotation = new LogRotation(logMaxBytes, logKeep);
     this.setsidAvailable =
         Stream.of("/usr/bin/setsid", "/bin/setsid")
             .anyMatch(path -> Files.isExecutable(Path.of(path)));
@@ -48,6 +60,7 @@ public final class ProcessSupervisor {
     if (launch.workingDirectory() != null) {
       Files.createDirectories(launch.workingDirectory());
     }
+    rotation.rotateIfLarge(launch.logFile());
     ProcessBuilder builder = new ProcessBuilder(launch.argv(setsidAvailable));
     builder.environment().putAll(launch.environment());
     if (launch.workingDirectory() != null) {
@@ -59,11 +72,56 @@ public final class ProcessSupervisor {
     Process process = builder.start();
     Instant startedAt = process.info().startInstant().orElse(Instant.now());
     SupervisedProcess supervised =
-        new SupervisedProcess(instanceKey, launch.name(), process.pid(), startedAt);
-    logFiles.put(supervised, launch.logFile());
+        new SupervisedProcess(
+            instanceKey,
+            launch.name(),
+            process.pid(),
+            startedAt,
+            ProcStat.startTicks(process.pid()).orElse(-1),
+            launch.logFile().toString());
     byInstance.computeIfAbsent(instanceKey, key -> new CopyOnWriteArrayList<>()).add(supervised);
+    record(instanceKey);
     process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
     return supervised;
+  }
+
+  /**
+   * Takes over the processes a previous run of the executor recorded: those still running (same pid
+   * and same start time) are supervised again; the others are forgotten.
+   *
+   * @return what was found: the adopted processes and those that ended meanwhile
+   */
+  public Adoption adopt() {
+    List<SupervisedProcess> adopted = new ArrayList<>();
+    List<SupervisedProcess> gone = new ArrayList<>();
+    Set<String> instances = new java.util.TreeSet<>();
+    for (SupervisedProcess process : registry.load()) {
+      instances.add(process.instanceKey());
+      if (process.isAlive() && !all().contains(process)) {
+        byInstance
+            .computeIfAbsent(process.instanceKey(), key -> new CopyOnWriteArrayList<>())
+            .add(process);
+        // Not our child any more: the exit status is lost, but the exit itself is seen.
+        process
+            .liveHandle()
+            .ifPresent(handle -> handle.onExit().thenAccept(ended -> reportExit(process, null)));
+        adopted.add(process);
+      } else if (!process.isAlive()) {
+        gone.add(process);
+      }
+    }
+    instances.forEach(this::record);
+    return new Adoption(adopted, gone);
+  }
+
+  /** The processes found by {@link #adopt}. */
+  public record Adoption(List<SupervisedProcess> adopted, List<SupervisedProcess> gone) {}
+
+  /** Rotates the logs of running processes that grew over the limit. */
+  public void rotateLogs() {
+    all().stream()
+        .filter(SupervisedProcess::isAlive)
+        .forEach(p -> rotation.rotateIfLarge(Path.of(p.logFile())));
   }
 
   /** The processes of an instance that still run. */
@@ -104,7 +162,12 @@ public final class ProcessSupervisor {
     List<SupervisedProcess> list = byInstance.get(instanceKey);
     if (list != null) {
       list.removeIf(process -> !process.isAlive());
+      record(instanceKey);
     }
+  }
+
+  private void record(String instanceKey) {
+    registry.save(instanceKey, List.copyOf(byInstance.getOrDefault(instanceKey, List.of())));
   }
 
   private List<ProcessHandle> signalTree(String instanceKey, boolean kill) {
@@ -149,9 +212,9 @@ public final class ProcessSupervisor {
     return handles.stream().noneMatch(ProcessHandle::isAlive);
   }
 
-  private void reportExit(SupervisedProcess process, int exitCode) {
+  private void reportExit(SupervisedProcess process, Integer exitCode) {
     boolean expected = stopping.remove(process);
-    String tail = LogTail.of(logFiles.get(process), TAIL_BYTES);
+    String tail = LogTail.of(Path.of(process.logFile()), TAIL_BYTES);
     ProcessExit exit = new ProcessExit(process, exitCode, expected, tail);
     for (Consumer<ProcessExit> listener : exitListeners) {
       listener.accept(exit);

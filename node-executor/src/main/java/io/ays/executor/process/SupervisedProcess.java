@@ -1,27 +1,42 @@
 package io.ays.executor.process;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A process this executor started. The pid alone is never trusted: it is paired with the start time
- * the kernel reports, so that a recycled pid is never mistaken for (or killed as) ours.
+ * the kernel reports ({@code /proc/<pid>/stat}, in clock ticks since boot), so that a recycled pid
+ * is never mistaken for (or killed as) ours, also after the executor restarted.
+ *
+ * @param startTicks the kernel's start time of the process; -1 when /proc was not readable (the
+ *     less exact {@code startedAt} is compared instead)
+ * @param logFile where its output goes
  */
-public record SupervisedProcess(String instanceKey, String name, long pid, Instant startedAt) {
+public record SupervisedProcess(
+    String instanceKey, String name, long pid, Instant startedAt, long startTicks, String logFile) {
 
   /** The live handle, if a process with this pid and this start time still runs. */
   public Optional<ProcessHandle> liveHandle() {
-    return ProcessHandle.of(pid)
-        .filter(ProcessHandle::isAlive)
-        .filter(handle -> handle.info().startInstant().map(this::sameStart).orElse(false));
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::sameProcess);
   }
 
+  @JsonIgnore
   public boolean isAlive() {
     return liveHandle().isPresent();
   }
 
-  private boolean sameStart(Instant actual) {
-    // The kernel reports start times in clock ticks: allow for the rounding.
-    return Math.abs(actual.toEpochMilli() - startedAt.toEpochMilli()) < 1000;
+  private boolean sameProcess(ProcessHandle handle) {
+    if (startTicks >= 0) {
+      OptionalLong actual = ProcStat.startTicks(pid);
+      return actual.isPresent() && actual.getAsLong() == startTicks;
+    }
+    // The JDK reports start times rounded to clock ticks: allow for the rounding.
+    return handle
+        .info()
+        .startInstant()
+        .map(actual -> Math.abs(actual.toEpochMilli() - startedAt.toEpochMilli()) < 1000)
+        .orElse(false);
   }
 }

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessSupervisorTest {
 
   @TempDir Path dir;
-  private final ProcessSupervisor supervisor = new ProcessSupervisor();
+  private ProcessSupervisor supervisor;
+
+  @org.junit.jupiter.api.BeforeEach
+  void newSupervisor() {
+    supervisor = new ProcessSupervisor(new ProcessRegistry(dir.resolve("supervised")), 1 << 20, 2);
+  }
+
   private final List<ProcessExit> exits = new CopyOnWriteArrayList<>();
   private final PortProbe probe = new PortProbe("127.0.0.1");
 
@@ -88,7 +94,9 @@ class ProcessSupervisorTest {
             "t/x/main",
             "p",
             ProcessHandle.current().pid(),
-            java.time.Instant.parse("2001-01-01T00:00:00Z"));
+            java.time.Instant.parse("2001-01-01T00:00:00Z"),
+            ProcStat.startTicks(ProcessHandle.current().pid()).getAsLong() + 1,
+            "out.log");
     assertThat(self.isAlive()).as("same pid, other start time").isFalse();
   }
 

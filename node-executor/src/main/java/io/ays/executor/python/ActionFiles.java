@@ -1,0 +1,28 @@
+package io.ays.executor.python;
+
+import io.ays.contracts.ExecutionRole;
+import io.ays.model.template.ActionFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which {@code actions_*.py} applies to a command: {@code actions_mgmt.py} at the management
+ * location; on the hosting node {@code actions_node.py}, else the older {@code actions.py}.
+ */
+public final class ActionFiles {
+
+  private ActionFiles() {}
+
+  public static Optional<Path> forRole(Path templateDir, ExecutionRole role) {
+    List<ActionFile> candidates =
+        role == ExecutionRole.MANAGEMENT
+            ? List.of(ActionFile.MGMT)
+            : List.of(ActionFile.NODE, ActionFile.LEGACY);
+    return candidates.stream()
+        .map(file -> templateDir.resolve(file.fileName()))
+        .filter(Files::isRegularFile)
+        .findFirst();
+  }
+}

@@ -1,0 +1,25 @@
+package io.ays.executor.process;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A stand-in for a running executor, in its own JVM: starts one service process through a {@link
+ * ProcessSupervisor} and then waits to be killed, as an executor that crashes while a service runs.
+ *
+ * <p>Arguments: supervised-registry folder, working folder, log file, command line.
+ */
+public final class ExecutorStandIn {
+
+  public static void main(String[] args) throws Exception {
+    ProcessSupervisor supervisor =
+        new ProcessSupervisor(new ProcessRegistry(Path.of(args[0])), 1 << 20, 2);
+    SupervisedProcess started =
+        supervisor.start(
+            "demo/web/main",
+            new ProcessLaunch("process.1", args[3], Path.of(args[1]), Map.of(), Path.of(args[2])));
+    System.out.println("STARTED " + started.pid());
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
