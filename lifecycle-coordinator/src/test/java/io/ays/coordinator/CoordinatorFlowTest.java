@@ -63,6 +63,7 @@ class CoordinatorFlowTest {
             new StringSerializer(),
             new StringSerializer());
     commands = consumer("ays.commands.local");
+    Heartbeats.send(broker.bootstrapServers(), "local");
   }
 
   @AfterEach

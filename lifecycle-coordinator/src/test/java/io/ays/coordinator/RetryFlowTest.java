@@ -85,16 +85,23 @@ class RetryFlowTest {
   }
 
   @Test
-  void aSilentNodeFailsTheRunNamingTheNode() {
-    String node = "ghost-" + shortId();
+  void aNodeThatTakesCommandsButNeverAnswersTimesOutEachAttemptAndFailsNamingTheNode()
+      throws Exception {
+    // Alive (it sends heartbeats) but its executor never answers: each attempt times out.
+    String node = "mute-" + shortId();
     publish("retry", "lonely", PROCESS + "lifecycle.timeout = 1\nlifecycle.attempts = 2\n");
     awaitPlannable("retry", "lonely", node);
-    submit("install", "retry", "lonely", node);
-    awaitState("retry/lonely/main", "FAILED");
-    JsonPath runs = given().get("/instances/retry/lonely/main/runs").jsonPath();
-    assertThat(runs.getString("[0].reason"))
-        .contains("init on " + node + " failed: timed out: no result from node " + node);
-    assertThat(runs.getInt("[0].steps[0].attempt")).isEqualTo(2);
+    try (ScriptedNode executor =
+        new ScriptedNode(
+            broker.bootstrapServers(), node, (key, phase, attempt) -> ScriptedNode.Reply.IGNORE)) {
+      submit("install", "retry", "lonely", node);
+      awaitState("retry/lonely/main", "FAILED");
+      JsonPath runs = given().get("/instances/retry/lonely/main/runs").jsonPath();
+      assertThat(runs.getString("[0].reason"))
+          .contains("init on " + node + " failed: timed out: no result from node " + node);
+      assertThat(runs.getInt("[0].steps[0].attempt")).isEqualTo(2);
+      assertThat(executor.attemptsOf("retry/lonely/main", Phase.INIT)).containsExactly(1, 2);
+    }
   }
 
   @Test

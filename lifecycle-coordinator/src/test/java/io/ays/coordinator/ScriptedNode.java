@@ -59,6 +59,7 @@ final class ScriptedNode implements AutoCloseable {
   private final Set<String> up = ConcurrentHashMap.newKeySet();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Script script;
+  private final String node;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -69,6 +70,7 @@ final class ScriptedNode implements AutoCloseable {
 
   ScriptedNode(String bootstrap, String node, Script script) {
     this.script = script;
+    this.node = node;
     producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
@@ -133,7 +135,12 @@ final class ScriptedNode implements AutoCloseable {
   }
 
   private void answer() {
+    long nextHeartbeat = 0;
     while (running) {
+      if (System.nanoTime() - nextHeartbeat >= 0) {
+        producer.send(Heartbeats.of(node, 1));
+        nextHeartbeat = System.nanoTime() + 1_000_000_000L;
+      }
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
         CloudEvent<PhaseCommand> command = codec.decode(record.value()).as(PhaseCommand.class);
         PhaseCommand c = command.data();

@@ -42,6 +42,27 @@ public interface CoordinatorConfig {
   @WithDefault("15s")
   Duration resultGrace();
 
+  /**
+   * Whether a command is held until its node is heard from ({@code ays.nodes} heartbeats). On by
+   * default; off only for set-ups whose executors send no heartbeats.
+   */
+  @WithDefault("true")
+  boolean nodeCheck();
+
+  /**
+   * A node is silent when its last heartbeat is older than this, or than three of its own heartbeat
+   * intervals if that is longer.
+   */
+  @WithDefault("30s")
+  Duration nodeSilence();
+
+  /**
+   * How long a step waits for its unknown or silent node before the run fails with the reason. The
+   * step is re-checked on every sweep meanwhile.
+   */
+  @WithDefault("2m")
+  Duration nodeWait();
+
   /** How often the sweeper looks for timed-out commands, due retries and runs to re-decide. */
   @WithDefault("1s")
   Duration sweepInterval();

@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +48,7 @@ public class RunEngine {
   private final JsonMaps json;
   private final CoordinatorConfig config;
   private final PhasePolicyBook policies;
+  private final NodeDirectory nodes;
   private final Clock clock;
 
   public RunEngine(
@@ -54,12 +57,14 @@ public class RunEngine {
       JsonMaps json,
       CoordinatorConfig config,
       PhasePolicyBook policies,
+      NodeDirectory nodes,
       Clock clock) {
     this.events = events;
     this.completion = completion;
     this.json = json;
     this.config = config;
     this.policies = policies;
+    this.nodes = nodes;
     this.clock = clock;
   }
 
@@ -113,13 +118,69 @@ public class RunEngine {
       skip(run, steps.get(skipped.seq()), cause);
     }
     if (decision instanceof Decision.Dispatch dispatch) {
-      dispatch(run, steps.get(dispatch.step().seq()), cause);
+      RunStepEntity step = steps.get(dispatch.step().seq());
+      Instant now = Instant.now(clock);
+      Optional<String> unavailable = nodes.unavailable(NodeId.of(step.node), now);
+      if (unavailable.isPresent()) {
+        waitForNode(run, step, unavailable.get(), now, cause);
+      } else {
+        dispatch(run, step, cause);
+      }
     } else if (decision instanceof Decision.Succeed) {
       completion.succeed(run, cause);
     } else if (decision instanceof Decision.Fail fail) {
       completion.fail(run, steps.get(fail.failed().seq()), fail.reason(), cause);
     }
     // Decision.Wait: a step is in flight; its result advances the run.
+  }
+
+  /**
+   * Holds a step whose node is unknown or silent: it stays PENDING with the reason and is looked at
+   * again on the next sweep, until the node is heard from or {@code ays.coordinator.node-wait} has
+   * passed; then the step and its run fail with the reason.
+   */
+  private void waitForNode(
+      RunEntity run, RunStepEntity step, String unavailable, Instant now, Cause cause) {
+    if (step.nodeWaitSince == null) {
+      step.nodeWaitSince = now;
+      LOG.warnf(
+          "run %s of %s: %s waits for its node: %s",
+          run.id, run.instanceKey, step.phase.toLowerCase(Locale.ROOT), unavailable);
+    }
+    Duration waited = Duration.between(step.nodeWaitSince, now);
+    if (waited.compareTo(config.nodeWait()) < 0) {
+      step.reason = "waiting for the node: " + unavailable;
+      step.retryAt = now.plus(config.sweepInterval());
+      return;
+    }
+    String reason =
+        unavailable
+            + "; gave up after waiting "
+            + waited.toSeconds()
+            + " s for it (ays.coordinator.node-wait)";
+    step.status = StepStatus.FAILED.name();
+    step.reason = reason;
+    step.retryAt = null;
+    step.nodeWaitSince = null;
+    step.finishedAt = now;
+    events.publish(
+        cause,
+        EventType.RUN_STEP_FINISHED,
+        new StepFinished(
+            run.id,
+            InstanceKey.parse(run.instanceKey),
+            step.id.seq,
+            NodeId.of(step.node),
+            Phase.valueOf(step.phase),
+            Math.max(1, step.attempt),
+            StepOutcome.FAILED,
+            null,
+            null,
+            reason,
+            null,
+            0L,
+            false));
+    completion.fail(run, step, reason, cause);
   }
 
   private void skip(RunEntity run, RunStepEntity step, Cause cause) {
@@ -153,6 +214,10 @@ public class RunEngine {
     step.maxAttempts = policy.attempts();
     step.deadline = now.plus(timeout).plus(config.startGrace()).plus(config.resultGrace());
     step.retryAt = null;
+    if (step.nodeWaitSince != null) {
+      step.nodeWaitSince = null;
+      step.reason = null; // it was waiting for the node, which is back
+    }
     step.status = StepStatus.RUNNING.name();
     step.attempt = step.attempt + 1;
     step.commandId = run.id + "/" + step.id.seq + "/" + step.attempt;

@@ -78,6 +78,10 @@ public class RunStepEntity extends PanacheEntityBase {
   public Instant deadline;
 
   /** A step waiting to be tried again: not before this time. */
+  /** When this step began waiting for its node to be heard from; null when it is not waiting. */
+  @Column(name = "node_wait_since")
+  public Instant nodeWaitSince;
+
   @Column(name = "retry_at")
   public Instant retryAt;
 

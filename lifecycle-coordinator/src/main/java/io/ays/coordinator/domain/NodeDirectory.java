@@ -1,0 +1,87 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.NodeHeartbeat;
+import io.ays.contracts.NodeId;
+import io.ays.coordinator.config.CoordinatorConfig;
+import io.ays.coordinator.persistence.NodeHeartbeatEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * What the coordinator knows of the nodes: the newest heartbeat of each, and whether a node can be
+ * given a command now. A command for a node that never sent a heartbeat, or stopped sending them,
+ * would only time out; the run waits for the node instead, saying which and why.
+ */
+@ApplicationScoped
+public class NodeDirectory {
+
+  private static final Logger LOG = Logger.getLogger(NodeDirectory.class);
+
+  private final CoordinatorConfig config;
+  private final Clock clock;
+
+  public NodeDirectory(CoordinatorConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Keeps {@code heartbeat} if it is the node's newest (heartbeats may arrive out of order). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onHeartbeat(NodeHeartbeat heartbeat) {
+    String node = heartbeat.nodeId().value();
+    NodeHeartbeatEntity row = NodeHeartbeatEntity.findById(node);
+    if (row == null) {
+      row = new NodeHeartbeatEntity();
+      row.nodeId = node;
+      LOG.infof("node %s is known: executor %s", node, heartbeat.version());
+    } else if (row.sentAt.isAfter(heartbeat.sentAt())) {
+      return;
+    }
+    row.version = heartbeat.version();
+    row.intervalSeconds = heartbeat.intervalSeconds();
+    row.sentAt = heartbeat.sentAt();
+    row.receivedAt = Instant.now(clock);
+    row.persist();
+  }
+
+  /**
+   * Why {@code node} cannot be given a command at {@code now}: unknown or silent; empty if it can
+   * (or if the check is off).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<String> unavailable(NodeId node, Instant now) {
+    if (!config.nodeCheck()) {
+      return Optional.empty();
+    }
+    NodeHeartbeatEntity row = NodeHeartbeatEntity.findById(node.value());
+    if (row == null) {
+      return Optional.of(
+          "node " + node.value() + " is unknown: no heartbeat ever received from it");
+    }
+    Duration allowed = silenceAllowed(row.intervalSeconds);
+    Duration quiet = Duration.between(row.receivedAt, now);
+    if (quiet.compareTo(allowed) > 0) {
+      return Optional.of(
+          "node "
+              + node.value()
+              + " is silent: last heartbeat "
+              + quiet.toSeconds()
+              + " s ago (at "
+              + row.receivedAt
+              + "; silent after "
+              + allowed.toSeconds()
+              + " s)");
+    }
+    return Optional.empty();
+  }
+
+  private Duration silenceAllowed(int intervalSeconds) {
+    Duration threeBeats = Duration.ofSeconds(3L * intervalSeconds);
+    return threeBeats.compareTo(config.nodeSilence()) > 0 ? threeBeats : config.nodeSilence();
+  }
+}

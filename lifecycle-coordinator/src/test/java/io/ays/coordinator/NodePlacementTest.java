@@ -1,0 +1,192 @@
+package io.ays.coordinator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.Phase;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Placement: a request for a node the coordinator has not heard from (no heartbeat on {@code
+ * ays.nodes}), or that fell silent, waits with the reason visible on the run, goes on when the node
+ * appears, and fails naming the node once {@code ays.coordinator.node-wait} (4 s in tests) has
+ * passed, instead of sending commands nobody takes.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class NodePlacementTest {
+
+  private static final String PROCESS = "process.1 =\n    cmd:'true',\n";
+
+  KafkaBroker broker;
+  private final EventCodec codec = new EventCodec();
+  private final EventFactory events = EventFactory.forService("placement-test");
+
+  @Test
+  void aRequestForAnUnknownNodeWaitsSayingWhyThenFailsNamingTheNode() {
+    String node = "ghost-" + shortId();
+    String key = publish("place", "ghostly-" + shortId()) + "/main";
+    submit("install", key, node);
+
+    awaitRunsOf(key, "waiting for the node: node " + node + " is unknown: no heartbeat ever");
+    JsonPath runs = awaitNewestRun(key, "FAILED");
+    assertThat(runs.getString("[0].reason"))
+        .contains("node " + node + " is unknown")
+        .contains("gave up after waiting");
+    assertThat(runs.getList("[0].steps.status")).contains("FAILED");
+  }
+
+  @Test
+  void aWaitingRequestGoesOnWhenItsNodeIsHeardFrom() throws Exception {
+    String node = "late-" + shortId();
+    String key = publish("place", "patient-" + shortId()) + "/main";
+    submit("install", key, node);
+    awaitRunsOf(key, "waiting for the node: node " + node + " is unknown");
+
+    try (ScriptedNode executor =
+        new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
+      JsonPath runs = awaitNewestRun(key, "SUCCEEDED");
+      assertThat(runs.getList("[0].steps.reason").toString()).doesNotContain("waiting");
+      assertThat(executor.phasesOf(key)).contains(Phase.INIT, Phase.START);
+    }
+  }
+
+  @Test
+  void aNodeThatFellSilentHoldsItsCommandsAndTheRunFailsNamingIt() throws Exception {
+    String node = "quiet-" + shortId();
+    String key = publish("place", "hushed-" + shortId()) + "/main";
+    try (ScriptedNode executor =
+        new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
+      submit("install", key, node);
+      awaitNewestRun(key, "SUCCEEDED");
+    }
+    // The node stops sending heartbeats; past ays.coordinator.node-silence (2 s in tests, or three
+    // of its 1 s intervals) it is silent.
+    Thread.sleep(Duration.ofSeconds(4).toMillis());
+    submit("stop", key, node);
+
+    awaitRunsOf(key, "node " + node + " is silent: last heartbeat");
+    JsonPath runs = awaitNewestRun(key, "FAILED");
+    assertThat(runs.getList("reason").toString()).contains("node " + node + " is silent");
+  }
+
+  private String publish(String domain, String name) {
+    String hash =
+        UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    TemplateDefinition definition =
+        new TemplateDefinition(
+            domain, name, hash, "file:///test", null, Map.of(), PROCESS, null, Instant.now());
+    send(
+        "ays.templates",
+        domain + "/" + name,
+        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+    await(
+        () -> dryRun(domain, name).statusCode() == 200,
+        domain + "/" + name + " never reached the coordinator");
+    return domain + "/" + name;
+  }
+
+  private io.restassured.response.Response dryRun(String domain, String name) {
+    return given()
+        .contentType("application/json")
+        .body("{\"domain\":\"" + domain + "\",\"name\":\"" + name + "\",\"node\":\"x\"}")
+        .post("/requests/install?dryRun=true");
+  }
+
+  private void submit(String action, String key, String node) {
+    String[] parts = key.split("/");
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"domain\":\""
+                + parts[0]
+                + "\",\"name\":\""
+                + parts[1]
+                + "\",\"node\":\""
+                + node
+                + "\"}")
+        .post("/requests/" + action)
+        .then()
+        .statusCode(202);
+  }
+
+  /** The runs of {@code key} (newest first) once the newest has {@code status}. */
+  private JsonPath awaitNewestRun(String key, String status) {
+    await(
+        () ->
+            status.equals(given().get("/instances/" + key + "/runs").jsonPath().get("[0].status")),
+        "the newest run of "
+            + key
+            + " never reached "
+            + status
+            + ": "
+            + given().get("/instances/" + key + "/runs").asString());
+    return given().get("/instances/" + key + "/runs").jsonPath();
+  }
+
+  /** The runs of {@code key} (newest first) once their JSON contains {@code text}. */
+  private JsonPath awaitRunsOf(String key, String text) {
+    await(
+        () -> given().get("/instances/" + key + "/runs").asString().contains(text),
+        "the runs of "
+            + key
+            + " never showed '"
+            + text
+            + "': "
+            + given().get("/instances/" + key + "/runs").asString());
+    return given().get("/instances/" + key + "/runs").jsonPath();
+  }
+
+  private static void await(BooleanSupplier condition, String failure) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(failure);
+  }
+
+  private void send(String topic, String key, String value) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
