@@ -88,6 +88,8 @@ public final class Main {
       CommandLine cli = e.getCommandLine();
       PrintWriter err = cli.getErr();
       err.println("ays: " + e.getMessage());
+      // "Did you mean: install?" for a mistyped command or option
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.USAGE;
     };

@@ -12,6 +12,7 @@ import io.ays.contracts.RequestRejected;
 import io.ays.contracts.RunAccepted;
 import io.ays.contracts.RunFinished;
 import io.ays.contracts.StepFinished;
+import io.ays.contracts.StepOutcome;
 import io.ays.contracts.StepStarted;
 import io.ays.contracts.Topics;
 import java.time.Duration;
@@ -158,7 +159,9 @@ public class WatchCommand extends AysSubcommand implements Callable<Integer> {
       return f.phase().actionName()
           + " "
           + f.outcome()
-          + (f.durationMs() != null ? " in " + Durations.millis(f.durationMs()) : "")
+          + (f.durationMs() != null && f.outcome() != StepOutcome.SKIPPED
+              ? " in " + Durations.millis(f.durationMs())
+              : "")
           + (f.willRetry() ? ", will retry" : "")
           + (f.message() != null ? ": " + firstLine(f.message()) : "");
     }
