@@ -68,6 +68,16 @@ final class AysCluster implements AutoCloseable {
     return service;
   }
 
+  /** The environment that points the ays command line at this cluster. */
+  Map<String, String> cliEnvironment() {
+    return Map.of(
+        "AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+        "AYS_COORDINATOR_URL", coordinator.url("").toString(),
+        "AYS_REGISTRY_URL", registry.url("").toString(),
+        "AYS_MONITOR_URL", monitor.url("").toString(),
+        "AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString());
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -1,0 +1,62 @@
+package io.ays.cli.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Client settings of the CLI. Short timeouts: a person at a terminal must learn within seconds that
+ * Kafka is not there, not after the client's default minute.
+ */
+public final class KafkaSettings {
+
+  /** How long to wait for Kafka to answer at all (metadata, a send's acknowledgement). */
+  public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+  private KafkaSettings() {}
+
+  /** An idempotent producer that waits for every replica (acks=all), as the contract asks. */
+  public static Map<String, Object> producer(String bootstrap) {
+    Map<String, Object> config = common(bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis() * 2);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return config;
+  }
+
+  /**
+   * A consumer without a group: the CLI reads what happens from now on, assigning itself every
+   * partition, and commits nothing, so it leaves no consumer group behind.
+   */
+  public static Map<String, Object> consumer(String bootstrap) {
+    Map<String, Object> config = common(bootstrap);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
+    config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    return config;
+  }
+
+  private static Map<String, Object> common(String bootstrap) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "ays-cli");
+    // Fail over quickly between brokers instead of backing off for long.
+    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+    return config;
+  }
+
+  /** The error hint for Kafka, naming the option and the variable. */
+  public static String hint() {
+    return "is AYS up (./ays ps)? --kafka or AYS_KAFKA_BOOTSTRAP sets the address";
+  }
+}

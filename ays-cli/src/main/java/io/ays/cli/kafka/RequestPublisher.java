@@ -1,0 +1,48 @@
+package io.ays.cli.kafka;
+
+import io.ays.cli.CliException;
+import io.ays.cli.ExitCodes;
+import io.ays.contracts.CloudEvent;
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.ServiceRequest;
+import io.ays.contracts.Topics;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/** Sends one request on {@code ays.requests}, keyed by its instance key, and waits for the ack. */
+public final class RequestPublisher {
+
+  private final String bootstrap;
+  private final EventCodec codec = new EventCodec();
+
+  public RequestPublisher(String bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  public void publish(CloudEvent<ServiceRequest> request) {
+    String json = codec.encode(request);
+    KafkaProducer<String, String> producer;
+    try {
+      producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap));
+    } catch (KafkaException e) {
+      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+    }
+    try {
+      producer
+          .send(new ProducerRecord<>(Topics.REQUESTS, request.kafkaKey(), json))
+          .get(KafkaSettings.ANSWER_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.FAILED, "interrupted while sending the request");
+    } finally {
+      producer.close(Duration.ofSeconds(2));
+    }
+  }
+}

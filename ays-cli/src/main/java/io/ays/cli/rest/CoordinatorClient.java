@@ -1,0 +1,64 @@
+package io.ays.cli.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.RequestAction;
+import io.ays.contracts.ServiceRequest;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The lifecycle-coordinator's REST API: dry runs, runs and instances. */
+public class CoordinatorClient {
+
+  private final RestClient rest;
+
+  public CoordinatorClient(URI base) {
+    this.rest = new RestClient("the coordinator", base, "--coordinator or AYS_COORDINATOR_URL");
+  }
+
+  public URI base() {
+    return rest.base();
+  }
+
+  /** {@code POST /requests/{action}?dryRun=true}: 200 with the plan, or 4xx with the reason. */
+  public HttpAnswer plan(RequestAction action, ServiceRequest request) {
+    return rest.post(
+        "/requests/" + action.name().toLowerCase(Locale.ROOT) + "?dryRun=true", request);
+  }
+
+  /** Every instance, as {@code InstanceView}s. */
+  public JsonNode instances() {
+    return rest.getOk("/instances");
+  }
+
+  public Optional<JsonNode> instance(InstanceKey key) {
+    HttpAnswer answer = rest.get("/instances/" + key);
+    return answer.status() == 404 ? Optional.empty() : Optional.of(okBody(answer, key.toString()));
+  }
+
+  /** The runs of one instance, newest first. */
+  public JsonNode runsOf(InstanceKey key) {
+    return rest.getOk("/instances/" + key + "/runs");
+  }
+
+  public Optional<JsonNode> run(UUID id) {
+    HttpAnswer answer = rest.get("/runs/" + id);
+    return answer.status() == 404 ? Optional.empty() : Optional.of(okBody(answer, "run " + id));
+  }
+
+  /** Every run of the request that made run {@code id}, in the order they may start. */
+  public JsonNode runsOfRequest(UUID id) {
+    return rest.getOk("/runs/" + id + "/request");
+  }
+
+  private JsonNode okBody(HttpAnswer answer, String what) {
+    if (!answer.ok()) {
+      throw new io.ays.cli.CliException(
+          io.ays.cli.ExitCodes.FAILED,
+          "the coordinator answered " + answer.status() + " for " + what + ": " + answer.reason());
+    }
+    return answer.body();
+  }
+}

@@ -1,0 +1,24 @@
+package io.ays.cli.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+
+/** The monitor-service's REST API: live health and nodes. */
+public class MonitorClient {
+
+  private final RestClient rest;
+
+  public MonitorClient(URI base) {
+    this.rest = new RestClient("the monitor", base, "--monitor or AYS_MONITOR_URL");
+  }
+
+  /** The health of every instance the monitor has heard of ({@code InstanceHealthView}s). */
+  public JsonNode health() {
+    return rest.getOk("/health");
+  }
+
+  /** Every node that sent a heartbeat ({@code NodeView}s). */
+  public JsonNode nodes() {
+    return rest.getOk("/nodes");
+  }
+}
