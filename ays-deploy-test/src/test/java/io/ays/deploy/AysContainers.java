@@ -122,7 +122,12 @@ final class AysContainers implements AutoCloseable {
 
   private GenericContainer<?> service(
       DockerImageName image, String name, int port, Map<String, String> env) {
-    return container(image, name).withEnv(env).withEnv("AYS_HTTP_PORT", String.valueOf(port));
+    return container(image, name)
+        .withEnv(env)
+        .withEnv("AYS_HTTP_PORT", String.valueOf(port))
+        // Five JVMs start at once on a small shared machine: the first database connections can
+        // take longer than Agroal's default 5 s.
+        .withEnv("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60s");
   }
 
   @SuppressWarnings("resource")
@@ -136,9 +141,9 @@ final class AysContainers implements AutoCloseable {
                     .withHealthcheck(
                         new HealthCheck()
                             .withInterval(TimeUnit.SECONDS.toNanos(1))
-                            .withStartPeriod(TimeUnit.SECONDS.toNanos(120))))
+                            .withStartPeriod(TimeUnit.SECONDS.toNanos(300))))
         .withLogConsumer(frame -> log(name, frame))
-        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(180)));
+        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(300)));
   }
 
   static DockerImageName image(String prefix, String name, String tag) {

@@ -49,7 +49,7 @@ class ContainersEndToEndTest {
 
   private static final String KEY = "e2e/hello-http/main";
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String prefix = System.getProperty("ays.image.prefix", "ays/");
   private final String tag = System.getProperty("ays.image.tag", "dev");
@@ -281,7 +281,7 @@ class ContainersEndToEndTest {
   private static HttpResponse<String> get(int port, String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5))
+            .timeout(Duration.ofSeconds(30))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
