@@ -216,6 +216,23 @@ class ManifestsTest {
   }
 
   @Test
+  void theShellScriptsParse() throws Exception {
+    for (String script :
+        List.of(
+            "ci/prepare-docker.sh",
+            "images/kafka/entrypoint.sh",
+            "images/postgres/entrypoint.sh")) {
+      Process bash =
+          new ProcessBuilder("bash", "-n", DEPLOY.resolve(script).toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(bash.getInputStream().readAllBytes());
+      assertThat(bash.waitFor()).as(script + ": " + output).isZero();
+    }
+    assertThat(DEPLOY.resolve("ci/prepare-docker.sh")).isExecutable();
+  }
+
+  @Test
   void docsDeployListEveryEnvironmentVariable() throws IOException {
     String docs = Files.readString(ROOT.resolve("docs/deploy.md"));
     Set<String> variables = new LinkedHashSet<>();
