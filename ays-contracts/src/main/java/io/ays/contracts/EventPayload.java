@@ -14,6 +14,7 @@ public sealed interface EventPayload
         RunFinished,
         RequestRejected,
         InstanceStateChanged,
+        MonitorGaveUp,
         HealthReport,
         NodeHeartbeat,
         DeadLetter {

@@ -28,6 +28,7 @@ public enum EventType {
   RUN_FINISHED("ays.run.finished.v1", RunFinished.class, Channel.SERVICE_EVENTS),
   REQUEST_REJECTED("ays.request.rejected.v1", RequestRejected.class, Channel.SERVICE_EVENTS),
   INSTANCE_STATE("ays.instance.state.v1", InstanceStateChanged.class, Channel.SERVICE_EVENTS),
+  MONITOR_GAVE_UP("ays.monitor.gave-up.v1", MonitorGaveUp.class, Channel.SERVICE_EVENTS),
 
   HEALTH_REPORT("ays.health.report.v1", HealthReport.class, Channel.HEALTH),
 

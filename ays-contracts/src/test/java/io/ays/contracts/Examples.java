@@ -51,6 +51,9 @@ final class Examples {
   }
 
   static String sourceOf(EventType type) {
+    if (type == EventType.MONITOR_GAVE_UP) {
+      return "monitor-service";
+    }
     return switch (type.channel()) {
       case TEMPLATES -> "template-registry";
       case REQUESTS -> "cli";
@@ -139,6 +142,14 @@ final class Examples {
               InstanceState.FAILED,
               RUN,
               "ports 27017 never opened within 60 s");
+      case MONITOR_GAVE_UP ->
+          new MonitorGaveUp(
+              KEY,
+              NODE,
+              10,
+              "gave up after 10 consecutive restarts (limit 10); the instance is FAILED until a"
+                  + " person starts it again; last crash: exit 137 (process.1)",
+              T0);
       case HEALTH_REPORT ->
           new HealthReport(
               KEY,

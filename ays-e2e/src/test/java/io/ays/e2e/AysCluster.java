@@ -20,7 +20,7 @@ final class AysCluster implements AutoCloseable {
   final KafkaBroker kafka;
   final PostgresDatabase database;
   final ServiceProcess registry;
-  final ServiceProcess coordinator;
+  ServiceProcess coordinator;
   final ServiceProcess executor;
   final ServiceProcess monitor;
   final Path workDir;
@@ -54,6 +54,13 @@ final class AysCluster implements AutoCloseable {
     for (ServiceProcess service : services) {
       service.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  /** Kills the coordinator with SIGKILL and starts it again; returns when it is ready. */
+  void crashAndRestartCoordinator() throws Exception {
+    services.remove(coordinator);
+    coordinator = add(coordinator.killAndRestart());
+    coordinator.awaitReady(Duration.ofSeconds(120));
   }
 
   private ServiceProcess add(ServiceProcess service) {

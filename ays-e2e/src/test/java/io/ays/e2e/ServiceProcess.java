@@ -23,12 +23,14 @@ final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Process process;
+  private final ProcessBuilder builder;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, Process process, ProcessBuilder builder) {
     this.name = name;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.builder = builder;
   }
 
   /** Starts {@code module}'s app on {@code port} with {@code env}, logging to {@code logDir}. */
@@ -52,8 +54,8 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().put("AYS_HTTP_PORT", String.valueOf(port));
     builder.environment().put("AYS_HTTP_HOST", "127.0.0.1");
     builder.redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
-    return new ServiceProcess(module, port, log, builder.start());
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new ServiceProcess(module, port, log, builder.start(), builder);
   }
 
   /** Waits until {@code /q/health/ready} answers 200. */
@@ -97,6 +99,16 @@ final class ServiceProcess implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Kills the service with SIGKILL (no shutdown hook runs, as in a crash or an OOM kill) and starts
+   * it again with the same port and environment.
+   */
+  ServiceProcess killAndRestart() throws IOException, InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+    return new ServiceProcess(name, port, log, builder.start(), builder);
   }
 
   Path log() {

@@ -17,6 +17,11 @@ final class TemplateRepository {
         Path path = dir.resolve(file.getKey());
         Files.createDirectories(path.getParent());
         Files.writeString(path, file.getValue());
+        if (path.getParent().endsWith("hooks")) {
+          // hooks are executables; git records the mode
+          Files.setPosixFilePermissions(
+              path, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
       }
       git.add().addFilepattern(".").call();
       git.commit()

@@ -92,7 +92,8 @@ class CoordinatorFlowTest {
         Map<String, Object> process = (Map<String, Object>) c.config().get("service.process.1");
         assertThat(process)
             .containsEntry("args", "-m http.server 9090")
-            .containsEntry("ports", "9090");
+            // a value that is one whole reference takes the answer with its type (docs/hrd.md)
+            .containsEntry("ports", 9090);
       }
       Boolean up =
           c.phase().answersUp() ? c.phase().actionName().equals("check_up") && answered > 4 : null;

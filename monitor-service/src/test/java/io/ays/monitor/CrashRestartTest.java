@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ays.contracts.HealthSource;
+import io.ays.contracts.HealthStatus;
 import io.ays.contracts.InstanceState;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
@@ -120,6 +122,23 @@ class CrashRestartTest {
   }
 
   @Test
+  void aDegradedReportDoesNotRestart() throws Exception {
+    String key = newInstanceKey("degraded");
+    running(key);
+    kafka.send(
+        "ays.health",
+        key,
+        TestEvents.health(
+            newId(), key, HealthStatus.DEGRADED, HealthSource.MONITOR, "1 of 2 ports closed"));
+    Eventually.holds(
+        WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("DEGRADED"));
+    Thread.sleep(600); // several times the restart delay and poll interval
+
+    assertThat(kafka.all("ays.requests", key)).isEmpty();
+    assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING");
+  }
+
+  @Test
   void furtherCrashesWhileARestartIsPendingOrRunningScheduleNoOther() throws Exception {
     String key = newInstanceKey("flappy");
     running(key);
@@ -150,6 +169,26 @@ class CrashRestartTest {
         .contains("exit 1 (process.1)");
     assertThat(health.getInt("restarts")).isEqualTo(2);
     assertThat(MonitorApi.historyKinds(key)).contains("GAVE_UP");
+
+    // Dashboards and the CLI learn it from ays.service-events.
+    JsonNode gaveUp =
+        JSON.readTree(
+            kafka
+                .await(
+                    "ays.service-events",
+                    key,
+                    r -> r.value().contains("\"ays.monitor.gave-up.v1\""),
+                    WAIT)
+                .stream()
+                .filter(r -> r.value().contains("\"ays.monitor.gave-up.v1\""))
+                .findFirst()
+                .orElseThrow()
+                .value());
+    assertThat(gaveUp.path("source").asText()).isEqualTo("/ays/monitor-service");
+    assertThat(gaveUp.path("data").path("consecutiveRestarts").asInt()).isEqualTo(2);
+    assertThat(gaveUp.path("data").path("node").asText()).isEqualTo(TestEvents.NODE);
+    assertThat(gaveUp.path("data").path("reason").asText())
+        .isEqualTo(health.getString("failedReason"));
 
     // The reasons count the attempts, so a person reading the requests sees the loop.
     List<String> reasons =

@@ -1,5 +1,6 @@
 package io.ays.monitor;
 
+import io.ays.contracts.Capacity;
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventPayload;
@@ -10,7 +11,9 @@ import io.ays.contracts.HealthStatus;
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.InstanceState;
 import io.ays.contracts.InstanceStateChanged;
+import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
+import io.ays.contracts.Platform;
 import io.ays.contracts.RequestRejected;
 import java.time.Instant;
 import java.util.List;
@@ -74,10 +77,48 @@ final class TestEvents {
   }
 
   static String state(String key, InstanceState from, InstanceState to) {
+    return stateOn(NODE, key, from, to);
+  }
+
+  static String stateOn(String node, String key, InstanceState from, InstanceState to) {
     String id = newId();
     InstanceStateChanged change =
-        new InstanceStateChanged(InstanceKey.parse(key), NodeId.of(NODE), from, to, null, null);
+        new InstanceStateChanged(InstanceKey.parse(key), NodeId.of(node), from, to, null, null);
     return json(id, id, EventType.INSTANCE_STATE, change);
+  }
+
+  /** A periodic MONITOR report of {@code status} from {@code node}. */
+  static String reportOn(String node, String key, HealthStatus status, String message) {
+    HealthReport report =
+        new HealthReport(
+            InstanceKey.parse(key),
+            NodeId.of(node),
+            status,
+            HealthSource.MONITOR,
+            null,
+            null,
+            null,
+            message,
+            null,
+            Instant.now());
+    String id = newId();
+    return json(id, id, EventType.HEALTH_REPORT, report);
+  }
+
+  /** A heartbeat of {@code node}, sent now, announcing one every {@code intervalSeconds}. */
+  static String heartbeat(String node, int intervalSeconds) {
+    NodeHeartbeat heartbeat =
+        new NodeHeartbeat(
+            NodeId.of(node),
+            "0.1.0-test",
+            new Platform("linux", "amd64", "debian 12"),
+            new Capacity(2, 4_000_000_000L, 1),
+            0,
+            Instant.now().minusSeconds(60),
+            Instant.now(),
+            intervalSeconds);
+    String id = newId();
+    return json(id, id, EventType.NODE_HEARTBEAT, heartbeat);
   }
 
   static String rejection(String key, String requestId, String reason) {

@@ -1,10 +1,14 @@
 package io.ays.coordinator.api;
 
+import io.ays.coordinator.domain.JsonMaps;
+import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** An instance as the REST API shows it. */
+/** An instance as the REST API shows it, with its answers and its direct dependencies. */
 public record InstanceView(
     String instanceKey,
     String domain,
@@ -14,9 +18,11 @@ public record InstanceView(
     String state,
     String templateVersion,
     UUID activeRunId,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> answers,
+    List<String> dependsOn) {
 
-  static InstanceView of(ServiceInstanceEntity e) {
+  static InstanceView of(ServiceInstanceEntity e, JsonMaps json) {
     return new InstanceView(
         e.instanceKey,
         e.domain,
@@ -26,6 +32,8 @@ public record InstanceView(
         e.state,
         e.templateHash,
         e.activeRunId,
-        e.updatedAt);
+        e.updatedAt,
+        json.read(e.answers),
+        InstanceDependencyEntity.dependenciesOf(e.instanceKey));
   }
 }

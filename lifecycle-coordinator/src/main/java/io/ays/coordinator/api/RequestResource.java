@@ -9,6 +9,7 @@ import io.ays.contracts.RequestAction;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
 import io.ays.coordinator.domain.Preparation;
+import io.ays.coordinator.domain.PreparedRun;
 import io.ays.coordinator.domain.RunPreparer;
 import io.ays.messaging.KafkaSender;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,22 @@ public class RequestResource {
   /** A planned step as a dry run shows it. */
   public record PlannedStepView(int step, String node, String role, String phase, String when) {}
 
-  /** The answer to a dry run. */
+  /** One instance's run in a dry run. */
+  public record RunPlanView(
+      String instanceKey,
+      String action,
+      String node,
+      String templateVersion,
+      boolean upToDate,
+      String requiredBy,
+      List<String> after,
+      Map<String, Object> answers,
+      List<PlannedStepView> steps) {}
+
+  /**
+   * The answer to a dry run: the named instance's run first, then every run of the request in the
+   * order they may start (each after the runs it lists in {@code after}).
+   */
   public record PlanView(
       String instanceKey,
       String action,
@@ -66,7 +82,8 @@ public class RequestResource {
       String templateVersion,
       boolean upToDate,
       Map<String, Object> answers,
-      List<PlannedStepView> steps) {}
+      List<PlannedStepView> steps,
+      List<RunPlanView> runs) {}
 
   @POST
   @Path("{action}")
@@ -112,26 +129,42 @@ public class RequestResource {
       return problems(
           UNPROCESSABLE, preparation.rejection().reason(), preparation.rejection().problems());
     }
-    var run = preparation.run();
+    PreparedRun root = preparation.requested();
+    List<RunPlanView> runs = preparation.runs().stream().map(RequestResource::view).toList();
+    RunPlanView named = view(root);
     return Response.ok(
             new PlanView(
-                run.key().toString(),
-                action.name().toLowerCase(Locale.ROOT),
-                run.node(),
-                run.template().contentHash,
-                run.upToDate(),
-                run.answers(),
-                run.plan().stream()
-                    .map(
-                        s ->
-                            new PlannedStepView(
-                                s.seq(),
-                                s.node(),
-                                s.role().name(),
-                                s.phase().actionName(),
-                                s.when().name()))
-                    .toList()))
+                named.instanceKey(),
+                named.action(),
+                named.node(),
+                named.templateVersion(),
+                named.upToDate(),
+                named.answers(),
+                named.steps(),
+                runs))
         .build();
+  }
+
+  private static RunPlanView view(PreparedRun run) {
+    return new RunPlanView(
+        run.key().toString(),
+        run.action().name().toLowerCase(Locale.ROOT),
+        run.node(),
+        run.template().contentHash,
+        run.upToDate(),
+        run.requiredBy() == null ? null : run.requiredBy().toString(),
+        run.after().stream().map(Object::toString).toList(),
+        run.answers(),
+        run.plan().stream()
+            .map(
+                s ->
+                    new PlannedStepView(
+                        s.seq(),
+                        s.node(),
+                        s.role().name(),
+                        s.phase().actionName(),
+                        s.when().name()))
+            .toList());
   }
 
   private static Response problems(int status, String reason, List<Problem> problems) {

@@ -1,5 +1,6 @@
 package io.ays.coordinator.api;
 
+import io.ays.coordinator.domain.JsonMaps;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,12 @@ import java.util.UUID;
 @Transactional
 public class RunResource {
 
+  private final JsonMaps json;
+
+  public RunResource(JsonMaps json) {
+    this.json = json;
+  }
+
   @GET
   @Path("runs/{id}")
   public RunView run(@PathParam("id") UUID id) {
@@ -28,11 +35,23 @@ public class RunResource {
     return RunView.of(run);
   }
 
+  /** Every run of the request that created run {@code id}, in the order they may start. */
+  @GET
+  @Path("runs/{id}/request")
+  public List<RunView> request(@PathParam("id") UUID id) {
+    RunEntity run = RunEntity.findById(id);
+    if (run == null) {
+      throw new NotFoundException("no run " + id);
+    }
+    UUID root = run.rootRunId != null ? run.rootRunId : run.id;
+    return RunEntity.ofRequest(root).stream().map(RunView::of).toList();
+  }
+
   @GET
   @Path("instances")
   public List<InstanceView> instances() {
     return ServiceInstanceEntity.<ServiceInstanceEntity>listAll().stream()
-        .map(InstanceView::of)
+        .map(e -> InstanceView.of(e, json))
         .toList();
   }
 
@@ -47,7 +66,7 @@ public class RunResource {
     if (entity == null) {
       throw new NotFoundException("no instance " + domain + "/" + name + "/" + instance);
     }
-    return InstanceView.of(entity);
+    return InstanceView.of(entity, json);
   }
 
   @GET

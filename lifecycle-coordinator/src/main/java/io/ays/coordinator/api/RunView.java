@@ -1,13 +1,18 @@
 package io.ays.coordinator.api;
 
 import io.ays.coordinator.persistence.RunEntity;
+import io.ays.coordinator.persistence.RunPrerequisiteEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A run as the REST API shows it: the request behind it, its status, every step. */
+/**
+ * A run as the REST API shows it: the request behind it ({@code requestRunId} is the run of the
+ * instance the request named; {@code requiredBy} says which instance brought a dependency's run in;
+ * {@code waitsFor} the runs it starts after), its status, every step.
+ */
 public record RunView(
     UUID id,
     String instanceKey,
@@ -17,6 +22,9 @@ public record RunView(
     String templateVersion,
     String requestId,
     String correlationId,
+    UUID requestRunId,
+    String requiredBy,
+    List<UUID> waitsFor,
     String reason,
     Instant createdAt,
     Instant finishedAt,
@@ -70,6 +78,9 @@ public record RunView(
         run.templateHash,
         run.requestId,
         run.correlationId,
+        run.rootRunId,
+        run.requiredBy,
+        RunPrerequisiteEntity.prerequisitesOf(run.id),
         run.reason,
         run.createdAt,
         run.finishedAt,

@@ -19,4 +19,30 @@ public interface CoordinatorConfig {
   /** Extra time the executor gets for start, beyond the template's own timeout_start. */
   @WithDefault("30s")
   Duration startGrace();
+
+  /**
+   * How many attempts a phase gets by default (a template may set its own, {@code
+   * lifecycle.attempts}); a failed or timed-out attempt is followed by another until they run out.
+   */
+  @WithDefault("3")
+  int phaseAttempts();
+
+  /** The wait before the second attempt of a phase; it doubles for each further attempt. */
+  @WithDefault("2s")
+  Duration retryBackoff();
+
+  /** The longest wait between two attempts. */
+  @WithDefault("60s")
+  Duration retryBackoffMax();
+
+  /**
+   * How long past a command's own timeout the coordinator waits for its result before it takes the
+   * node for silent and counts the attempt as timed out.
+   */
+  @WithDefault("15s")
+  Duration resultGrace();
+
+  /** How often the sweeper looks for timed-out commands, due retries and runs to re-decide. */
+  @WithDefault("1s")
+  Duration sweepInterval();
 }

@@ -1,17 +1,30 @@
 package io.ays.coordinator.domain;
 
-/** The result of checking and planning a request: a run to carry out, or why not. */
-public record Preparation(PreparedRun run, Rejection rejection) {
+import java.util.List;
 
-  static Preparation of(PreparedRun run) {
-    return new Preparation(run, null);
+/**
+ * The result of checking and planning a request: the runs to carry out, in an order where each
+ * comes after the runs it waits for (the requested instance's run among them), or why not.
+ */
+public record Preparation(List<PreparedRun> runs, Rejection rejection) {
+
+  static Preparation of(List<PreparedRun> runs) {
+    return new Preparation(List.copyOf(runs), null);
   }
 
   static Preparation rejected(Rejection rejection) {
-    return new Preparation(null, rejection);
+    return new Preparation(List.of(), rejection);
   }
 
   public boolean accepted() {
-    return run != null;
+    return rejection == null;
+  }
+
+  /** The run of the instance the request names. */
+  public PreparedRun requested() {
+    return runs.stream()
+        .filter(r -> r.requiredBy() == null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("a rejected request has no runs"));
   }
 }

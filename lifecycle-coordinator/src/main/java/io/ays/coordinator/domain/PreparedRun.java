@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request checked and planned, not yet stored: what a dry run returns and what {@link
- * RequestIntake} persists.
+ * One instance's part of a request, checked and planned, not yet stored: what a dry run returns and
+ * what {@link RequestIntake} persists.
  *
  * @param upToDate an install whose template version and answers are unchanged: nothing to do
+ * @param requiredBy the instance whose request brought this one in (a dependency, or a dependent
+ *     being stopped first); null for the instance the request names
+ * @param after the instances of the same request whose runs must succeed before this one starts
+ * @param dependsOn the direct dependencies of this instance (installs record them)
  */
 public record PreparedRun(
     RequestAction action,
@@ -21,4 +25,29 @@ public record PreparedRun(
     Map<String, Object> answers,
     Map<String, Object> config,
     List<PlannedStep> plan,
-    boolean upToDate) {}
+    boolean upToDate,
+    InstanceKey requiredBy,
+    List<InstanceKey> after,
+    List<InstanceKey> dependsOn) {
+
+  public PreparedRun {
+    after = List.copyOf(after);
+    dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** The same run, to start only after {@code prerequisites}. */
+  PreparedRun after(List<InstanceKey> prerequisites) {
+    return new PreparedRun(
+        action,
+        key,
+        node,
+        template,
+        answers,
+        config,
+        plan,
+        upToDate,
+        requiredBy,
+        prerequisites,
+        dependsOn);
+  }
+}

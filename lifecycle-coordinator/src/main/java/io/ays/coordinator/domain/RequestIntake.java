@@ -2,18 +2,23 @@ package io.ays.coordinator.domain;
 
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventType;
+import io.ays.contracts.InstanceKey;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.PlanStep;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.RequestRejected;
 import io.ays.contracts.RunAccepted;
 import io.ays.contracts.ServiceRequest;
+import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.RunEntity;
-import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import io.ays.coordinator.persistence.RunPrerequisiteEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -49,7 +54,11 @@ public class RequestIntake {
     this.clock = clock;
   }
 
-  /** Accepts (or rejects) a request; returns the run id, or null if it was rejected. */
+  /**
+   * Accepts (or rejects) a request; returns the id of the run of the instance it names, or null if
+   * it was rejected. Runs that wait for others (dependencies) are stored as WAITING and started by
+   * {@link RunCompletion} when their prerequisites succeed.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID accept(CloudEvent<ServiceRequest> request) {
     RequestAction action =
@@ -61,38 +70,53 @@ public class RequestIntake {
       reject(request, preparation.rejection(), cause);
       return null;
     }
-    PreparedRun prepared = preparation.run();
-    RunEntity run = store(request, prepared);
+    UUID rootId = UUID.randomUUID();
+    Map<InstanceKey, RunEntity> stored = new HashMap<>();
+    List<PreparedRun> runs = preparation.runs();
+    for (int position = 0; position < runs.size(); position++) {
+      PreparedRun prepared = runs.get(position);
+      RunEntity run = store(request, prepared, rootId, position);
+      stored.put(prepared.key(), run);
+      announce(run, prepared, request, cause);
+    }
+    for (PreparedRun prepared : runs) {
+      RunEntity run = stored.get(prepared.key());
+      if (prepared.upToDate()) {
+        completion.upToDate(run, cause);
+      } else if (!prepared.after().isEmpty()) {
+        run.status = RunStatus.WAITING.name();
+        prepared.after().forEach(k -> RunPrerequisiteEntity.add(run.id, stored.get(k).id));
+      } else {
+        engine.startOrQueue(run, cause);
+      }
+    }
+    return rootId;
+  }
+
+  private void announce(
+      RunEntity run, PreparedRun prepared, CloudEvent<ServiceRequest> request, Cause cause) {
     events.publish(
         cause,
         EventType.RUN_ACCEPTED,
         new RunAccepted(
             run.id,
             prepared.key(),
-            action,
+            prepared.action(),
             request.id(),
             NodeId.of(prepared.node()),
             prepared.template().contentHash,
             prepared.plan().stream()
                 .map(s -> new PlanStep(s.seq(), NodeId.of(s.node()), s.role(), s.phase()))
                 .toList()));
-    if (prepared.upToDate()) {
-      completion.upToDate(run, cause);
-      return run.id;
-    }
-    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
-    if (instance != null && instance.activeRunId != null) {
-      run.status = RunStatus.QUEUED.name();
-      LOG.infof("run %s of %s queued behind run %s", run.id, run.instanceKey, instance.activeRunId);
-      return run.id;
-    }
-    engine.begin(run, cause);
-    return run.id;
   }
 
-  private RunEntity store(CloudEvent<ServiceRequest> request, PreparedRun prepared) {
+  private RunEntity store(
+      CloudEvent<ServiceRequest> request, PreparedRun prepared, UUID rootId, int position) {
     RunEntity run = new RunEntity();
-    run.id = UUID.randomUUID();
+    run.id = prepared.requiredBy() == null ? rootId : UUID.randomUUID();
+    run.rootRunId = rootId;
+    run.requiredBy = prepared.requiredBy() == null ? null : prepared.requiredBy().toString();
+    run.requestPosition = position;
     run.instanceKey = prepared.key().toString();
     run.action = prepared.action().name();
     run.requestId = request.id();
@@ -100,12 +124,16 @@ public class RequestIntake {
     run.status = RunStatus.RUNNING.name();
     run.templateHash = prepared.template().contentHash;
     run.node = prepared.node();
-    run.noStart = request.data().noStart();
+    run.noStart = prepared.requiredBy() == null && request.data().noStart();
     run.answers = json.write(prepared.answers());
     run.resolvedConfig = json.write(prepared.config());
     run.createdAt = Instant.now(clock);
     run.persist();
     prepared.plan().forEach(step -> StepRows.row(run.id, step).persist());
+    if (prepared.action() == RequestAction.INSTALL) {
+      InstanceDependencyEntity.record(
+          run.instanceKey, prepared.dependsOn().stream().map(InstanceKey::toString).toList());
+    }
     return run;
   }
 

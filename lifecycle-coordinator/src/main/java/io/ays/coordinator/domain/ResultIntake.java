@@ -1,21 +1,15 @@
 package io.ays.coordinator.domain;
 
 import io.ays.contracts.CloudEvent;
-import io.ays.contracts.EventType;
-import io.ays.contracts.InstanceKey;
-import io.ays.contracts.NodeId;
-import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseResult;
-import io.ays.contracts.StepFinished;
 import io.ays.contracts.StepOutcome;
 import io.ays.coordinator.domain.plan.RunDecider;
 import io.ays.coordinator.domain.plan.StepStatus;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,21 +24,22 @@ public class ResultIntake {
 
   private final RunDecider decider = new RunDecider();
   private final RunEngine engine;
-  private final ServiceEvents events;
-  private final Clock clock;
+  private final AttemptRecorder attempts;
 
-  public ResultIntake(RunEngine engine, ServiceEvents events, Clock clock) {
+  public ResultIntake(RunEngine engine, AttemptRecorder attempts) {
     this.engine = engine;
-    this.events = events;
-    this.clock = clock;
+    this.attempts = attempts;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void accept(CloudEvent<PhaseResult> event) {
     PhaseResult result = event.data();
+    // The run row is the lock that serialises everything done to one run (results, sweeper).
+    RunEntity run = RunEntity.findById(result.runId(), LockModeType.PESSIMISTIC_WRITE);
     RunStepEntity step =
         RunStepEntity.findById(new RunStepEntity.Id(result.runId(), result.step()));
-    if (step == null
+    if (run == null
+        || step == null
         || !StepStatus.RUNNING.name().equals(step.status)
         || !result.commandId().equals(step.commandId)) {
       LOG.debugf(
@@ -52,7 +47,6 @@ public class ResultIntake {
           event.id(), result.commandId());
       return;
     }
-    RunEntity run = RunEntity.findById(result.runId());
     Cause cause = Cause.of(event);
     String reason;
     StepOutcome outcome;
@@ -63,30 +57,17 @@ public class ResultIntake {
       outcome = StepOutcome.of(result.outcome());
       reason = describeFailure(result);
     }
-    step.status =
-        outcome.letsRunContinue() ? StepStatus.SUCCEEDED.name() : StepStatus.FAILED.name();
-    step.reason = reason;
-    step.up = result.up();
-    step.exitCode = result.exitCode();
-    step.outputTail = result.outputTail();
-    step.finishedAt = Instant.now(clock);
-    events.publish(
-        cause,
-        EventType.RUN_STEP_FINISHED,
-        new StepFinished(
-            run.id,
-            InstanceKey.parse(run.instanceKey),
-            step.id.seq,
-            NodeId.of(step.node),
-            Phase.valueOf(step.phase),
-            step.attempt,
+    attempts.record(
+        run,
+        step,
+        new AttemptRecorder.Attempt(
             outcome,
             result.up(),
             result.exitCode(),
             reason != null ? reason : result.message(),
             result.outputTail(),
-            result.durationMs(),
-            false));
+            result.durationMs()),
+        cause);
     engine.advance(run, cause);
   }
 

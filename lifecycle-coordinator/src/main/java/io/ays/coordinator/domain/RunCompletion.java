@@ -9,15 +9,19 @@ import io.ays.contracts.Phase;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.RunFinished;
 import io.ays.contracts.RunOutcome;
+import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.RunEntity;
+import io.ays.coordinator.persistence.RunPrerequisiteEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Ends runs: records the outcome, moves the instance to its new state, announces both, and starts
@@ -49,11 +53,14 @@ public class RunCompletion {
       moveTo(instance, InstanceStates.afterSuccess(action, run.noStart), run, null, cause);
       if (action == RequestAction.UNINSTALL) {
         instance.delete(); // uninstall forgets the instance; its runs stay as history
+        InstanceDependencyEntity.forget(run.instanceKey);
         startNextQueued(run.instanceKey, cause);
+        releaseWaiting(run, cause);
         return;
       }
     }
     startNextQueued(run.instanceKey, cause);
+    releaseWaiting(run, cause);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -67,6 +74,7 @@ public class RunCompletion {
       moveTo(instance, InstanceState.FAILED, run, fullReason, cause);
     }
     startNextQueued(run.instanceKey, cause);
+    failWaiting(run, fullReason, cause);
   }
 
   /** Ends a run that cannot be carried out any more, e.g. its instance was removed meanwhile. */
@@ -75,6 +83,7 @@ public class RunCompletion {
     finish(run, RunStatus.FAILED, reason, cause);
     announce(run, RunOutcome.FAILED, reason, null, cause);
     startNextQueued(run.instanceKey, cause);
+    failWaiting(run, reason, cause);
   }
 
   /** Records a run that had nothing to do (an install whose template and answers are unchanged). */
@@ -82,6 +91,7 @@ public class RunCompletion {
   public void upToDate(RunEntity run, Cause cause) {
     finish(run, RunStatus.UP_TO_DATE, "template version and answers unchanged", cause);
     announce(run, RunOutcome.UP_TO_DATE, run.reason, null, cause);
+    releaseWaiting(run, cause);
   }
 
   /** Moves {@code instance} to {@code to} and announces the change, if it is a change. */
@@ -129,6 +139,37 @@ public class RunCompletion {
             failed == null ? null : failed.id.seq,
             failed == null ? null : Phase.valueOf(failed.phase),
             Duration.between(run.createdAt, run.finishedAt).toMillis()));
+  }
+
+  /**
+   * Starts the runs that waited for {@code done} and now have every prerequisite behind them. The
+   * waiting run is locked first, so that two prerequisites finishing at once cannot both leave it
+   * waiting: the second sees the first committed.
+   */
+  private void releaseWaiting(RunEntity done, Cause cause) {
+    for (UUID waitingId : RunPrerequisiteEntity.waitingFor(done.id)) {
+      RunEntity waiting = RunEntity.findById(waitingId, LockModeType.PESSIMISTIC_WRITE);
+      if (waiting == null || !RunStatus.WAITING.name().equals(waiting.status)) {
+        continue;
+      }
+      boolean ready =
+          RunPrerequisiteEntity.prerequisitesOf(waiting.id).stream()
+              .map(id -> RunEntity.<RunEntity>findById(id))
+              .allMatch(r -> RunStatus.valueOf(r.status).succeeded());
+      if (ready) {
+        engine.get().startOrQueue(waiting, cause);
+      }
+    }
+  }
+
+  /** Fails the runs that waited for {@code failed}: they will never start, and say why. */
+  private void failWaiting(RunEntity failed, String reason, Cause cause) {
+    for (UUID waitingId : RunPrerequisiteEntity.waitingFor(failed.id)) {
+      RunEntity waiting = RunEntity.findById(waitingId, LockModeType.PESSIMISTIC_WRITE);
+      if (waiting != null && RunStatus.WAITING.name().equals(waiting.status)) {
+        abandon(waiting, "not started: " + failed.instanceKey + " failed: " + reason, cause);
+      }
+    }
   }
 
   private void startNextQueued(String instanceKey, Cause cause) {

@@ -13,6 +13,7 @@ import io.ays.contracts.StepStarted;
 import io.ays.contracts.TemplateRef;
 import io.ays.coordinator.config.CoordinatorConfig;
 import io.ays.coordinator.domain.plan.Decision;
+import io.ays.coordinator.domain.plan.PhasePolicy;
 import io.ays.coordinator.domain.plan.PlannedStep;
 import io.ays.coordinator.domain.plan.RunDecider;
 import io.ays.coordinator.domain.plan.StepStatus;
@@ -25,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Moves a run forward: asks the {@link RunDecider} what to do from the stored step states and
@@ -35,11 +38,14 @@ import java.util.List;
 @ApplicationScoped
 public class RunEngine {
 
+  private static final Logger LOG = Logger.getLogger(RunEngine.class);
+
   private final RunDecider decider = new RunDecider();
   private final ServiceEvents events;
   private final RunCompletion completion;
   private final JsonMaps json;
   private final CoordinatorConfig config;
+  private final PhasePolicyBook policies;
   private final Clock clock;
 
   public RunEngine(
@@ -47,12 +53,29 @@ public class RunEngine {
       RunCompletion completion,
       JsonMaps json,
       CoordinatorConfig config,
+      PhasePolicyBook policies,
       Clock clock) {
     this.events = events;
     this.completion = completion;
     this.json = json;
     this.config = config;
+    this.policies = policies;
     this.clock = clock;
+  }
+
+  /**
+   * Starts {@code run} if its instance is free, otherwise queues it behind the instance's active
+   * run (one run per instance at a time).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void startOrQueue(RunEntity run, Cause cause) {
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (instance != null && instance.activeRunId != null) {
+      run.status = RunStatus.QUEUED.name();
+      LOG.infof("run %s of %s queued behind run %s", run.id, run.instanceKey, instance.activeRunId);
+      return;
+    }
+    begin(run, cause);
   }
 
   /**
@@ -84,7 +107,8 @@ public class RunEngine {
   @Transactional(Transactional.TxType.MANDATORY)
   public void advance(RunEntity run, Cause cause) {
     List<RunStepEntity> steps = run.steps();
-    Decision decision = decider.decide(steps.stream().map(StepRows::state).toList());
+    Decision decision =
+        decider.decide(steps.stream().map(StepRows::state).toList(), Instant.now(clock));
     for (PlannedStep skipped : decision.skipped()) {
       skip(run, steps.get(skipped.seq()), cause);
     }
@@ -123,7 +147,12 @@ public class RunEngine {
 
   private void dispatch(RunEntity run, RunStepEntity step, Cause cause) {
     Instant now = Instant.now(clock);
-    Duration timeout = config.phaseTimeout();
+    Map<String, Object> resolved = json.read(run.resolvedConfig);
+    PhasePolicy policy = policies.of(resolved, Phase.valueOf(step.phase));
+    Duration timeout = policy.timeout();
+    step.maxAttempts = policy.attempts();
+    step.deadline = now.plus(timeout).plus(config.startGrace()).plus(config.resultGrace());
+    step.retryAt = null;
     step.status = StepStatus.RUNNING.name();
     step.attempt = step.attempt + 1;
     step.commandId = run.id + "/" + step.id.seq + "/" + step.attempt;
@@ -143,7 +172,7 @@ public class RunEngine {
             ExecutionRole.valueOf(step.role),
             phase,
             new TemplateRef(key.domain(), key.name(), run.templateHash),
-            json.read(run.resolvedConfig),
+            resolved,
             (int) timeout.toSeconds(),
             now.plus(timeout).plus(config.startGrace()));
     events.send(events.topics().commandsTopicFor(node), cause, EventType.COMMAND_PHASE, command);

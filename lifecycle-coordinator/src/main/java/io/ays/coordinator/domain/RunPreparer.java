@@ -1,34 +1,49 @@
 package io.ays.coordinator.domain;
 
 import io.ays.contracts.InstanceKey;
-import io.ays.contracts.InstanceState;
+import io.ays.contracts.Problem;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.ServiceRequest;
 import io.ays.coordinator.config.CoordinatorConfig;
-import io.ays.coordinator.domain.plan.PhasePlanner;
-import io.ays.coordinator.domain.plan.PlanRequest;
+import io.ays.coordinator.domain.graph.DependencyCycleException;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a request against what the coordinator knows (templates, instances) and plans it. Reads,
- * never writes: a dry run is exactly this, and {@link RequestIntake} stores its result.
+ * Checks a request against what the coordinator knows (templates, instances, their dependencies)
+ * and plans it as one run per instance involved. Reads, never writes: a dry run is exactly this,
+ * and {@link RequestIntake} stores its result.
+ *
+ * <p>Install and start bring in the instance's dependencies first ({@link InstallClosure}, {@link
+ * InstalledClosure}); stop and uninstall take its dependencies after it, except those another
+ * instance still uses; restart and configure touch the named instance only. {@code noDeps} limits
+ * every action to the named instance.
  */
 @ApplicationScoped
 public class RunPreparer {
 
-  private final PhasePlanner planner = new PhasePlanner();
-  private final InstanceConfigResolver resolver;
+  private final InstancePlanner planner;
+  private final InstallClosure installClosure;
+  private final InstalledClosure installedClosure;
   private final JsonMaps json;
   private final CoordinatorConfig config;
 
-  public RunPreparer(InstanceConfigResolver resolver, JsonMaps json, CoordinatorConfig config) {
-    this.resolver = resolver;
+  public RunPreparer(
+      InstancePlanner planner,
+      InstallClosure installClosure,
+      InstalledClosure installedClosure,
+      JsonMaps json,
+      CoordinatorConfig config) {
+    this.planner = planner;
+    this.installClosure = installClosure;
+    this.installedClosure = installedClosure;
     this.json = json;
     this.config = config;
   }
@@ -45,46 +60,50 @@ public class RunPreparer {
     if (template.isEmpty()) {
       return Preparation.rejected(unknownTemplate(request));
     }
-    Map<String, Object> answers = answersFor(action, request, instance);
-    InstanceConfigResolver.Resolution resolution = resolver.resolve(template.get(), key, answers);
-    if (!resolution.ok()) {
-      return Preparation.rejected(
-          new Rejection(
-              "invalid answers or template for "
-                  + key
-                  + ": "
-                  + resolution.problems().size()
-                  + " problem(s)",
-              resolution.problems()));
-    }
     String node =
         request.node() != null
             ? request.node().value()
             : instance != null ? instance.node : config.managementNode();
-    boolean upToDate =
-        action == RequestAction.INSTALL
-            && !request.force()
-            && instance != null
-            && InstanceState.RUNNING.name().equals(instance.state)
-            && template.get().contentHash.equals(instance.templateHash)
-            && json.write(resolution.answers()).equals(instance.answers);
-    PlanRequest planRequest =
-        new PlanRequest(
-            action,
-            config.managementNode(),
-            node,
-            template.get().hasManagementActions,
-            request.noStart());
-    return Preparation.of(
-        new PreparedRun(
+    InstancePlanner.Member root =
+        new InstancePlanner.Member(
             action,
             key,
             node,
             template.get(),
-            resolution.answers(),
-            resolution.config(),
-            upToDate ? java.util.List.of() : planner.plan(planRequest),
-            upToDate));
+            answersFor(action, request, instance),
+            instance,
+            request.force(),
+            request.noStart(),
+            null,
+            List.of());
+    List<Problem> problems = new ArrayList<>();
+    List<PreparedRun> runs;
+    try {
+      runs = closure(action, request.noDeps(), root, problems);
+    } catch (DependencyCycleException e) {
+      return Preparation.rejected(Rejection.of("dependencies", e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      return Preparation.rejected(
+          new Rejection(
+              "cannot " + action.name().toLowerCase() + " " + key + ": " + summary(problems),
+              problems));
+    }
+    return Preparation.of(runs);
+  }
+
+  private List<PreparedRun> closure(
+      RequestAction action, boolean noDeps, InstancePlanner.Member root, List<Problem> problems) {
+    if (noDeps || action == RequestAction.RESTART || action == RequestAction.CONFIGURE) {
+      PreparedRun run = planner.plan(root, problems);
+      return run == null ? List.of() : List.of(run);
+    }
+    return switch (action) {
+      case INSTALL -> installClosure.runs(root, problems);
+      case START -> installedClosure.startRuns(root, problems);
+      case STOP, UNINSTALL -> installedClosure.stopRuns(root, problems);
+      case RESTART, CONFIGURE -> throw new IllegalStateException("handled above");
+    };
   }
 
   /** Installs take the pinned or the newest version; other actions the installed version. */
@@ -112,6 +131,12 @@ public class RunPreparer {
       answers.putAll(request.answers());
     }
     return answers;
+  }
+
+  private static String summary(List<Problem> problems) {
+    return problems.size() == 1
+        ? problems.get(0).field() + ": " + problems.get(0).message()
+        : problems.size() + " problems";
   }
 
   private static Rejection unknownTemplate(ServiceRequest request) {

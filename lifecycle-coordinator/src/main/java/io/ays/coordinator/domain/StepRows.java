@@ -26,7 +26,8 @@ final class StepRows {
   }
 
   static StepState state(RunStepEntity row) {
-    return new StepState(planned(row), StepStatus.valueOf(row.status), row.up, row.reason);
+    return new StepState(
+        planned(row), StepStatus.valueOf(row.status), row.up, row.reason, row.retryAt);
   }
 
   static RunStepEntity row(UUID runId, PlannedStep step) {

@@ -54,6 +54,18 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "resolved_config", columnDefinition = "text")
   public String resolvedConfig;
 
+  /** The run of the instance the request named; this run's own id for that run. */
+  @Column(name = "root_run_id")
+  public UUID rootRunId;
+
+  /** The instance whose request brought this run in (as a dependency); null for the root. */
+  @Column(name = "required_by")
+  public String requiredBy;
+
+  /** This run's place in its request's order (dependencies before dependents for installs). */
+  @Column(name = "request_position", nullable = false)
+  public int requestPosition;
+
   @Column(columnDefinition = "text")
   public String reason;
 
@@ -66,6 +78,11 @@ public class RunEntity extends PanacheEntityBase {
   /** The steps of this run in plan order. */
   public List<RunStepEntity> steps() {
     return RunStepEntity.list("id.runId = ?1 order by id.seq", id);
+  }
+
+  /** The runs of the request this run belongs to, in the order they were planned. */
+  public static List<RunEntity> ofRequest(UUID rootRunId) {
+    return list("rootRunId = ?1 order by requestPosition", rootRunId);
   }
 
   /** Runs of an instance, newest first. */

@@ -69,6 +69,18 @@ public class RunStepEntity extends PanacheEntityBase {
   public int attempt;
 
   /** The id of the command of the current attempt: results for other ids are stale. */
+  /** The attempts this step may take (its phase policy when last dispatched). */
+  @Column(name = "max_attempts", nullable = false)
+  public int maxAttempts = 1;
+
+  /** When the running attempt is given up if no result came (timeout plus the result grace). */
+  @Column(name = "deadline")
+  public Instant deadline;
+
+  /** A step waiting to be tried again: not before this time. */
+  @Column(name = "retry_at")
+  public Instant retryAt;
+
   @Column(name = "command_id")
   public String commandId;
 

@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param consecutiveRestarts restarts in the current crash loop (the restart policy's count)
  * @param restartDueAt when the pending restart will be sent; null if none is pending
  * @param failed whether the monitor gave up on it; {@code failedReason} says why
+ * @param updatedAt when the monitor last changed anything of it (the newest view wins)
  */
 public record InstanceHealthView(
     String instanceKey,
@@ -41,9 +42,10 @@ public record InstanceHealthView(
     Instant restartRequestedAt,
     boolean failed,
     String failedReason,
-    Instant failedAt) {
+    Instant failedAt,
+    Instant updatedAt) {
 
-  static InstanceHealthView of(InstanceHealthEntity h) {
+  public static InstanceHealthView of(InstanceHealthEntity h) {
     return new InstanceHealthView(
         h.instanceKey,
         h.node,
@@ -66,6 +68,7 @@ public record InstanceHealthView(
         h.restartRequestedAt,
         h.failed,
         h.failedReason,
-        h.failedAt);
+        h.failedAt,
+        h.updatedAt);
   }
 }

@@ -1,5 +1,7 @@
 package io.ays.monitor.domain;
 
+import io.ays.monitor.live.ChangeCollector;
+import io.ays.monitor.live.InstanceChange;
 import io.ays.monitor.persistence.HealthHistoryEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +10,12 @@ import java.time.Instant;
 /** Writes an instance's health history, in the transaction of the change it records. */
 @ApplicationScoped
 public class HealthJournal {
+
+  private final ChangeCollector changes;
+
+  public HealthJournal(ChangeCollector changes) {
+    this.changes = changes;
+  }
 
   /** Records an entry without a status of its own (a decision or lifecycle change). */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -34,5 +42,7 @@ public class HealthJournal {
     entry.message = message;
     entry.eventId = eventId;
     entry.persist();
+    // Every history entry is a change a dashboard wants to see, once it is committed.
+    changes.add(new InstanceChange(instanceKey, kind.name(), message, at));
   }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * Applies the executors' health reports: keeps each instance's current health and history, and on a
@@ -19,15 +18,22 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HealthTracker {
 
-  private static final Logger LOG = Logger.getLogger(HealthTracker.class);
-
-  private final RestartDecider decider;
+  private final TemplatePolicies policies;
   private final HealthJournal journal;
+  private final StatusWriter statuses;
+  private final CrashResponder responder;
   private final Clock clock;
 
-  public HealthTracker(RestartDecider decider, HealthJournal journal, Clock clock) {
-    this.decider = decider;
+  public HealthTracker(
+      TemplatePolicies policies,
+      HealthJournal journal,
+      StatusWriter statuses,
+      CrashResponder responder,
+      Clock clock) {
+    this.policies = policies;
     this.journal = journal;
+    this.statuses = statuses;
+    this.responder = responder;
     this.clock = clock;
   }
 
@@ -51,27 +57,23 @@ public class HealthTracker {
       health.lastExitCode = report.exitCode();
       health.lastProcess = report.process();
     }
-    health.updatedAt = now;
+    health.touch(now);
 
-    String status = report.status().name();
-    if (!status.equals(health.status)) {
-      health.status = status;
-      health.statusSource = report.source().name();
-      health.statusSince = report.observedAt();
-      journal.record(
-          key,
-          report.observedAt(),
-          HistoryKind.STATUS_CHANGED,
-          status,
-          report.source().name(),
-          report.message(),
-          event.id());
-    } else if (report.source() == HealthSource.PROCESS_EXIT) {
+    health.lastReceivedAt = now;
+    boolean changed =
+        statuses.change(
+            health,
+            report.status().name(),
+            report.source().name(),
+            report.message(),
+            report.observedAt(),
+            event.id());
+    if (!changed && report.source() == HealthSource.PROCESS_EXIT) {
       journal.record(
           key,
           report.observedAt(),
           HistoryKind.PROCESS_EXITED,
-          status,
+          health.status,
           report.source().name(),
           report.message(),
           event.id());
@@ -82,44 +84,11 @@ public class HealthTracker {
     }
     if (report.status() == HealthStatus.DOWN) {
       CrashVerdict verdict =
-          decider.onDown(before, report.source(), CrashDescription.of(report), now);
-      apply(verdict, health, event, now);
+          policies
+              .deciderFor(key)
+              .onDown(before, report.source(), CrashDescription.of(report), now);
+      responder.apply(verdict, health, event.id(), event.correlationId(), now);
       health.upSince = null; // after the decision: the policy's reset needed the old value
-    }
-  }
-
-  private void apply(
-      CrashVerdict verdict,
-      InstanceHealthEntity health,
-      CloudEvent<HealthReport> cause,
-      Instant now) {
-    switch (verdict.kind()) {
-      case RESTART -> {
-        health.restartDueAt = verdict.restartAt();
-        health.restartAttempt = verdict.attempt();
-        health.restartReason = verdict.reason();
-        health.restartCauseId = cause.id();
-        health.restartCorrelationId = cause.correlationId();
-        health.consecutiveRestarts = verdict.attempt();
-        journal.record(
-            health.instanceKey,
-            now,
-            HistoryKind.RESTART_SCHEDULED,
-            verdict.reason() + ", due " + verdict.restartAt(),
-            cause.id());
-        LOG.infof(
-            "%s is DOWN: %s scheduled for %s",
-            health.instanceKey, verdict.reason(), verdict.restartAt());
-      }
-      case GIVE_UP -> {
-        health.failed = true;
-        health.failedReason = verdict.reason();
-        health.failedAt = now;
-        journal.record(health.instanceKey, now, HistoryKind.GAVE_UP, verdict.reason(), cause.id());
-        LOG.errorf("%s is FAILED: %s", health.instanceKey, verdict.reason());
-      }
-      case IGNORE ->
-          LOG.debugf("%s is DOWN, not restarted: %s", health.instanceKey, verdict.reason());
     }
   }
 }

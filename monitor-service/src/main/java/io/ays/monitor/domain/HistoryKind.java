@@ -17,6 +17,12 @@ public enum HistoryKind {
   RESTART_REJECTED,
   /** The restart policy's limit was reached: the instance is FAILED. */
   GAVE_UP,
+  /**
+   * Its node sent no heartbeat for too long (the status becomes UNKNOWN with source NODE_SILENT).
+   */
+  NODE_SILENT,
+  /** Its node speaks again after being silent; a restart follows if it should run. */
+  NODE_BACK,
   /** A FAILED instance runs again (a person started it): the restart count starts over. */
   RECOVERED
 }

@@ -21,10 +21,12 @@ public class LifecycleTracker {
   private static final Logger LOG = Logger.getLogger(LifecycleTracker.class);
 
   private final HealthJournal journal;
+  private final GiveUpAnnouncer announcer;
   private final Clock clock;
 
-  public LifecycleTracker(HealthJournal journal, Clock clock) {
+  public LifecycleTracker(HealthJournal journal, GiveUpAnnouncer announcer, Clock clock) {
     this.journal = journal;
+    this.announcer = announcer;
     this.clock = clock;
   }
 
@@ -39,7 +41,7 @@ public class LifecycleTracker {
     health.lifecycleState = to.name();
     health.lifecycleSince = event.time();
     health.node = change.node().value();
-    health.updatedAt = now;
+    health.touch(now);
     journal.record(
         health.instanceKey,
         event.time(),
@@ -97,8 +99,9 @@ public class LifecycleTracker {
     health.failed = true;
     health.failedReason = reason;
     health.failedAt = now;
-    health.updatedAt = now;
+    health.touch(now);
     journal.record(health.instanceKey, now, HistoryKind.RESTART_REJECTED, reason, event.id());
+    announcer.announce(health, event.id(), event.correlationId());
     LOG.errorf("%s is FAILED: %s", health.instanceKey, reason);
   }
 

@@ -34,6 +34,20 @@ public final class RestartDecider {
       // A check during a run: the coordinator drives that run and decides about its failure.
       return CrashVerdict.ignore("a check of a run, not a crash");
     }
+    return onLoss(state, "crash: " + crash, now);
+  }
+
+  /**
+   * The verdict on an instance whose node came back after being silent: whatever ran there may have
+   * died with the node, so an instance that should run is restarted, counted like a crash.
+   *
+   * @param what e.g. {@code node node7 came back after 42 s without heartbeats}
+   */
+  public CrashVerdict onNodeBack(SupervisionState state, String what, Instant now) {
+    return onLoss(state, what, now);
+  }
+
+  private CrashVerdict onLoss(SupervisionState state, String what, Instant now) {
     if (state.failed()) {
       return CrashVerdict.ignore("FAILED: the monitor gave up; waiting for a person to start it");
     }
@@ -50,12 +64,12 @@ public final class RestartDecider {
     }
     RestartDecision decision = policy.onCrash(state.history(), now);
     if (!decision.restart()) {
-      return CrashVerdict.giveUp(decision.attempt(), decision.reason() + "; last crash: " + crash);
+      return CrashVerdict.giveUp(decision.attempt(), decision.reason() + "; last " + what);
     }
     return CrashVerdict.restart(
         decision.restartAt(),
         decision.attempt(),
-        "restart #" + decision.attempt() + " after crash: " + crash);
+        "restart #" + decision.attempt() + " after " + what);
   }
 
   /** Why a restart that fell due must not be sent any more; empty if it should be sent. */

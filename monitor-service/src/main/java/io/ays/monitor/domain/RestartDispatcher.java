@@ -9,10 +9,12 @@ import io.ays.contracts.NodeId;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
 import io.ays.messaging.Outbox;
+import io.ays.monitor.metrics.MonitorMetrics;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -34,6 +36,7 @@ public class RestartDispatcher {
   private final EventFactory events;
   private final EventCodec codec;
   private final Topics topics;
+  private final MonitorMetrics metrics;
   private final Clock clock;
 
   public RestartDispatcher(
@@ -43,6 +46,7 @@ public class RestartDispatcher {
       EventFactory events,
       EventCodec codec,
       Topics topics,
+      MonitorMetrics metrics,
       Clock clock) {
     this.decider = decider;
     this.journal = journal;
@@ -50,6 +54,7 @@ public class RestartDispatcher {
     this.events = events;
     this.codec = codec;
     this.topics = topics;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -66,7 +71,7 @@ public class RestartDispatcher {
     if (health == null || health.restartDueAt == null || health.restartDueAt.isAfter(now)) {
       return false;
     }
-    health.updatedAt = now;
+    health.touch(now);
     Optional<String> cancellation = decider.cancellation(Supervisions.of(health));
     if (cancellation.isPresent()) {
       journal.record(
@@ -91,6 +96,9 @@ public class RestartDispatcher {
     health.restartRequestId = request.id();
     health.restartRequestedAt = now;
     health.restartCount++;
+    // Counted before commit: a rollback now (rare) over-counts one restart, never misses one.
+    metrics.restartSent(
+        "DOWN".equals(health.status) ? Duration.between(health.statusSince, now) : null);
     journal.record(
         instanceKey, now, HistoryKind.RESTART_REQUESTED, health.restartReason, request.id());
     LOG.infof("%s: sent %s (request %s)", instanceKey, health.restartReason, request.id());

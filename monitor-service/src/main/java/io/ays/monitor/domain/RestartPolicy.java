@@ -18,10 +18,10 @@ public record RestartPolicy(
     Duration resetAfter,
     int maxRestarts) {
 
-  /** Defaults: 1 s doubling to 5 min, reset after 10 min up, give up after 10 restarts. */
+  /** Defaults: 10 s doubling to 5 min, reset after 10 min up, give up after 10 restarts. */
   public static final RestartPolicy DEFAULT =
       new RestartPolicy(
-          Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), Duration.ofMinutes(10), 10);
+          Duration.ofSeconds(10), 2.0, Duration.ofMinutes(5), Duration.ofMinutes(10), 10);
 
   public RestartPolicy {
     if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The current health of one instance, its last known lifecycle state and restart bookkeeping. */
@@ -35,6 +36,10 @@ public class InstanceHealthEntity extends PanacheEntityBase {
 
   @Column(name = "last_report_at")
   public Instant lastReportAt;
+
+  /** When the monitor received the last report, on its own clock (for silence detection). */
+  @Column(name = "last_received_at")
+  public Instant lastReceivedAt;
 
   @Column(name = "last_message", columnDefinition = "text")
   public String lastMessage;
@@ -105,6 +110,16 @@ public class InstanceHealthEntity extends PanacheEntityBase {
   public Instant updatedAt;
 
   /**
+   * Marks the row changed at {@code now}, always later than its last change: {@code now} is read
+   * before the row's lock is taken, so a change that waited for the lock could otherwise carry an
+   * older time than the one committed before it, and clients keeping the newest view would drop it.
+   */
+  public void touch(Instant now) {
+    Instant next = updatedAt == null ? now : updatedAt.plus(1, ChronoUnit.MICROS);
+    updatedAt = now.isAfter(next) ? now : next;
+  }
+
+  /**
    * The row of {@code instanceKey}, created if new, locked for this transaction: the health
    * consumer, the lifecycle consumer and the restart dispatcher each update it from their own
    * thread, and a lost update could lose or double a restart.
@@ -136,6 +151,41 @@ public class InstanceHealthEntity extends PanacheEntityBase {
             String.class)
         .setParameter("now", now)
         .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Keys of instances last seen UP or DEGRADED whose last report arrived before {@code before}:
+   * they should have reported again by now.
+   */
+  public static List<String> upButSilentSince(Instant before, int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select h.instanceKey from InstanceHealthEntity h where h.status in ('UP', 'DEGRADED')"
+                + " and h.lastReceivedAt < :before order by h.lastReceivedAt",
+            String.class)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Keys of the instances the monitor last saw on {@code node}. */
+  public static List<String> keysOnNode(String node) {
+    return getEntityManager()
+        .createQuery(
+            "select h.instanceKey from InstanceHealthEntity h where h.node = :node"
+                + " order by h.instanceKey",
+            String.class)
+        .setParameter("node", node)
+        .getResultList();
+  }
+
+  /** How many instances have each status, e.g. {@code UP -> 3}. */
+  public static List<Object[]> countByStatus() {
+    return getEntityManager()
+        .createQuery(
+            "select h.status, count(h) from InstanceHealthEntity h group by h.status",
+            Object[].class)
         .getResultList();
   }
 

@@ -29,6 +29,13 @@ class MonitorConfigTest {
 
     assertThat(RestartPolicyProducer.of(config.restart())).isEqualTo(RestartPolicy.DEFAULT);
     assertThat(config.restart().pollInterval()).isEqualTo(Duration.ofMillis(200));
+    // Like Kubernetes' CrashLoopBackOff: 10 s doubling to 5 minutes, reset after 10 minutes up.
+    assertThat(RestartPolicy.DEFAULT)
+        .isEqualTo(
+            new RestartPolicy(
+                Duration.ofSeconds(10), 2.0, Duration.ofMinutes(5), Duration.ofMinutes(10), 10));
+    assertThat(config.health().reportTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(config.nodes().missedHeartbeats()).isEqualTo(3);
   }
 
   @Test

@@ -28,7 +28,7 @@ class RestartDeciderTest {
         DECIDER.onDown(running(0, null), HealthSource.PROCESS_EXIT, "exit 137 (process.1)", NOW);
 
     assertThat(verdict.kind()).isEqualTo(CrashVerdict.Kind.RESTART);
-    assertThat(verdict.restartAt()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(verdict.restartAt()).isEqualTo(NOW.plusSeconds(10));
     assertThat(verdict.attempt()).isEqualTo(1);
     assertThat(verdict.reason()).isEqualTo("restart #1 after crash: exit 137 (process.1)");
   }
@@ -40,7 +40,7 @@ class RestartDeciderTest {
         DECIDER.onDown(
             running(2, NOW.minus(Duration.ofMinutes(11))), HealthSource.MONITOR, "x", NOW);
 
-    assertThat(third.restartAt()).isEqualTo(NOW.plusSeconds(4));
+    assertThat(third.restartAt()).isEqualTo(NOW.plusSeconds(40));
     assertThat(third.attempt()).isEqualTo(3);
     assertThat(afterStableRun.attempt()).isEqualTo(1);
   }
@@ -88,6 +88,24 @@ class RestartDeciderTest {
         .isEqualTo("a restart is in progress");
     assertThat(DECIDER.onDown(failed, HealthSource.PROCESS_EXIT, "x", NOW).kind())
         .isEqualTo(CrashVerdict.Kind.IGNORE);
+  }
+
+  @Test
+  void restartsWhatShouldRunWhenItsNodeComesBackCountingItLikeACrash() {
+    String what = "node node7 came back after 42 s without heartbeats";
+    CrashVerdict first = DECIDER.onNodeBack(running(0, null), what, NOW);
+    CrashVerdict atLimit = DECIDER.onNodeBack(running(10, null), what, NOW);
+    CrashVerdict stopped =
+        DECIDER.onNodeBack(
+            new SupervisionState(InstanceState.STOPPED, false, false, false, RestartHistory.NONE),
+            what,
+            NOW);
+
+    assertThat(first.kind()).isEqualTo(CrashVerdict.Kind.RESTART);
+    assertThat(first.reason()).isEqualTo("restart #1 after " + what);
+    assertThat(atLimit.kind()).isEqualTo(CrashVerdict.Kind.GIVE_UP);
+    assertThat(atLimit.reason()).endsWith("; last " + what);
+    assertThat(stopped.kind()).isEqualTo(CrashVerdict.Kind.IGNORE);
   }
 
   @Test

@@ -22,4 +22,11 @@ public interface RegistryConfig {
   /** How often every repository is synced; a push or {@code POST /sync} syncs at once. */
   @WithDefault("5m")
   Duration syncInterval();
+
+  /**
+   * Whether the first sync runs at start-up ({@code true}) or waits one interval. Tests that drive
+   * the first sync themselves turn it off.
+   */
+  @WithDefault("true")
+  boolean syncOnStart();
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Syncs the repositories at start-up and then every {@code ays.registry.sync-interval}. */
+/**
+ * Syncs the repositories at start-up (unless turned off) and then every {@code
+ * ays.registry.sync-interval}.
+ */
 @ApplicationScoped
 public class SyncSchedule {
 
@@ -34,7 +37,8 @@ public class SyncSchedule {
               return thread;
             });
     long every = config.syncInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::syncQuietly, 0, every, TimeUnit.MILLISECONDS);
+    long first = config.syncOnStart() ? 0 : every;
+    scheduler.scheduleWithFixedDelay(this::syncQuietly, first, every, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -7,6 +7,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -28,6 +29,7 @@ public final class GitMirror {
         cloneInto(source, dir);
       }
       try (Git git = Git.open(dir.toFile())) {
+        followConfiguredUrl(git, source);
         String wanted = source.pinsCommit() ? source.ref() : "refs/remotes/origin/" + source.ref();
         git.fetch()
             .setRemote("origin")
@@ -44,6 +46,18 @@ public final class GitMirror {
       }
     } catch (GitAPIException | IOException e) {
       throw new GitSyncException(source, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Points {@code origin} at the configured URL: a repository moved in the configuration must not
+   * keep being fetched from where it was first cloned.
+   */
+  private static void followConfiguredUrl(Git git, RepositorySource source) throws IOException {
+    StoredConfig config = git.getRepository().getConfig();
+    if (!source.url().equals(config.getString("remote", "origin", "url"))) {
+      config.setString("remote", "origin", "url", source.url());
+      config.save();
     }
   }
 

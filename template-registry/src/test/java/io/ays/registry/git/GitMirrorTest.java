@@ -52,6 +52,27 @@ class GitMirrorTest {
   }
 
   @Test
+  void aRepositoryMovedInTheConfigurationIsFetchedFromItsNewUrl(@TempDir Path movedDir)
+      throws Exception {
+    try (Git upstream =
+            Git.init().setDirectory(upstreamDir.toFile()).setInitialBranch("main").call();
+        Git moved = Git.init().setDirectory(movedDir.toFile()).setInitialBranch("main").call()) {
+      commitFile(upstream, "a/service.hrd", "x = 1\n");
+      mirror.sync(
+          new RepositorySource("demo", upstreamDir.toUri().toString(), "main"),
+          mirrorDir.resolve("demo"));
+
+      RevCommit elsewhere = commitFile(moved, "a/service.hrd", "x = 2\n");
+      GitMirror.Checkout checkout =
+          mirror.sync(
+              new RepositorySource("demo", movedDir.toUri().toString(), "main"),
+              mirrorDir.resolve("demo"));
+      assertThat(checkout.commit()).isEqualTo(elsewhere.name());
+      assertThat(checkout.workTree().resolve("a/service.hrd")).hasContent("x = 2");
+    }
+  }
+
+  @Test
   void anUnknownBranchIsAClearErrorNamingTheRepository() throws Exception {
     try (Git upstream =
         Git.init().setDirectory(upstreamDir.toFile()).setInitialBranch("main").call()) {

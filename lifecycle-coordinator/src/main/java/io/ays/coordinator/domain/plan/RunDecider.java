@@ -1,5 +1,6 @@
 package io.ays.coordinator.domain.plan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,16 @@ import java.util.List;
  */
 public final class RunDecider {
 
+  /** Decides without regard to retry times (every pending step is due). */
   public Decision decide(List<StepState> states) {
+    return decide(states, null);
+  }
+
+  /**
+   * Decides the next move at time {@code now}: a pending step whose retry is not due yet makes the
+   * run wait.
+   */
+  public Decision decide(List<StepState> states, Instant now) {
     List<PlannedStep> skipped = new ArrayList<>();
     for (StepState state : states) {
       switch (state.status()) {
@@ -23,6 +33,9 @@ public final class RunDecider {
         }
         case PENDING -> {
           if (conditionHolds(state.step(), latestAnswer(states, state.step()))) {
+            if (now != null && state.notBefore() != null && state.notBefore().isAfter(now)) {
+              return new Decision.Wait(state.step(), List.copyOf(skipped));
+            }
             return new Decision.Dispatch(state.step(), List.copyOf(skipped));
           }
           skipped.add(state.step());

@@ -1,0 +1,160 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.InstanceState;
+import io.ays.contracts.Problem;
+import io.ays.contracts.RequestAction;
+import io.ays.coordinator.domain.graph.DependencyGraph;
+import io.ays.coordinator.persistence.InstanceDependencyEntity;
+import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import io.ays.coordinator.persistence.TemplateDefinitionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The runs of start, stop and uninstall over the dependencies recorded at install.
+ *
+ * <p>Start starts the dependencies that are not running first. Stop and uninstall go the other way:
+ * the instance first, then each dependency once everything that needs it is done, and only if no
+ * instance outside the request still uses it (stop: no other running user; uninstall: no other
+ * installed user). Like {@code systemctl stop}, stopping an instance that others need is allowed;
+ * they are not stopped with it.
+ */
+@ApplicationScoped
+public class InstalledClosure {
+
+  private static final Set<InstanceState> NOT_RUNNING =
+      Set.of(InstanceState.NEW, InstanceState.STOPPED, InstanceState.FAILED, InstanceState.REMOVED);
+
+  private final InstancePlanner planner;
+  private final JsonMaps json;
+
+  public InstalledClosure(InstancePlanner planner, JsonMaps json) {
+    this.planner = planner;
+    this.json = json;
+  }
+
+  /** Start: dependencies that are not running first, then the root (always). */
+  public List<PreparedRun> startRuns(InstancePlanner.Member root, List<Problem> problems) {
+    DependencyGraph<InstanceKey> graph = graph(root.key(), problems);
+    List<PreparedRun> runs = new ArrayList<>();
+    Set<InstanceKey> withRuns = new HashSet<>();
+    for (InstanceKey key : graph.dependenciesFirst()) {
+      boolean isRoot = key.equals(root.key());
+      ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
+      if (!isRoot && InstanceState.RUNNING.name().equals(instance.state)) {
+        continue;
+      }
+      PreparedRun run =
+          plan(isRoot ? root : member(RequestAction.START, instance, root.key()), problems);
+      if (run != null) {
+        List<InstanceKey> after =
+            graph.dependenciesOf(key).stream().filter(withRuns::contains).toList();
+        runs.add(run.after(after));
+        withRuns.add(key);
+      }
+    }
+    return runs;
+  }
+
+  /** Stop or uninstall: the root first, then the dependencies nothing else needs. */
+  public List<PreparedRun> stopRuns(InstancePlanner.Member root, List<Problem> problems) {
+    DependencyGraph<InstanceKey> graph = graph(root.key(), problems);
+    RequestAction action = root.action();
+    List<PreparedRun> runs = new ArrayList<>();
+    Set<InstanceKey> included = new HashSet<>();
+    for (InstanceKey key : graph.dependentsFirst()) {
+      boolean isRoot = key.equals(root.key());
+      if (!isRoot && stillUsed(key, included, action)) {
+        continue;
+      }
+      ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
+      PreparedRun run = plan(isRoot ? root : member(action, instance, root.key()), problems);
+      if (run != null) {
+        List<InstanceKey> after =
+            graph.dependentsOf(key).stream().filter(included::contains).toList();
+        runs.add(run.after(after));
+        included.add(key);
+      }
+    }
+    return runs;
+  }
+
+  /** Whether an instance outside {@code leaving} still needs {@code dependency}. */
+  private static boolean stillUsed(
+      InstanceKey dependency, Set<InstanceKey> leaving, RequestAction action) {
+    for (String user : InstanceDependencyEntity.usersOf(dependency.toString())) {
+      if (leaving.contains(InstanceKey.parse(user))) {
+        continue;
+      }
+      ServiceInstanceEntity instance = ServiceInstanceEntity.findById(user);
+      if (instance == null) {
+        continue;
+      }
+      if (action == RequestAction.UNINSTALL
+          || !NOT_RUNNING.contains(InstanceState.valueOf(instance.state))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The recorded dependency graph of {@code root}; a dependency AYS no longer knows is a problem.
+   */
+  private static DependencyGraph<InstanceKey> graph(InstanceKey root, List<Problem> problems) {
+    return DependencyGraph.of(
+        root,
+        key -> {
+          List<InstanceKey> known = new ArrayList<>();
+          for (String dependency : InstanceDependencyEntity.dependenciesOf(key.toString())) {
+            if (ServiceInstanceEntity.findById(dependency) == null) {
+              problems.add(
+                  new Problem(
+                      key + ": dependencies",
+                      "dependency "
+                          + dependency
+                          + " is not installed (install it, or use noDeps)"));
+            } else {
+              known.add(InstanceKey.parse(dependency));
+            }
+          }
+          return known;
+        });
+  }
+
+  private InstancePlanner.Member member(
+      RequestAction action, ServiceInstanceEntity instance, InstanceKey requiredBy) {
+    InstanceKey key = InstanceKey.parse(instance.instanceKey);
+    Optional<TemplateDefinitionEntity> template =
+        instance.templateHash == null
+            ? TemplateDefinitionEntity.latest(key.domain(), key.name())
+            : TemplateDefinitionEntity.version(key.domain(), key.name(), instance.templateHash);
+    return new InstancePlanner.Member(
+        action,
+        key,
+        instance.node,
+        template.orElse(null),
+        json.read(instance.answers),
+        instance,
+        false,
+        false,
+        requiredBy,
+        List.of());
+  }
+
+  private PreparedRun plan(InstancePlanner.Member member, List<Problem> problems) {
+    if (member.template() == null) {
+      problems.add(
+          new Problem(
+              member.key() + ": template",
+              "the installed template version of " + member.key() + " is unknown"));
+      return null;
+    }
+    return planner.plan(member, problems);
+  }
+}

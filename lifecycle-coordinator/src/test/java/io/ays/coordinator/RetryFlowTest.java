@@ -1,0 +1,192 @@
+package io.ays.coordinator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.Phase;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retries and timeouts per phase, against a real broker and database with a {@link ScriptedNode}: a
+ * transient failure is retried by policy and the run succeeds; an attempt that gets no result is
+ * timed out by the sweeper and tried again; a silent node fails the run with a reason naming it;
+ * invalid lifecycle settings are rejected naming the key.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class RetryFlowTest {
+
+  private static final String PROCESS = "process.1 =\n    cmd:'true',\n";
+
+  KafkaBroker broker;
+  private final EventCodec codec = new EventCodec();
+  private final EventFactory events = EventFactory.forService("retry-test");
+
+  @Test
+  void aTransientFailureIsRetriedAndTheRunSucceeds() throws Exception {
+    String node = "flaky-" + shortId();
+    publish("retry", "flaky", PROCESS + "lifecycle.backoff = 100ms\n");
+    awaitPlannable("retry", "flaky", node);
+    try (ScriptedNode executor =
+        new ScriptedNode(
+            broker.bootstrapServers(),
+            node,
+            (key, phase, attempt) ->
+                phase == Phase.CONFIGURE && attempt == 1
+                    ? ScriptedNode.Reply.FAIL
+                    : ScriptedNode.Reply.WORK)) {
+      submit("install", "retry", "flaky", node);
+      awaitState("retry/flaky/main", "RUNNING");
+      assertThat(executor.attemptsOf("retry/flaky/main", Phase.CONFIGURE)).containsExactly(1, 2);
+      JsonPath runs = given().get("/instances/retry/flaky/main/runs").jsonPath();
+      assertThat(runs.getString("[0].status")).isEqualTo("SUCCEEDED");
+      assertThat(runs.getInt("[0].steps.find { it.phase == 'configure' }.attempt")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anUnansweredAttemptTimesOutAndIsTriedAgain() throws Exception {
+    String node = "slow-" + shortId();
+    publish("retry", "slow", PROCESS + "lifecycle.start.timeout = 1\nlifecycle.backoff = 100ms\n");
+    awaitPlannable("retry", "slow", node);
+    try (ScriptedNode executor =
+        new ScriptedNode(
+            broker.bootstrapServers(),
+            node,
+            (key, phase, attempt) ->
+                phase == Phase.START && attempt == 1
+                    ? ScriptedNode.Reply.IGNORE
+                    : ScriptedNode.Reply.WORK)) {
+      submit("install", "retry", "slow", node);
+      awaitState("retry/slow/main", "RUNNING");
+      assertThat(executor.attemptsOf("retry/slow/main", Phase.START)).containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void aSilentNodeFailsTheRunNamingTheNode() {
+    String node = "ghost-" + shortId();
+    publish("retry", "lonely", PROCESS + "lifecycle.timeout = 1\nlifecycle.attempts = 2\n");
+    awaitPlannable("retry", "lonely", node);
+    submit("install", "retry", "lonely", node);
+    awaitState("retry/lonely/main", "FAILED");
+    JsonPath runs = given().get("/instances/retry/lonely/main/runs").jsonPath();
+    assertThat(runs.getString("[0].reason"))
+        .contains("init on " + node + " failed: timed out: no result from node " + node);
+    assertThat(runs.getInt("[0].steps[0].attempt")).isEqualTo(2);
+  }
+
+  @Test
+  void invalidLifecycleSettingsAreRejectedNamingTheKey() {
+    publish("retry", "odd", PROCESS + "lifecycle.attempts = many\nlifecycle.sart.timeout = 5\n");
+    await(
+        () -> !dryRun("retry", "odd", "n").asString().contains("unknown template"),
+        "retry/odd never reached the coordinator");
+    dryRun("retry", "odd", "n")
+        .then()
+        .statusCode(422)
+        .body(
+            "problems.field",
+            org.hamcrest.Matchers.hasItems("lifecycle.attempts", "lifecycle.sart.timeout"))
+        .body(
+            "problems.find { it.field == 'lifecycle.attempts' }.message",
+            equalTo("expected a number of attempts from 1 to 100, got 'many'"));
+  }
+
+  private void publish(String domain, String name, String serviceHrd) {
+    String hash =
+        UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    TemplateDefinition definition =
+        new TemplateDefinition(
+            domain, name, hash, "file:///test", null, Map.of(), serviceHrd, null, Instant.now());
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ays.templates",
+                  domain + "/" + name,
+                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private io.restassured.response.Response dryRun(String domain, String name, String node) {
+    return given()
+        .contentType("application/json")
+        .body(body(domain, name, node))
+        .post("/requests/install?dryRun=true");
+  }
+
+  private void submit(String action, String domain, String name, String node) {
+    given()
+        .contentType("application/json")
+        .body(body(domain, name, node))
+        .post("/requests/" + action)
+        .then()
+        .statusCode(202);
+  }
+
+  private static String body(String domain, String name, String node) {
+    return "{\"domain\":\"" + domain + "\",\"name\":\"" + name + "\",\"node\":\"" + node + "\"}";
+  }
+
+  private void awaitPlannable(String domain, String name, String node) {
+    await(
+        () -> dryRun(domain, name, node).statusCode() == 200,
+        domain + "/" + name + " never reached the coordinator");
+  }
+
+  private void awaitState(String key, String state) {
+    await(
+        () -> given().get("/instances/" + key).asString().contains("\"state\":\"" + state + "\""),
+        key + " never reached " + state);
+  }
+
+  private static void await(BooleanSupplier condition, String failure) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(failure);
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,40 @@
+package io.ays.monitor.live;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * {@code GET /events}: a server-sent-events stream of every change of instances' health, lifecycle
+ * and supervision, for dashboards. Each message is one JSON {@link LiveEvent}.
+ */
+@Path("/events")
+public class LiveResource {
+
+  // Often enough that proxies and browsers keep an idle stream open, and a gone client is noticed.
+  private static final Duration PING_EVERY = Duration.ofSeconds(15);
+
+  private final LiveFeed feed;
+
+  public LiveResource(LiveFeed feed) {
+    this.feed = feed;
+  }
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  public Multi<LiveEvent> events() {
+    Multi<LiveEvent> pings =
+        Multi.createFrom().ticks().every(PING_EVERY).map(tick -> LiveEvent.ping());
+    // The hello goes first so that the client knows at once that its stream is open.
+    return Multi.createBy()
+        .concatenating()
+        .streams(
+            Multi.createFrom().item(LiveEvent.hello()),
+            Multi.createBy().merging().streams(feed.changes(), pings));
+  }
+}

@@ -1,0 +1,46 @@
+package io.ays.monitor.messaging;
+
+import io.ays.contracts.Channel;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.messaging.InboundGate;
+import io.ays.monitor.domain.TemplatePolicies;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@code ays.templates} for the templates' own restart settings. A bad setting is
+ * dead-lettered with the template, line and key; the monitor goes on with the next definition.
+ */
+@ApplicationScoped
+public class TemplateListener {
+
+  static final String CONSUMER = "monitor.templates";
+
+  private final InboundGate gate;
+  private final TemplatePolicies policies;
+
+  public TemplateListener(InboundGate gate, TemplatePolicies policies) {
+    this.gate = gate;
+    this.policies = policies;
+  }
+
+  @Incoming("templates")
+  @Blocking
+  public void onTemplate(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      // A tombstone: the template was deleted (no envelope to check).
+      if (record.key() != null) {
+        QuarkusTransaction.requiringNew().run(() -> policies.onRemoved(record.key()));
+      }
+      return;
+    }
+    gate.handle(
+        record,
+        Channel.TEMPLATES,
+        CONSUMER,
+        event -> policies.onDefinition(event.as(TemplateDefinition.class)));
+  }
+}

@@ -1,0 +1,99 @@
+package io.ays.monitor.metrics;
+
+import io.ays.monitor.persistence.InstanceHealthEntity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The monitor's Prometheus metrics ({@code GET /q/metrics}): instances by health status and FAILED
+ * (read from the database after each committed change and each sweep, never on the scrape thread),
+ * restart requests, give-ups, and the time from detecting a crash to sending its restart.
+ */
+@ApplicationScoped
+public class MonitorMetrics {
+
+  private static final Logger LOG = Logger.getLogger(MonitorMetrics.class);
+
+  /** The health statuses counted; the same words as the REST API's {@code status}. */
+  enum Status {
+    UP,
+    DEGRADED,
+    DOWN,
+    UNKNOWN
+  }
+
+  private final Map<Status, AtomicLong> byStatus = new EnumMap<>(Status.class);
+  private final AtomicLong failed = new AtomicLong();
+  private final Counter restarts;
+  private final Counter gaveUp;
+  private final Timer detectionToRestart;
+
+  public MonitorMetrics(MeterRegistry registry) {
+    for (Status status : Status.values()) {
+      AtomicLong count = new AtomicLong();
+      byStatus.put(status, count);
+      registry.gauge(
+          "ays.monitor.instances",
+          io.micrometer.core.instrument.Tags.of("status", status.name()),
+          count,
+          AtomicLong::doubleValue);
+    }
+    registry.gauge("ays.monitor.instances.failed", failed, AtomicLong::doubleValue);
+    restarts =
+        Counter.builder("ays.monitor.restarts")
+            .description("Restart requests the monitor sent")
+            .register(registry);
+    gaveUp =
+        Counter.builder("ays.monitor.gave.up")
+            .description("Instances the monitor gave up on (marked FAILED)")
+            .register(registry);
+    detectionToRestart =
+        Timer.builder("ays.monitor.detection.to.restart")
+            .description("From the DOWN report to the restart request, backoff delay included")
+            .register(registry);
+  }
+
+  /**
+   * A restart request was written; {@code sinceDetection} is null when no DOWN report caused it.
+   */
+  public void restartSent(Duration sinceDetection) {
+    restarts.increment();
+    if (sinceDetection != null && !sinceDetection.isNegative()) {
+      detectionToRestart.record(sinceDetection);
+    }
+  }
+
+  public void gaveUp() {
+    gaveUp.increment();
+  }
+
+  /** Re-reads the instance counts from the database. */
+  public void refresh() {
+    try {
+      Map<Status, Long> counts = new EnumMap<>(Status.class);
+      long failedNow =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    for (Object[] row : InstanceHealthEntity.countByStatus()) {
+                      counts.put(Status.valueOf((String) row[0]), (Long) row[1]);
+                    }
+                    return InstanceHealthEntity.count("failed = true");
+                  });
+      for (Status status : Status.values()) {
+        byStatus.get(status).set(counts.getOrDefault(status, 0L));
+      }
+      failed.set(failedNow);
+    } catch (RuntimeException e) {
+      LOG.debugf("instance counts not refreshed: %s", e.getMessage());
+    }
+  }
+}

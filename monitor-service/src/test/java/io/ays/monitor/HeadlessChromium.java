@@ -1,0 +1,75 @@
+package io.ays.monitor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and chromedriver (installed by {@code monitor-service/ci/install-chromium.sh})
+ * driven by Selenium. Both paths are given to Selenium, so Selenium Manager never downloads a
+ * browser or a driver.
+ *
+ * <p>A missing browser fails the test with what to do: a dashboard test that silently does not run
+ * would pass CI without testing anything. {@code -Days.browser-tests=skip} skips it on purpose
+ * (reported as skipped); {@code -Days.chromium=...} and {@code -Days.chromedriver=...} point at
+ * other binaries.
+ */
+final class HeadlessChromium {
+
+  static final String SKIP_PROPERTY = "ays.browser-tests";
+
+  private HeadlessChromium() {}
+
+  /** A fresh headless browser with its own empty profile; the caller quits it. */
+  static ChromeDriver start() throws IOException {
+    Assumptions.assumeFalse(
+        "skip".equals(System.getProperty(SKIP_PROPERTY)),
+        "browser tests skipped on purpose (-D" + SKIP_PROPERTY + "=skip)");
+    File chromium = binary("ays.chromium", "/usr/bin/chromium");
+    File chromedriver = binary("ays.chromedriver", "/usr/bin/chromedriver");
+
+    Path profile = Files.createTempDirectory("ays-chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver)
+            .usingAnyFreePort()
+            .withTimeout(Duration.ofSeconds(60))
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static File binary(String property, String defaultPath) {
+    File file = new File(System.getProperty(property, defaultPath));
+    if (!file.canExecute()) {
+      throw new AssertionError(
+          file
+              + " is missing: the dashboard browser test needs Debian's chromium and"
+              + " chromedriver. Install them with monitor-service/ci/install-chromium.sh (as"
+              + " root), point -D"
+              + property
+              + "=... at another binary, or skip browser tests with -D"
+              + SKIP_PROPERTY
+              + "=skip");
+    }
+    return file;
+  }
+}

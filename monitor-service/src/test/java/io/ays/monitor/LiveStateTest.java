@@ -1,0 +1,157 @@
+package io.ays.monitor;
+
+import static io.ays.monitor.TestEvents.crash;
+import static io.ays.monitor.TestEvents.newId;
+import static io.ays.monitor.TestEvents.newInstanceKey;
+import static io.ays.monitor.TestEvents.state;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ays.contracts.InstanceState;
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live state for dashboards: the server-sent-events stream and the Prometheus metrics. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class LiveStateTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestHTTPResource("/events")
+  URI events;
+
+  KafkaBroker broker;
+  private TestKafka kafka;
+
+  @BeforeEach
+  void connect() {
+    kafka = new TestKafka(broker);
+  }
+
+  @AfterEach
+  void disconnect() {
+    kafka.close();
+  }
+
+  @Test
+  void theEventStreamSaysHelloThenStreamsEachChangeWithTheInstanceAfterIt() throws Exception {
+    BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+    Thread reader = new Thread(() -> readEvents(response.body(), received), "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      assertThat(next(received).path("type").asText()).isEqualTo("hello");
+
+      String key = newInstanceKey("streamed");
+      kafka.send(
+          "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+      kafka.send("ays.health", key, crash(newId(), newId(), key, 137));
+
+      JsonNode down = nextChangeOf(received, key, "STATUS_CHANGED");
+      assertThat(down.path("message").asText()).isEqualTo("process.1 exited with status 137");
+      assertThat(down.path("instance").path("status").asText()).isEqualTo("DOWN");
+      assertThat(down.path("instance").path("node").asText()).isEqualTo(TestEvents.NODE);
+      JsonNode requested = nextChangeOf(received, key, "RESTART_REQUESTED");
+      assertThat(requested.path("instance").path("restarts").asInt()).isEqualTo(1);
+    } finally {
+      response.body().close();
+    }
+  }
+
+  @Test
+  void metricsCountInstancesByStatusAndTheRestartsSent() throws Exception {
+    String key = newInstanceKey("measured");
+    double restartsBefore = metric("ays_monitor_restarts_total");
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+    kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+    kafka.await("ays.requests", key, r -> true, WAIT);
+
+    Eventually.holds(
+        WAIT,
+        () -> {
+          assertThat(metric("ays_monitor_instances{status=\"DOWN\"}")).isGreaterThanOrEqualTo(1);
+          assertThat(metric("ays_monitor_restarts_total")).isGreaterThan(restartsBefore);
+          assertThat(metric("ays_monitor_detection_to_restart_seconds_count"))
+              .isGreaterThanOrEqualTo(1);
+        });
+  }
+
+  /** The value of a sample of {@code GET /q/metrics}, e.g. {@code name{label="x"}}; 0 if absent. */
+  private static double metric(String sample) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(sample) + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$")
+            .matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  private static JsonNode nextChangeOf(BlockingQueue<JsonNode> received, String key, String kind)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode event = received.poll(1, TimeUnit.SECONDS);
+      if (event != null
+          && "change".equals(event.path("type").asText())
+          && key.equals(event.path("instance").path("instanceKey").asText())
+          && kind.equals(event.path("kind").asText())) {
+        return event;
+      }
+    }
+    throw new AssertionError("no " + kind + " change of " + key + " within " + WAIT);
+  }
+
+  private static JsonNode next(BlockingQueue<JsonNode> received) throws InterruptedException {
+    JsonNode event = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(event).as("an event within " + WAIT).isNotNull();
+    return event;
+  }
+
+  private static void readEvents(InputStream body, BlockingQueue<JsonNode> received) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("data:")) {
+          received.add(JSON.readTree(line.substring("data:".length()).trim()));
+        }
+      }
+    } catch (Exception e) {
+      // the stream was closed by the test
+    }
+  }
+}
