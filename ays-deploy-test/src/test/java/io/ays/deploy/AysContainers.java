@@ -1,0 +1,209 @@
+package io.ays.deploy;
+
+import com.github.dockerjava.api.model.HealthCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The whole of AYS as containers, from the locally built images (never pulled): PostgreSQL, Kafka
+ * (KRaft) and its topic setup, template-registry, lifecycle-coordinator, two node-executors and
+ * monitor-service. Every container is on the host network and listens on 127.0.0.1 on a free port,
+ * so that the test talks to localhost only and runs beside other tests. Readiness is the images'
+ * own HEALTHCHECK (its probe interval shortened to 1 s), so the test also proves it is wired.
+ */
+final class AysContainers implements AutoCloseable {
+
+  static final String NODE_1 = "node-1";
+  static final String NODE_2 = "node-2";
+
+  final int kafkaPort = freePort();
+  final int dbPort = freePort();
+  final int registryPort = freePort();
+  final int coordinatorPort = freePort();
+  final int executor1Port = freePort();
+  final int executor2Port = freePort();
+  final int monitorPort = freePort();
+
+  final GenericContainer<?> postgres;
+  final GenericContainer<?> kafka;
+  final GenericContainer<?> registry;
+  final GenericContainer<?> coordinator;
+  final GenericContainer<?> executor1;
+  final GenericContainer<?> executor2;
+  final GenericContainer<?> monitor;
+  private final List<GenericContainer<?>> started = new ArrayList<>();
+  private final Path logDir;
+
+  AysContainers(String imagePrefix, String imageTag, Path templateRepo, Path logDir) {
+    this.logDir = logDir;
+    String db = "jdbc:postgresql://127.0.0.1:" + dbPort + "/ays";
+    postgres =
+        container(image(imagePrefix, "postgres", imageTag), "postgres")
+            .withEnv(
+                Map.of(
+                    "POSTGRES_USER", "ays",
+                    "POSTGRES_PASSWORD", "ays-secret",
+                    "POSTGRES_DB", "ays",
+                    "PGPORT", String.valueOf(dbPort),
+                    "POSTGRES_LISTEN", "127.0.0.1"));
+    kafka =
+        container(image(imagePrefix, "kafka", imageTag), "kafka")
+            .withEnv(
+                Map.of(
+                    "KAFKA_PORT",
+                    String.valueOf(kafkaPort),
+                    "KAFKA_CONTROLLER_PORT",
+                    String.valueOf(freePort()),
+                    "KAFKA_LISTEN_HOST",
+                    "127.0.0.1",
+                    "KAFKA_ADVERTISED_HOST",
+                    "127.0.0.1"));
+    Map<String, String> common =
+        Map.of(
+            "AYS_KAFKA_BOOTSTRAP", bootstrapServers(),
+            "AYS_DB_URL", db,
+            "AYS_DB_USER", "ays",
+            "AYS_DB_PASSWORD", "ays-secret",
+            "AYS_HTTP_HOST", "127.0.0.1",
+            "JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    registry =
+        service(image(imagePrefix, "template-registry", imageTag), "registry", registryPort, common)
+            .withEnv("AYS_REGISTRY_REPOSITORIES", "e2e=file:///templates/e2e#main")
+            .withFileSystemBind(templateRepo.toString(), "/templates/e2e", BindMode.READ_ONLY);
+    coordinator =
+        service(
+                image(imagePrefix, "lifecycle-coordinator", imageTag),
+                "coordinator",
+                coordinatorPort,
+                common)
+            .withEnv("AYS_MANAGEMENT_NODE", NODE_1);
+    executor1 = executor(image(imagePrefix, "node-executor", imageTag), NODE_1, executor1Port);
+    executor2 = executor(image(imagePrefix, "node-executor", imageTag), NODE_2, executor2Port);
+    monitor =
+        service(image(imagePrefix, "monitor-service", imageTag), "monitor", monitorPort, common);
+  }
+
+  private GenericContainer<?> executor(DockerImageName image, String node, int port) {
+    // The image derives AYS_NODE_ID from AYS_NODE_NAME as the Kubernetes DaemonSet sets it
+    // (NODE-1 -> node-1).
+    return service(
+            image,
+            "executor-" + node,
+            port,
+            Map.of(
+                "AYS_KAFKA_BOOTSTRAP",
+                bootstrapServers(),
+                "AYS_HTTP_HOST",
+                "127.0.0.1",
+                "JAVA_OPTS",
+                "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+        .withEnv("AYS_NODE_NAME", node.toUpperCase())
+        .withEnv("AYS_EXECUTOR_MONITOR_INTERVAL", "2s")
+        // An init process as PID 1 reaps what the executor's services leave behind.
+        .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withInit(true));
+  }
+
+  private GenericContainer<?> service(
+      DockerImageName image, String name, int port, Map<String, String> env) {
+    return container(image, name)
+        .withEnv(env)
+        .withEnv("AYS_HTTP_PORT", String.valueOf(port))
+        // Five JVMs start at once on a small shared machine: the first database connections can
+        // take longer than Agroal's default 5 s.
+        .withEnv("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60s");
+  }
+
+  @SuppressWarnings("resource")
+  private GenericContainer<?> container(DockerImageName image, String name) {
+    return new GenericContainer<>(image)
+        .withImagePullPolicy(imageName -> false)
+        .withNetworkMode("host")
+        .withCreateContainerCmdModifier(
+            cmd ->
+                cmd.withName("ays-deploy-test-" + name + "-" + ProcessHandle.current().pid())
+                    .withHealthcheck(
+                        new HealthCheck()
+                            .withInterval(TimeUnit.SECONDS.toNanos(1))
+                            .withStartPeriod(TimeUnit.SECONDS.toNanos(300))))
+        .withLogConsumer(frame -> log(name, frame))
+        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(300)));
+  }
+
+  static DockerImageName image(String prefix, String name, String tag) {
+    return DockerImageName.parse(prefix + name + ":" + tag);
+  }
+
+  String bootstrapServers() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** Starts everything: the database and Kafka, the topics, then the five services at once. */
+  void start(String imagePrefix, String imageTag) {
+    Startables.deepStart(postgres, kafka).join();
+    started.add(postgres);
+    started.add(kafka);
+    try (GenericContainer<?> topics =
+        container(image(imagePrefix, "kafka", imageTag), "topics")
+            .withCommand(
+                "topics", "--bootstrap", bootstrapServers(), "--nodes", NODE_1 + "," + NODE_2)
+            .waitingFor(Wait.forListeningPorts())
+            .withStartupCheckStrategy(
+                new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(90)))) {
+      topics.start();
+    }
+    List<GenericContainer<?>> services =
+        List.of(registry, coordinator, executor1, executor2, monitor);
+    started.addAll(services);
+    Startables.deepStart(services).join();
+  }
+
+  private void log(String name, OutputFrame frame) {
+    try {
+      Files.createDirectories(logDir);
+      Files.writeString(
+          logDir.resolve(name + ".log"),
+          frame.getUtf8String(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).stop();
+      } catch (RuntimeException e) {
+        // keep stopping the others
+      }
+    }
+  }
+}

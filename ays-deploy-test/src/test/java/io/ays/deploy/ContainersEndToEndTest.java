@@ -1,0 +1,313 @@
+package io.ays.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * AYS deployed as containers (the images of deploy/images, built locally by
+ * deploy/ci/prepare-docker.sh): an install request published on Kafka starts a real server inside
+ * the executor's container, answering on localhost; killed inside the container, it is restarted by
+ * monitor, coordinator and executor; a stop request stops it. Runs with -Days.deploy.test=true.
+ */
+@EnabledIfSystemProperty(
+    named = "ays.deploy.test",
+    matches = "true",
+    disabledReason = "container test: run with -Days.deploy.test=true (see docs/deploy.md)")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainersEndToEndTest {
+
+  private static final String KEY = "e2e/hello-http/main";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String prefix = System.getProperty("ays.image.prefix", "ays/");
+  private final String tag = System.getProperty("ays.image.tag", "dev");
+  private AysContainers ays;
+  private EventLog events;
+  private KafkaProducer<String, String> producer;
+  private int servicePort;
+
+  @BeforeAll
+  void startAys() throws Exception {
+    Path work =
+        Path.of(System.getProperty("ays.project.dir"))
+            .resolve("ays-deploy-test/target/run-" + System.currentTimeMillis());
+    Path repo = templateRepository(work.resolve("templates"));
+    ays = new AysContainers(prefix, tag, repo, work.resolve("logs"));
+    ays.start(prefix, tag);
+    events =
+        new EventLog(
+            ays.bootstrapServers(),
+            List.of("ays.service-events", "ays.requests", "ays.dead-letter", "ays.health"));
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ays.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer());
+    servicePort = AysContainers.freePort();
+  }
+
+  @AfterAll
+  void stopAys() throws Exception {
+    if (producer != null) {
+      producer.close();
+    }
+    if (events != null) {
+      events.close();
+    }
+    if (ays != null) {
+      ays.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyServiceIsHealthyAndRunsAsANonRootUser() throws Exception {
+    for (int port :
+        List.of(
+            ays.registryPort,
+            ays.coordinatorPort,
+            ays.executor1Port,
+            ays.executor2Port,
+            ays.monitorPort)) {
+      assertThat(get(port, "/q/health/ready").statusCode()).as("ready on " + port).isEqualTo(200);
+    }
+    for (GenericContainer<?> c :
+        List.of(ays.registry, ays.coordinator, ays.executor1, ays.executor2, ays.monitor)) {
+      assertThat(c.execInContainer("id", "-u").getStdout().trim())
+          .as(c.getDockerImageName() + " user")
+          .isEqualTo("10001");
+      assertThat(c.getCurrentContainerInfo().getState().getHealth().getStatus())
+          .isEqualTo("healthy");
+    }
+    // Two executors, node ids derived from the node names NODE-1 and NODE-2.
+    assertThat(ays.executor1.getLogs()).contains("node id node-1");
+    assertThat(ays.executor2.getLogs()).contains("node id node-2");
+  }
+
+  @Test
+  @Order(2)
+  void anInstallRequestOnKafkaStartsTheServerInsideTheExecutorContainer() throws Exception {
+    awaitTemplateKnownToCoordinator();
+    send(
+        "install",
+        "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"instance\":\"main\","
+            + "\"answers\":{\"param.port\":"
+            + servicePort
+            + "}}");
+
+    awaitPort(servicePort, true, Duration.ofSeconds(90));
+    events.await(
+        "a successful install run",
+        r -> isType(r, "ays.run.finished.v1") && r.value().contains("\"outcome\":\"SUCCEEDED\""),
+        Duration.ofSeconds(30));
+    events.await(
+        "the instance RUNNING",
+        r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"RUNNING\""),
+        Duration.ofSeconds(15));
+    assertThat(get(servicePort, "/").statusCode()).isEqualTo(200);
+
+    // The server is a child of node-1's executor, in its container, not on node-2.
+    String pid = serverPid(ays.executor1);
+    assertThat(pid).as("server process in the node-1 executor container").isNotEmpty();
+    assertThat(ays.executor1.execInContainer("ps", "-o", "user=", "-p", pid).getStdout().trim())
+        .isEqualTo("ays");
+    assertThat(serverPid(ays.executor2)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aServerKilledInsideTheContainerIsRestarted() throws Exception {
+    String before = serverPid(ays.executor1);
+    assertThat(before).isNotEmpty();
+    Instant killedAt = Instant.now();
+    ExecResult kill = ays.executor1.execInContainer("kill", "-9", before);
+    assertThat(kill.getExitCode()).as(kill.getStderr()).isZero();
+    awaitPort(servicePort, false, Duration.ofSeconds(10));
+
+    awaitPort(servicePort, true, Duration.ofSeconds(30));
+    events.await(
+        "a restart request from the monitor",
+        r -> isType(r, "ays.request.restart.v1") && KEY.equals(r.key()),
+        Duration.ofSeconds(10));
+    String after = serverPid(ays.executor1);
+    assertThat(after).isNotEmpty().isNotEqualTo(before);
+    System.out.println(
+        "[deploy-test] killed server healed in "
+            + Duration.between(killedAt, Instant.now()).toMillis()
+            + " ms");
+  }
+
+  @Test
+  @Order(4)
+  void aStopRequestStopsTheServer() throws Exception {
+    awaitRunsSettled();
+    send("stop", "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"instance\":\"main\"}");
+    events.await(
+        "the instance STOPPED",
+        r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"STOPPED\""),
+        Duration.ofSeconds(45));
+    awaitPort(servicePort, false, Duration.ofSeconds(10));
+    assertThat(serverPid(ays.executor1)).isEmpty();
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  /** A git repository (branch main) with the hello-http template, as the e2e test uses. */
+  private static Path templateRepository(Path dir) throws Exception {
+    Map<String, String> files =
+        Map.of(
+            "hello-http/service.hrd",
+            """
+            description = 'a tiny HTTP server for the container test'
+            platform.supported = linux
+            process.1 =
+                cmd:'python3',
+                args:'-m http.server $(instance.param.port) --bind 127.0.0.1',
+                ports:'$(instance.param.port)',
+                timeout_start:'20',
+                timeout_stop:'5',
+            """,
+            "hello-http/instance.hrd",
+            """
+            param.port = @ASK type:int default:8090 minValue:1024 maxValue:65535 descr:'port'
+            """);
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path path = dir.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, file.getValue());
+      }
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("templates for the container test")
+          .setAuthor("ays-deploy-test", "deploy@localhost")
+          .setCommitter("ays-deploy-test", "deploy@localhost")
+          .setSign(false)
+          .call();
+    }
+    return dir;
+  }
+
+  /** The pid of the test server inside a container, or "" if it does not run there. */
+  private String serverPid(GenericContainer<?> container) throws Exception {
+    ExecResult r = container.execInContainer("pgrep", "-f", "http.server " + servicePort);
+    return r.getExitCode() == 0 ? r.getStdout().trim() : "";
+  }
+
+  private void send(String action, String data) throws Exception {
+    String json =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"source\":\"/deploy-test\",\"type\":\"ays.request."
+            + action
+            + ".v1\",\"subject\":\""
+            + KEY
+            + "\",\"time\":\""
+            + Instant.now()
+            + "\",\"datacontenttype\":\"application/json\",\"data\":"
+            + data
+            + "}";
+    producer.send(new ProducerRecord<>("ays.requests", KEY, json)).get();
+  }
+
+  private void awaitTemplateKnownToCoordinator() throws Exception {
+    String body =
+        "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"answers\":{\"param.port\":"
+            + servicePort
+            + "}}";
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://127.0.0.1:" + ays.coordinatorPort + "/requests/install?dryRun=true"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the coordinator never learned of template e2e/hello-http");
+  }
+
+  private void awaitRunsSettled() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+    String instance = "";
+    while (System.nanoTime() < deadline) {
+      instance = get(ays.coordinatorPort, "/instances/" + KEY).body();
+      if (instance.contains("\"state\":\"RUNNING\"")
+          && (instance.contains("\"activeRunId\":null") || !instance.contains("activeRunId"))) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("runs of " + KEY + " did not settle: " + instance);
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean isType(ConsumerRecord<String, String> r, String type) {
+    return r.value() != null && r.value().contains("\"type\":\"" + type + "\"");
+  }
+
+  private static void awaitPort(int port, boolean open, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (isOpen(port) == open) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "port " + port + (open ? " never opened" : " never closed") + " within " + timeout);
+  }
+
+  private static boolean isOpen(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
