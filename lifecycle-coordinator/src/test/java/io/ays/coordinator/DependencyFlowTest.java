@@ -1,5 +1,7 @@
 package io.ays.coordinator;
 
+import static io.ays.coordinator.FlowHelpers.await;
+import static io.ays.coordinator.FlowHelpers.shortId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,15 +17,10 @@ import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -208,7 +205,8 @@ class DependencyFlowTest {
             serviceHrd,
             instanceHrd,
             Instant.now());
-    send(
+    FlowHelpers.send(
+        broker.bootstrapServers(),
         "ays.templates",
         domain + "/" + name,
         codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
@@ -265,37 +263,5 @@ class DependencyFlowTest {
                 .contains("\"status\":\"" + status + "\""),
         "no run of " + key + " reached " + status);
     return given().get("/instances/" + key + "/runs").jsonPath();
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition, String failure) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError(failure);
-  }
-
-  private void send(String topic, String key, String value) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String shortId() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

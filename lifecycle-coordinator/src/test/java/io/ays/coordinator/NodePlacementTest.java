@@ -1,5 +1,7 @@
 package io.ays.coordinator;
 
+import static io.ays.coordinator.FlowHelpers.await;
+import static io.ays.coordinator.FlowHelpers.shortId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +94,8 @@ class NodePlacementTest {
     TemplateDefinition definition =
         new TemplateDefinition(
             domain, name, hash, "file:///test", null, Map.of(), PROCESS, null, Instant.now());
-    send(
+    FlowHelpers.send(
+        broker.bootstrapServers(),
         "ays.templates",
         domain + "/" + name,
         codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
@@ -156,37 +154,5 @@ class NodePlacementTest {
             + "': "
             + given().get("/instances/" + key + "/runs").asString());
     return given().get("/instances/" + key + "/runs").jsonPath();
-  }
-
-  private static void await(BooleanSupplier condition, String failure) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError(failure);
-  }
-
-  private void send(String topic, String key, String value) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String shortId() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

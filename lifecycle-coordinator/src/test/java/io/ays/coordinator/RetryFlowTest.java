@@ -1,5 +1,7 @@
 package io.ays.coordinator;
 
+import static io.ays.coordinator.FlowHelpers.await;
+import static io.ays.coordinator.FlowHelpers.shortId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,11 +17,9 @@ import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -175,25 +175,5 @@ class RetryFlowTest {
     await(
         () -> given().get("/instances/" + key).asString().contains("\"state\":\"" + state + "\""),
         key + " never reached " + state);
-  }
-
-  private static void await(BooleanSupplier condition, String failure) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError(failure);
-  }
-
-  private static String shortId() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -163,23 +163,7 @@ public class RunEngine {
     step.retryAt = null;
     step.nodeWaitSince = null;
     step.finishedAt = now;
-    events.publish(
-        cause,
-        EventType.RUN_STEP_FINISHED,
-        new StepFinished(
-            run.id,
-            InstanceKey.parse(run.instanceKey),
-            step.id.seq,
-            NodeId.of(step.node),
-            Phase.valueOf(step.phase),
-            Math.max(1, step.attempt),
-            StepOutcome.FAILED,
-            null,
-            null,
-            reason,
-            null,
-            0L,
-            false));
+    announceFinished(run, step, StepOutcome.FAILED, cause);
     completion.fail(run, step, reason, cause);
   }
 
@@ -187,6 +171,14 @@ public class RunEngine {
     step.status = StepStatus.SKIPPED.name();
     step.reason = "condition " + step.runCondition + " not met";
     step.finishedAt = Instant.now(clock);
+    announceFinished(run, step, StepOutcome.SKIPPED, cause);
+  }
+
+  /**
+   * Announces a step the coordinator ended itself (no command ran): skipped, or no node to run it.
+   */
+  private void announceFinished(
+      RunEntity run, RunStepEntity step, StepOutcome outcome, Cause cause) {
     events.publish(
         cause,
         EventType.RUN_STEP_FINISHED,
@@ -197,7 +189,7 @@ public class RunEngine {
             NodeId.of(step.node),
             Phase.valueOf(step.phase),
             Math.max(1, step.attempt),
-            StepOutcome.SKIPPED,
+            outcome,
             null,
             null,
             step.reason,

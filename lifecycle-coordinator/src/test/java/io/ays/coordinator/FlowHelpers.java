@@ -1,0 +1,55 @@
+package io.ays.coordinator;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the coordinator's flow tests share: waiting for a condition, sending a record, fresh names.
+ */
+final class FlowHelpers {
+
+  private static final Duration WAIT = Duration.ofSeconds(40);
+
+  private FlowHelpers() {}
+
+  /** Polls {@code condition} until it holds; fails with {@code failure} after 40 s. */
+  static void await(BooleanSupplier condition, String failure) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(failure);
+  }
+
+  /** Sends one record and waits until the broker has it. */
+  static void send(String bootstrap, String topic, String key, String value) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A short random suffix, so that every test has its own templates, instances and nodes. */
+  static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
