@@ -2,6 +2,7 @@ package io.ays.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ays.testing.EventLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

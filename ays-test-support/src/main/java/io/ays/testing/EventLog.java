@@ -1,4 +1,4 @@
-package io.ays.deploy;
+package io.ays.testing;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,21 +13,21 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Everything written to some topics during a test, collected by a background consumer. */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
 
   private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
   private final KafkaConsumer<String, String> consumer;
   private final Thread thread;
   private volatile boolean running = true;
 
-  EventLog(String bootstrap, List<String> topics) {
+  public EventLog(String bootstrap, List<String> topics) {
     consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG,
-                "deploy-test-" + UUID.randomUUID(),
+                "test-event-log-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
@@ -37,7 +37,7 @@ final class EventLog implements AutoCloseable {
             new StringDeserializer(),
             new StringDeserializer());
     consumer.subscribe(topics);
-    thread = new Thread(this::poll, "deploy-test-event-log");
+    thread = new Thread(this::poll, "test-event-log");
     thread.setDaemon(true);
     thread.start();
   }
@@ -55,7 +55,7 @@ final class EventLog implements AutoCloseable {
   }
 
   /** Waits for a record matching {@code test}; fails with what was seen if none comes. */
-  ConsumerRecord<String, String> await(
+  public ConsumerRecord<String, String> await(
       String what, Predicate<ConsumerRecord<String, String>> test, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -71,7 +71,8 @@ final class EventLog implements AutoCloseable {
         "no " + what + " within " + timeout + "; seen:\n" + String.join("\n", summary()));
   }
 
-  List<ConsumerRecord<String, String>> all() {
+  /** Every record seen so far. */
+  public List<ConsumerRecord<String, String>> all() {
     return List.copyOf(records);
   }
 
