@@ -11,13 +11,16 @@ import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.Phase;
 import io.ays.contracts.TemplateDefinition;
+import io.ays.testing.EventLog;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -119,6 +122,58 @@ class RetryFlowTest {
         .body(
             "problems.find { it.field == 'lifecycle.attempts' }.message",
             equalTo("expected a number of attempts from 1 to 100, got 'many'"));
+  }
+
+  @Test
+  void aRequestForAnInstanceBeingUninstalledIsRefusedNamingTheRunWhileAnInstallMayFollow()
+      throws Exception {
+    String node = "gone-" + shortId();
+    publish("retry", "leaving", PROCESS + "lifecycle.uninstall.timeout = 1\n");
+    awaitPlannable("retry", "leaving", node);
+    try (EventLog serviceEvents =
+            new EventLog(broker.bootstrapServers(), List.of("ays.service-events"));
+        ScriptedNode executor =
+            new ScriptedNode(
+                broker.bootstrapServers(),
+                node,
+                // the first uninstall attempt goes unanswered: the uninstall lasts a few seconds
+                (key, phase, attempt) ->
+                    phase == Phase.UNINSTALL && attempt == 1
+                        ? ScriptedNode.Reply.IGNORE
+                        : ScriptedNode.Reply.WORK)) {
+      submit("install", "retry", "leaving", node);
+      awaitState("retry/leaving/main", "RUNNING");
+      submit("uninstall", "retry", "leaving", node);
+      await(
+          () -> executor.attemptsOf("retry/leaving/main", Phase.UNINSTALL).contains(1),
+          "the uninstall never reached its uninstall phase");
+
+      given()
+          .contentType("application/json")
+          .body(body("retry", "leaving", node))
+          .post("/requests/start?dryRun=true")
+          .then()
+          .statusCode(422)
+          .body("problems[0].field", equalTo("instance"))
+          .body(
+              "problems[0].message",
+              org.hamcrest.Matchers.containsString(
+                  "retry/leaving/main is being uninstalled (run "));
+      submit("start", "retry", "leaving", node);
+      serviceEvents.await(
+          "the rejection of the start",
+          r ->
+              r.value().contains("ays.request.rejected.v1")
+                  && r.value().contains("is being uninstalled"),
+          Duration.ofSeconds(30));
+
+      // The uninstall completes (second attempt) and an install may follow.
+      await(
+          () -> given().get("/instances/retry/leaving/main").statusCode() == 404,
+          "the uninstall never finished");
+      submit("install", "retry", "leaving", node);
+      awaitState("retry/leaving/main", "RUNNING");
+    }
   }
 
   private void publish(String domain, String name, String serviceHrd) {

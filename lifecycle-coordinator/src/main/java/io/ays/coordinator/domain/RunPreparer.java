@@ -6,6 +6,7 @@ import io.ays.contracts.RequestAction;
 import io.ays.contracts.ServiceRequest;
 import io.ays.coordinator.config.CoordinatorConfig;
 import io.ays.coordinator.domain.graph.DependencyCycleException;
+import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,10 @@ public class RunPreparer {
       return Preparation.rejected(
           Rejection.of("instance", "unknown instance " + key + ": install it first"));
     }
+    Optional<String> removal = uninstallUnderWay(action, instance);
+    if (removal.isPresent()) {
+      return Preparation.rejected(Rejection.of("instance", removal.get()));
+    }
     Optional<TemplateDefinitionEntity> template = templateFor(action, request, instance);
     if (template.isEmpty()) {
       return Preparation.rejected(unknownTemplate(request));
@@ -104,6 +109,29 @@ public class RunPreparer {
       case STOP, UNINSTALL -> installedClosure.stopRuns(root, problems);
       case RESTART, CONFIGURE -> throw new IllegalStateException("handled above");
     };
+  }
+
+  /**
+   * Why {@code action} cannot be taken for an instance that an uninstall is removing: only an
+   * install may follow (it queues behind the uninstall and installs anew); anything else would find
+   * nothing left to act on.
+   */
+  private static Optional<String> uninstallUnderWay(
+      RequestAction action, ServiceInstanceEntity instance) {
+    if (instance == null || instance.activeRunId == null || action == RequestAction.INSTALL) {
+      return Optional.empty();
+    }
+    RunEntity active = RunEntity.findById(instance.activeRunId);
+    if (active == null || !RequestAction.UNINSTALL.name().equals(active.action)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        instance.instanceKey
+            + " is being uninstalled (run "
+            + active.id
+            + "); "
+            + action.name().toLowerCase(java.util.Locale.ROOT)
+            + " is refused, an install may follow");
   }
 
   /** Installs take the pinned or the newest version; other actions the installed version. */
