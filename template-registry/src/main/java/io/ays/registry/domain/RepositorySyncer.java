@@ -68,18 +68,29 @@ public class RepositorySyncer {
   }
 
   private SyncReport.RepositoryReport sync(RepositorySource source) {
+    long start = System.nanoTime();
     GitMirror.Checkout checkout;
     try {
       checkout = mirror.sync(fetchable(source), config.workDir().resolve(source.domain()));
     } catch (GitSyncException e) {
       LOG.warn(e.getMessage());
       return new SyncReport.RepositoryReport(
-          source.domain(), source.url(), null, List.of(), 0, List.of(), e.getMessage());
+          source.domain(),
+          source.url(),
+          null,
+          List.of(),
+          0,
+          List.of(),
+          e.getMessage(),
+          new SyncReport.Timings(millisSince(start), 0, 0));
     }
+    long fetched = System.nanoTime();
+    List<TemplateSnapshot> snapshots = reader.readAll(source.domain(), checkout.workTree());
+    long read = System.nanoTime();
     List<String> published = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     int unchanged = 0;
-    for (TemplateSnapshot snapshot : reader.readAll(source.domain(), checkout.workTree())) {
+    for (TemplateSnapshot snapshot : snapshots) {
       String key = snapshot.domain() + "/" + snapshot.name();
       if (!snapshot.valid()) {
         snapshot.problems().forEach(problem -> invalid.add(key + ": " + problem));
@@ -95,11 +106,33 @@ public class RepositorySyncer {
         unchanged++;
       }
     }
+    SyncReport.Timings timings =
+        new SyncReport.Timings(
+            (fetched - start) / 1_000_000, (read - fetched) / 1_000_000, millisSince(read));
     LOG.infof(
-        "synced %s at %s: %d published, %d unchanged, %d problem(s)",
-        source.domain(), checkout.commit(), published.size(), unchanged, invalid.size());
+        "synced %s at %s: %d published, %d unchanged, %d problem(s); fetch %d ms, read %d ms,"
+            + " store %d ms",
+        source.domain(),
+        checkout.commit(),
+        published.size(),
+        unchanged,
+        invalid.size(),
+        timings.fetchMillis(),
+        timings.readMillis(),
+        timings.storeMillis());
     return new SyncReport.RepositoryReport(
-        source.domain(), source.url(), checkout.commit(), published, unchanged, invalid, null);
+        source.domain(),
+        source.url(),
+        checkout.commit(),
+        published,
+        unchanged,
+        invalid,
+        null,
+        timings);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** A hosted repository is fetched straight from its folder; any other from its url. */
