@@ -2,7 +2,6 @@ package io.ays.registry.api;
 
 import io.ays.contracts.TemplateDefinition;
 import io.ays.registry.domain.RepositorySyncer;
-import io.ays.registry.domain.SyncReport;
 import io.ays.registry.domain.TemplateCatalog;
 import io.ays.registry.persistence.TemplateVersionEntity;
 import jakarta.transaction.Transactional;
@@ -12,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,7 @@ public class TemplateResource {
   public record VersionView(
       String domain,
       String name,
+      String description,
       String contentHash,
       String repository,
       String sourceCommit,
@@ -40,18 +42,39 @@ public class TemplateResource {
 
     static VersionView of(TemplateVersionEntity v) {
       return new VersionView(
-          v.domain, v.name, v.contentHash, v.repository, v.sourceCommit, v.createdAt);
+          v.domain,
+          v.name,
+          v.description,
+          v.contentHash,
+          v.repository,
+          v.sourceCommit,
+          v.createdAt);
     }
   }
 
   /** A template: its current definition and every version it has had, newest first. */
   public record TemplateView(TemplateDefinition current, List<VersionView> versions) {}
 
+  /**
+   * The current version of every template, or of those matching every given criterion.
+   *
+   * @param domain only this domain (exact)
+   * @param name only names containing this (any case)
+   * @param query only templates whose name, description or HRD files contain every word of this
+   *     (any case)
+   */
   @GET
   @Path("templates")
   @Transactional
-  public List<VersionView> list() {
-    return TemplateVersionEntity.currentOfEach().stream().map(VersionView::of).toList();
+  public List<VersionView> list(
+      @QueryParam("domain") String domain,
+      @QueryParam("name") String name,
+      @QueryParam("q") String query) {
+    List<String> words =
+        query == null || query.isBlank() ? List.of() : List.of(query.trim().split("\\s+"));
+    return TemplateVersionEntity.search(blankToNull(domain), blankToNull(name), words).stream()
+        .map(VersionView::of)
+        .toList();
   }
 
   @GET
@@ -81,9 +104,25 @@ public class TemplateResource {
                     "no version " + hash + " of template " + domain + "/" + name));
   }
 
+  /**
+   * Syncs every configured repository now, or only the one of {@code domain}; answers when done
+   * with what each sync published and every problem found.
+   */
   @POST
   @Path("sync")
-  public SyncReport sync() {
-    return syncer.syncAll();
+  public Response sync(@QueryParam("domain") String domain) {
+    if (domain == null || domain.isBlank()) {
+      return Response.ok(syncer.syncAll()).build();
+    }
+    if (syncer.sources().stream().noneMatch(s -> s.domain().equals(domain))) {
+      return Problem.of(
+          Response.Status.NOT_FOUND,
+          "query parameter 'domain': no repository is configured for domain '" + domain + "'");
+    }
+    return Response.ok(syncer.syncWhere(s -> s.domain().equals(domain))).build();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 }

@@ -12,7 +12,8 @@ public interface RegistryConfig {
 
   /**
    * The metadata repositories to sync, as comma-separated {@code domain=url#branch} entries (a
-   * 40-hex commit id instead of a branch pins that commit).
+   * 40-hex commit id instead of a branch pins that commit; {@code hosted:group/name} as the url
+   * names a repository hosted by this registry).
    */
   Optional<String> repositories();
 
@@ -29,4 +30,30 @@ public interface RegistryConfig {
    */
   @WithDefault("true")
   boolean syncOnStart();
+
+  /** The git repositories this registry hosts over HTTP ({@code ays.registry.git.*}). */
+  GitHosting git();
+
+  /** Settings of git hosting. */
+  interface GitHosting {
+
+    /**
+     * Where the hosted bare repositories are kept; by default {@code <work-dir>/.hosted} (a name no
+     * repository domain can take, so it never meets a working copy).
+     */
+    Optional<Path> dir();
+
+    /** The user a push must authenticate as (HTTP basic); without it pushing is disabled. */
+    Optional<String> pushUser();
+
+    /** The password of {@link #pushUser()}. */
+    Optional<String> pushPassword();
+
+    /**
+     * Whether clone and fetch need the push credential too. Off by default: executors fetch {@code
+     * git.export} data anonymously.
+     */
+    @WithDefault("false")
+    boolean readRequiresCredential();
+  }
 }

@@ -45,6 +45,8 @@ public class ModelTemplateReader implements TemplateReader {
               template.contentHash(),
               template.files(),
               List.copyOf(template.executables()),
+              template.description().orElse(null),
+              SearchText.of(template),
               problems));
     }
     return snapshots;

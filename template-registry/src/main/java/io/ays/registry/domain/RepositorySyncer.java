@@ -3,12 +3,14 @@ package io.ays.registry.domain;
 import io.ays.registry.config.RegistryConfig;
 import io.ays.registry.git.GitMirror;
 import io.ays.registry.git.GitSyncException;
+import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.RepositorySource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,11 +29,17 @@ public class RepositorySyncer {
   private final RegistryConfig config;
   private final TemplateReader reader;
   private final TemplateCatalog catalog;
+  private final HostedRepositories hosted;
 
-  public RepositorySyncer(RegistryConfig config, TemplateReader reader, TemplateCatalog catalog) {
+  public RepositorySyncer(
+      RegistryConfig config,
+      TemplateReader reader,
+      TemplateCatalog catalog,
+      HostedRepositories hosted) {
     this.config = config;
     this.reader = reader;
     this.catalog = catalog;
+    this.hosted = hosted;
     this.sources = RepositorySource.parseList(config.repositories().orElse(""));
   }
 
@@ -40,11 +48,18 @@ public class RepositorySyncer {
   }
 
   public SyncReport syncAll() {
+    return syncWhere(source -> true);
+  }
+
+  /** Syncs the configured repositories that {@code which} selects, in configuration order. */
+  public SyncReport syncWhere(Predicate<RepositorySource> which) {
     oneSyncAtATime.lock();
     try {
       List<SyncReport.RepositoryReport> reports = new ArrayList<>();
       for (RepositorySource source : sources) {
-        reports.add(sync(source));
+        if (which.test(source)) {
+          reports.add(sync(source));
+        }
       }
       return new SyncReport(reports);
     } finally {
@@ -53,18 +68,29 @@ public class RepositorySyncer {
   }
 
   private SyncReport.RepositoryReport sync(RepositorySource source) {
+    long start = System.nanoTime();
     GitMirror.Checkout checkout;
     try {
-      checkout = mirror.sync(source, config.workDir().resolve(source.domain()));
+      checkout = mirror.sync(fetchable(source), config.workDir().resolve(source.domain()));
     } catch (GitSyncException e) {
       LOG.warn(e.getMessage());
       return new SyncReport.RepositoryReport(
-          source.domain(), source.url(), null, List.of(), 0, List.of(), e.getMessage());
+          source.domain(),
+          source.url(),
+          null,
+          List.of(),
+          0,
+          List.of(),
+          e.getMessage(),
+          new SyncReport.Timings(millisSince(start), 0, 0));
     }
+    long fetched = System.nanoTime();
+    List<TemplateSnapshot> snapshots = reader.readAll(source.domain(), checkout.workTree());
+    long read = System.nanoTime();
     List<String> published = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     int unchanged = 0;
-    for (TemplateSnapshot snapshot : reader.readAll(source.domain(), checkout.workTree())) {
+    for (TemplateSnapshot snapshot : snapshots) {
       String key = snapshot.domain() + "/" + snapshot.name();
       if (!snapshot.valid()) {
         snapshot.problems().forEach(problem -> invalid.add(key + ": " + problem));
@@ -80,10 +106,40 @@ public class RepositorySyncer {
         unchanged++;
       }
     }
+    SyncReport.Timings timings =
+        new SyncReport.Timings(
+            (fetched - start) / 1_000_000, (read - fetched) / 1_000_000, millisSince(read));
     LOG.infof(
-        "synced %s at %s: %d published, %d unchanged, %d problem(s)",
-        source.domain(), checkout.commit(), published.size(), unchanged, invalid.size());
+        "synced %s at %s: %d published, %d unchanged, %d problem(s); fetch %d ms, read %d ms,"
+            + " store %d ms",
+        source.domain(),
+        checkout.commit(),
+        published.size(),
+        unchanged,
+        invalid.size(),
+        timings.fetchMillis(),
+        timings.readMillis(),
+        timings.storeMillis());
     return new SyncReport.RepositoryReport(
-        source.domain(), source.url(), checkout.commit(), published, unchanged, invalid, null);
+        source.domain(),
+        source.url(),
+        checkout.commit(),
+        published,
+        unchanged,
+        invalid,
+        null,
+        timings);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** A hosted repository is fetched straight from its folder; any other from its url. */
+  private RepositorySource fetchable(RepositorySource source) {
+    return source
+        .hostedName()
+        .map(name -> source.withUrl(hosted.directory(name).toUri().toString()))
+        .orElse(source);
   }
 }

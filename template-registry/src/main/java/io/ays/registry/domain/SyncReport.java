@@ -13,6 +13,7 @@ public record SyncReport(List<RepositoryReport> repositories) {
    * @param invalid every problem of every template that failed validation (file:line: message);
    *     those templates were not published, the rest of the repository was
    * @param error why the repository itself could not be synced, or null
+   * @param timings how long each step took, so a slow sync shows where its time went
    */
   public record RepositoryReport(
       String domain,
@@ -21,5 +22,13 @@ public record SyncReport(List<RepositoryReport> repositories) {
       List<String> published,
       int unchanged,
       List<String> invalid,
-      String error) {}
+      String error,
+      Timings timings) {}
+
+  /**
+   * @param fetchMillis clone or fetch, and check-out
+   * @param readMillis finding, reading and validating every template
+   * @param storeMillis storing new versions and queueing their definitions
+   */
+  public record Timings(long fetchMillis, long readMillis, long storeMillis) {}
 }

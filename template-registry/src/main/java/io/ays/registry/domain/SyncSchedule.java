@@ -1,6 +1,7 @@
 package io.ays.registry.domain;
 
 import io.ays.registry.config.RegistryConfig;
+import io.ays.registry.git.HostedPush;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,26 @@ public class SyncSchedule {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+  }
+
+  /**
+   * A push to a hosted repository syncs the metadata repositories read from it, on the sync thread:
+   * the push answers at once, and syncs never overlap.
+   */
+  void onPush(@Observes HostedPush push) {
+    if (scheduler == null
+        || syncer.sources().stream()
+            .noneMatch(s -> s.hostedName().filter(push.repository()::equals).isPresent())) {
+      return;
+    }
+    scheduler.execute(
+        () -> {
+          try {
+            syncer.syncWhere(s -> s.hostedName().filter(push.repository()::equals).isPresent());
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "sync after a push to %s failed", push.repository());
+          }
+        });
   }
 
   private void syncQuietly() {

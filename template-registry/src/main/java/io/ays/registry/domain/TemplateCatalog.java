@@ -105,6 +105,8 @@ public class TemplateCatalog {
     version.contentHash = snapshot.contentHash();
     version.repository = repository;
     version.sourceCommit = commit;
+    version.description = snapshot.description();
+    version.searchText = snapshot.searchText();
     snapshot
         .files()
         .forEach(

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param files every file of the folder by relative path, {@code service.hrd} and {@code
  *     instance.hrd} included
  * @param executables the relative paths of the executable files (hooks)
+ * @param description the template's {@code description}, or null
+ * @param searchText what a text search matches ({@link SearchText})
  */
 public record TemplateSnapshot(
     String domain,
@@ -17,6 +19,8 @@ public record TemplateSnapshot(
     String contentHash,
     Map<String, byte[]> files,
     List<String> executables,
+    String description,
+    String searchText,
     List<String> problems) {
 
   public boolean valid() {

@@ -2,6 +2,7 @@ package io.ays.registry.git;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -9,12 +10,15 @@ import java.util.regex.Pattern;
  * (or pinned commit) to follow.
  *
  * <p>Written in configuration as {@code domain=url#ref}, several separated by commas; {@code ref}
- * is a branch name or a full 40-hex commit id and defaults to {@code master}.
+ * is a branch name or a full 40-hex commit id and defaults to {@code master}. A url {@code
+ * hosted:group/name} names a repository hosted by this registry ({@link HostedRepositories}): it is
+ * read from disk, and a push to it syncs it at once.
  */
 public record RepositorySource(String domain, String url, String ref) {
 
   private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+  private static final String HOSTED = "hosted:";
 
   public RepositorySource {
     if (domain == null || !DOMAIN.matcher(domain).matches()) {
@@ -27,6 +31,25 @@ public record RepositorySource(String domain, String url, String ref) {
     if (ref == null || ref.isBlank()) {
       ref = "master";
     }
+    if (url.startsWith(HOSTED)) {
+      try {
+        HostedRepositoryName.parse(url.substring(HOSTED.length()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("repository '" + domain + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The hosted repository this source names ({@code hosted:group/name}), if it names one. */
+  public Optional<HostedRepositoryName> hostedName() {
+    return url.startsWith(HOSTED)
+        ? Optional.of(HostedRepositoryName.parse(url.substring(HOSTED.length())))
+        : Optional.empty();
+  }
+
+  /** The same source fetched from {@code fetchUrl} (a hosted repository's folder). */
+  public RepositorySource withUrl(String fetchUrl) {
+    return new RepositorySource(domain, fetchUrl, ref);
   }
 
   /** Whether {@link #ref()} pins a commit rather than following a branch. */

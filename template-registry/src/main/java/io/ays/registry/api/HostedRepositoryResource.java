@@ -1,0 +1,96 @@
+package io.ays.registry.api;
+
+import io.ays.registry.git.HostedRepositories;
+import io.ays.registry.git.HostedRepository;
+import io.ays.registry.git.HostedRepositoryName;
+import io.ays.registry.git.PushCredentials;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The git repositories the registry hosts (served under {@code /git/}): list them, create one
+ * before its first push. Creating needs the push credential, as pushing does.
+ */
+@Path("/git-repositories")
+@Produces(MediaType.APPLICATION_JSON)
+public class HostedRepositoryResource {
+
+  /** A hosted repository as listed, with the URL to clone or push. */
+  public record RepositoryView(String name, String url, String head, Map<String, String> branches) {
+
+    static RepositoryView of(HostedRepository repo, URI base) {
+      return new RepositoryView(
+          repo.name(), base.resolve(repo.path()).toString(), repo.head(), repo.branches());
+    }
+  }
+
+  /** The body of a create request. */
+  public record CreateRequest(String name) {}
+
+  private final HostedRepositories repositories;
+  private final PushCredentials credentials;
+
+  public HostedRepositoryResource(HostedRepositories repositories, PushCredentials credentials) {
+    this.repositories = repositories;
+    this.credentials = credentials;
+  }
+
+  @GET
+  public List<RepositoryView> list(@Context UriInfo uri) {
+    return repositories.list().stream()
+        .map(repo -> RepositoryView.of(repo, uri.getBaseUri()))
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(
+      CreateRequest request,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context UriInfo uri) {
+    switch (credentials.check(authorization)) {
+      case NOT_CONFIGURED -> {
+        return Problem.of(
+            Response.Status.FORBIDDEN,
+            "creating repositories is disabled: ays.registry.git.push-user and push-password are"
+                + " not set");
+      }
+      case INVALID -> {
+        return Response.status(Response.Status.UNAUTHORIZED)
+            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AYS git\"")
+            .entity(new Problem("creating a repository needs the push credential (HTTP basic)"))
+            .type(MediaType.APPLICATION_JSON)
+            .build();
+      }
+      case VALID -> {}
+    }
+    if (request == null || request.name() == null) {
+      return Problem.of(Response.Status.BAD_REQUEST, "field 'name' is missing");
+    }
+    HostedRepositoryName name;
+    try {
+      name = HostedRepositoryName.parse(request.name());
+    } catch (HostedRepositoryName.InvalidRepositoryNameException e) {
+      return Problem.of(Response.Status.BAD_REQUEST, "field 'name': " + e.getMessage());
+    }
+    RepositoryView created;
+    try {
+      created = RepositoryView.of(repositories.create(name), uri.getBaseUri());
+    } catch (IllegalStateException e) {
+      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+    }
+    return Response.created(URI.create(created.url())).entity(created).build();
+  }
+}

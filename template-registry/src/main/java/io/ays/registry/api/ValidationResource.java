@@ -1,0 +1,43 @@
+package io.ays.registry.api;
+
+import io.ays.registry.domain.TemplateArchive;
+import io.ays.registry.domain.TemplateValidator;
+import io.ays.registry.domain.ValidationReport;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * Validates templates before they are committed: upload a folder as a tar (plain or gzip) and get
+ * every problem back with file and line. Nothing is stored or published.
+ */
+@Path("/templates/validate")
+public class ValidationResource {
+
+  /**
+   * @param domain the domain the templates would belong to (it appears in each problem's path)
+   * @param name the name of a template whose service.hrd is at the archive's root
+   */
+  @POST
+  @Consumes({"application/x-tar", "application/gzip", "application/x-gzip"})
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response validate(
+      InputStream body,
+      @QueryParam("domain") @DefaultValue("upload") String domain,
+      @QueryParam("name") @DefaultValue("template") String name) {
+    TemplateArchive archive;
+    try {
+      archive = TemplateArchive.read(body);
+    } catch (TemplateArchive.UnreadableArchiveException e) {
+      return Problem.of(Response.Status.BAD_REQUEST, "request body: " + e.getMessage());
+    }
+    ValidationReport report = TemplateValidator.validate(domain, name, archive);
+    return Response.ok(report).build();
+  }
+}

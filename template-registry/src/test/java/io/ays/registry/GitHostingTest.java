@@ -1,0 +1,265 @@
+package io.ays.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Git hosting over HTTP with JGit's client against the running registry: a push with the credential
+ * creates the repository and clones back; a push without it is refused with 401; names that could
+ * leave the hosting folder are refused; a push to a hosted metadata repository syncs and publishes
+ * its templates.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(HostingProfile.class)
+class GitHostingTest {
+
+  private static final UsernamePasswordCredentialsProvider PUSHER =
+      new UsernamePasswordCredentialsProvider(HostingProfile.USER, HostingProfile.PASSWORD);
+
+  // What `git push <url> HEAD:master` sends; JGit's add("HEAD:master") would not expand "master".
+  private static final RefSpec TO_MASTER = new RefSpec("HEAD:refs/heads/master");
+
+  @TestHTTPResource("/")
+  URL base;
+
+  KafkaBroker broker;
+
+  // A folder of our own: @TempDir fields are not filled in Quarkus tests.
+  Path work;
+
+  @BeforeEach
+  void freshWorkFolder() throws Exception {
+    Files.createDirectories(Path.of("target"));
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "git-hosting-test-");
+  }
+
+  @Test
+  void aPushWithTheCredentialCreatesTheRepositoryAndItClonesBack() throws Exception {
+    String url = base + "git/binary/fancyPackage.git";
+    RevCommit pushed;
+    try (Git local = TestRepos.init(work.resolve("fancyPackage"))) {
+      TestRepos.write(local, "bin/fancy", "#!/bin/sh\necho fancy\n");
+      pushed = TestRepos.commit(local, "first build");
+      assertPushed(
+          local.push().setRemote(url).setRefSpecs(TO_MASTER).setCredentialsProvider(PUSHER).call());
+    }
+    assertThat(HostingProfile.HOSTED_DIR.resolve("binary/fancyPackage.git/HEAD")).isRegularFile();
+
+    // Clone and fetch are open by default: no credential.
+    try (Git clone =
+        Git.cloneRepository().setURI(url).setDirectory(work.resolve("clone").toFile()).call()) {
+      assertThat(clone.log().call().iterator().next()).isEqualTo(pushed);
+      assertThat(work.resolve("clone/bin/fancy")).hasContent("#!/bin/sh\necho fancy");
+    }
+
+    given()
+        .get("/git-repositories")
+        .then()
+        .statusCode(200)
+        .body("name", hasItem("binary/fancyPackage.git"))
+        .body("find { it.name == 'binary/fancyPackage.git' }.url", equalTo(url))
+        .body("find { it.name == 'binary/fancyPackage.git' }.head", equalTo("master"))
+        .body(
+            "find { it.name == 'binary/fancyPackage.git' }.branches.master",
+            equalTo(pushed.name()));
+  }
+
+  @Test
+  void aPushWithoutOrWithAWrongCredentialIsRefusedAndCreatesNothing() throws Exception {
+    String url = base + "git/binary/unauthorised.git";
+    try (Git local = TestRepos.init(work.resolve("local"))) {
+      TestRepos.write(local, "data.txt", "x\n");
+      TestRepos.commit(local, "data");
+
+      assertThatThrownBy(() -> local.push().setRemote(url).setRefSpecs(TO_MASTER).call())
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("Authentication is required");
+      assertThatThrownBy(
+              () ->
+                  local
+                      .push()
+                      .setRemote(url)
+                      .setRefSpecs(TO_MASTER)
+                      .setCredentialsProvider(
+                          new UsernamePasswordCredentialsProvider(HostingProfile.USER, "wrong"))
+                      .call())
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("not authorized");
+    }
+    given()
+        .get("/git/binary/unauthorised.git/info/refs?service=git-receive-pack")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", containsString("Basic"));
+    assertThat(HostingProfile.HOSTED_DIR.resolve("binary/unauthorised.git")).doesNotExist();
+    given().get("/git-repositories").then().body("name", not(hasItem("binary/unauthorised.git")));
+  }
+
+  @Test
+  void namesThatCouldLeaveTheHostingFolderAreRefusedWithTheRule() throws Exception {
+    try (Git local = TestRepos.init(work.resolve("local"))) {
+      TestRepos.write(local, "data.txt", "x\n");
+      TestRepos.commit(local, "data");
+
+      assertThatThrownBy(
+              () ->
+                  local
+                      .push()
+                      .setRemote(base + "git/a/b/c.git")
+                      .setRefSpecs(TO_MASTER)
+                      .setCredentialsProvider(PUSHER)
+                      .call())
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("repository name 'a/b/c.git' has 3 levels");
+    }
+    for (String escaping : new String[] {"a..b/x.git", "..%2F..%2Fescape.git", ".hidden.git"}) {
+      given()
+          .urlEncodingEnabled(false)
+          .auth()
+          .preemptive()
+          .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+          .get("/git/" + escaping + "/info/refs?service=git-receive-pack")
+          .then()
+          .body(containsString("not allowed"));
+    }
+    assertThat(HostingProfile.HOSTED_DIR.getParent().resolve("escape.git")).doesNotExist();
+    assertThat(HostingProfile.HOSTED_DIR.resolve("a")).doesNotExist();
+    assertThat(HostingProfile.HOSTED_DIR.resolve("a..b")).doesNotExist();
+  }
+
+  @Test
+  void aRepositoryCreatedThroughRestIsEmptyAndListedAndNeedsTheCredential() {
+    given()
+        .contentType("application/json")
+        .body("{\"name\":\"binary/viaRest\"}")
+        .post("/git-repositories")
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .preemptive()
+        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .contentType("application/json")
+        .body("{\"name\":\"binary/../viaRest\"}")
+        .post("/git-repositories")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("field 'name'"));
+    given()
+        .auth()
+        .preemptive()
+        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .contentType("application/json")
+        .body("{\"name\":\"binary/viaRest\"}")
+        .post("/git-repositories")
+        .then()
+        .statusCode(201)
+        .body("name", equalTo("binary/viaRest.git"))
+        .body("url", equalTo(base + "git/binary/viaRest.git"));
+    given()
+        .auth()
+        .preemptive()
+        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .contentType("application/json")
+        .body("{\"name\":\"binary/viaRest.git\"}")
+        .post("/git-repositories")
+        .then()
+        .statusCode(409);
+    given().get("/git-repositories").then().body("name", hasItem("binary/viaRest.git"));
+  }
+
+  @Test
+  void aBinaryLargerThanTheDefaultRequestLimitCanBePushed() throws Exception {
+    byte[] blob = new byte[12 * 1024 * 1024];
+    new Random(42).nextBytes(blob); // random: git cannot compress it below the 10 MiB default
+    try (Git local = TestRepos.init(work.resolve("big"))) {
+      Files.write(work.resolve("big/blob.bin"), blob);
+      TestRepos.commit(local, "big blob");
+      assertPushed(
+          local
+              .push()
+              .setRemote(base + "git/binary/big.git")
+              .setRefSpecs(TO_MASTER)
+              .setCredentialsProvider(PUSHER)
+              .call());
+    }
+    try (Git clone =
+        Git.cloneRepository()
+            .setURI(base + "git/binary/big.git")
+            .setDirectory(work.resolve("big-clone").toFile())
+            .call()) {
+      assertThat(Files.readAllBytes(work.resolve("big-clone/blob.bin"))).isEqualTo(blob);
+    }
+  }
+
+  @Test
+  void aPushToAHostedMetadataRepositorySyncsAndPublishesItsTemplates() throws Exception {
+    RevCommit pushed;
+    String marker = UUID.randomUUID().toString();
+    try (Git local = TestRepos.init(work.resolve("templates"))) {
+      TestRepos.write(
+          local, "web/service.hrd", "description = '" + marker + "'\nprocess.1 =\n    cmd:'x',\n");
+      TestRepos.write(local, "broken/service.hrd", "process.1 =\n    cmd:'x',\n    oops,\n");
+      pushed = TestRepos.commit(local, "templates");
+      assertPushed(
+          local
+              .push()
+              .setRemote(base + "git/meta/templates.git")
+              .setRefSpecs(TO_MASTER)
+              .setCredentialsProvider(PUSHER)
+              .call());
+    }
+
+    TestRepos.await(
+        "meta/web to be synced after the push",
+        () -> given().get("/templates/meta/web").statusCode() == 200);
+    given()
+        .get("/templates/meta/web")
+        .then()
+        .body("current.sourceCommit", equalTo(pushed.name()))
+        .body("current.repository", equalTo("hosted:meta/templates"));
+    given().get("/templates/meta/broken").then().statusCode(404);
+    assertThat(TestRepos.recordsWithKey(broker.bootstrapServers(), "ays.templates", "meta/web"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.value()).contains(marker));
+  }
+
+  private static void assertPushed(Iterable<PushResult> results) {
+    for (PushResult result : results) {
+      for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+        assertThat(update.getStatus())
+            .as("push of %s: %s", update.getRemoteName(), update.getMessage())
+            .isEqualTo(RemoteRefUpdate.Status.OK);
+      }
+    }
+  }
+}
