@@ -25,6 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -79,13 +82,18 @@ class LiveStateTest {
       String key = newInstanceKey("streamed");
       kafka.send(
           "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+      awaitWatching(key);
       kafka.send("ays.health", key, crash(newId(), newId(), key, 137));
 
-      JsonNode down = nextChangeOf(received, key, "STATUS_CHANGED");
+      // The first restart is immediate: the restart request is sent in its own transaction
+      // right after the DOWN one, so the two changes may reach the stream in either order.
+      Map<String, JsonNode> changes =
+          changesOf(received, key, Set.of("STATUS_CHANGED", "RESTART_REQUESTED"));
+      JsonNode down = changes.get("STATUS_CHANGED");
       assertThat(down.path("message").asText()).isEqualTo("process.1 exited with status 137");
       assertThat(down.path("instance").path("status").asText()).isEqualTo("DOWN");
       assertThat(down.path("instance").path("node").asText()).isEqualTo(TestEvents.NODE);
-      JsonNode requested = nextChangeOf(received, key, "RESTART_REQUESTED");
+      JsonNode requested = changes.get("RESTART_REQUESTED");
       assertThat(requested.path("instance").path("restarts").asInt()).isEqualTo(1);
     } finally {
       response.body().close();
@@ -98,6 +106,7 @@ class LiveStateTest {
     double restartsBefore = metric("ays_monitor_restarts_total");
     kafka.send(
         "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+    awaitWatching(key);
     kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
     kafka.await("ays.requests", key, r -> true, WAIT);
 
@@ -111,6 +120,16 @@ class LiveStateTest {
         });
   }
 
+  /**
+   * Waits until the monitor has applied the RUNNING state: lifecycle states and health reports come
+   * on two topics through two consumers, and only a RUNNING instance is restarted.
+   */
+  private static void awaitWatching(String key) {
+    Eventually.holds(
+        WAIT,
+        () -> assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING"));
+  }
+
   /** The value of a sample of {@code GET /q/metrics}, e.g. {@code name{label="x"}}; 0 if absent. */
   private static double metric(String sample) {
     String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -120,19 +139,22 @@ class LiveStateTest {
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
-  private static JsonNode nextChangeOf(BlockingQueue<JsonNode> received, String key, String kind)
-      throws InterruptedException {
+  /** The first change of each of {@code kinds} streamed for {@code key}, in whatever order. */
+  private static Map<String, JsonNode> changesOf(
+      BlockingQueue<JsonNode> received, String key, Set<String> kinds) throws InterruptedException {
+    Map<String, JsonNode> found = new HashMap<>();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && !found.keySet().containsAll(kinds)) {
       JsonNode event = received.poll(1, TimeUnit.SECONDS);
       if (event != null
           && "change".equals(event.path("type").asText())
           && key.equals(event.path("instance").path("instanceKey").asText())
-          && kind.equals(event.path("kind").asText())) {
-        return event;
+          && kinds.contains(event.path("kind").asText())) {
+        found.putIfAbsent(event.path("kind").asText(), event);
       }
     }
-    throw new AssertionError("no " + kind + " change of " + key + " within " + WAIT);
+    assertThat(found.keySet()).as("changes of " + key + " within " + WAIT).containsAll(kinds);
+    return found;
   }
 
   private static JsonNode next(BlockingQueue<JsonNode> received) throws InterruptedException {

@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * When to restart a crashed instance, and when to give up.
  *
- * <p>Like Kubernetes' CrashLoopBackOff and systemd's start limit: the first restart comes after
- * {@code initialDelay}, each further consecutive crash doubles the delay up to {@code maxDelay}; an
- * instance that stayed up for {@code resetAfter} starts again from the initial delay; after {@code
+ * <p>Like Kubernetes' CrashLoopBackOff and systemd's start limit: the first restart of an incident
+ * is immediate (a single crash costs only the service's start time), the second comes after {@code
+ * initialDelay}, each further consecutive crash multiplies the delay up to {@code maxDelay}; an
+ * instance that stayed up for {@code resetAfter} starts again as a fresh incident; after {@code
  * maxRestarts} consecutive restarts the monitor gives up and says so, instead of looping silently.
  */
 public record RestartPolicy(
@@ -18,7 +19,10 @@ public record RestartPolicy(
     Duration resetAfter,
     int maxRestarts) {
 
-  /** Defaults: 10 s doubling to 5 min, reset after 10 min up, give up after 10 restarts. */
+  /**
+   * Defaults: at once, then 10 s doubling to 5 min, reset after 10 min up, give up after 10
+   * restarts.
+   */
   public static final RestartPolicy DEFAULT =
       new RestartPolicy(
           Duration.ofSeconds(10), 2.0, Duration.ofMinutes(5), Duration.ofMinutes(10), 10);
@@ -59,9 +63,16 @@ public record RestartPolicy(
     return RestartDecision.restartAt(crashedAt.plus(delayBefore(consecutive + 1)), consecutive + 1);
   }
 
-  /** The wait before the n-th consecutive restart (n starts at 1). */
+  /**
+   * The wait before the n-th consecutive restart (n starts at 1): none before the first, {@code
+   * initialDelay} before the second, then {@code multiplier} times longer each time, at most {@code
+   * maxDelay}.
+   */
   public Duration delayBefore(int n) {
-    double millis = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, n - 1));
+    if (n <= 1) {
+      return Duration.ZERO;
+    }
+    double millis = initialDelay.toMillis() * Math.pow(multiplier, n - 2);
     return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
   }
 }

@@ -23,12 +23,12 @@ class RestartDeciderTest {
   }
 
   @Test
-  void restartsARunningInstanceAfterTheInitialDelay() {
+  void restartsARunningInstanceAtOnceAfterItsFirstCrash() {
     CrashVerdict verdict =
         DECIDER.onDown(running(0, null), HealthSource.PROCESS_EXIT, "exit 137 (process.1)", NOW);
 
     assertThat(verdict.kind()).isEqualTo(CrashVerdict.Kind.RESTART);
-    assertThat(verdict.restartAt()).isEqualTo(NOW.plusSeconds(10));
+    assertThat(verdict.restartAt()).isEqualTo(NOW);
     assertThat(verdict.attempt()).isEqualTo(1);
     assertThat(verdict.reason()).isEqualTo("restart #1 after crash: exit 137 (process.1)");
   }
@@ -40,7 +40,7 @@ class RestartDeciderTest {
         DECIDER.onDown(
             running(2, NOW.minus(Duration.ofMinutes(11))), HealthSource.MONITOR, "x", NOW);
 
-    assertThat(third.restartAt()).isEqualTo(NOW.plusSeconds(40));
+    assertThat(third.restartAt()).isEqualTo(NOW.plusSeconds(20));
     assertThat(third.attempt()).isEqualTo(3);
     assertThat(afterStableRun.attempt()).isEqualTo(1);
   }

@@ -15,20 +15,21 @@ class RestartPolicyTest {
   private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
-  void firstCrashIsRestartedAfterTheInitialDelay() {
+  void firstCrashIsRestartedAtOnce() {
     RestartDecision decision = policy.onCrash(RestartHistory.NONE, t0);
     assertThat(decision.restart()).isTrue();
-    assertThat(decision.restartAt()).isEqualTo(t0.plusSeconds(1));
+    assertThat(decision.restartAt()).isEqualTo(t0);
     assertThat(decision.attempt()).isEqualTo(1);
   }
 
   @Test
   void delayDoublesForConsecutiveCrashesUpToTheCap() {
-    assertThat(policy.delayBefore(1)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(policy.delayBefore(2)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.delayBefore(3)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(policy.delayBefore(5)).isEqualTo(Duration.ofSeconds(16));
-    assertThat(policy.delayBefore(6)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(policy.delayBefore(1)).isEqualTo(Duration.ZERO);
+    assertThat(policy.delayBefore(2)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(policy.delayBefore(3)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(policy.delayBefore(4)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(policy.delayBefore(6)).isEqualTo(Duration.ofSeconds(16));
+    assertThat(policy.delayBefore(7)).isEqualTo(Duration.ofSeconds(30));
     assertThat(policy.delayBefore(60)).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -45,7 +46,7 @@ class RestartPolicyTest {
     RestartDecision decision = policy.onCrash(longUp, t0.plus(Duration.ofMinutes(11)));
     assertThat(decision.restart()).isTrue();
     assertThat(decision.attempt()).isEqualTo(1);
-    assertThat(decision.restartAt()).isEqualTo(t0.plus(Duration.ofMinutes(11)).plusSeconds(1));
+    assertThat(decision.restartAt()).isEqualTo(t0.plus(Duration.ofMinutes(11)));
   }
 
   @Test
