@@ -42,10 +42,13 @@ ays() {
   printf '\n$ ./ays %s\n' "$*"
   "$AYS" "$@" || fail "./ays $* exited with $?"
 }
+# Any other command that fails stops the script too (set -e): say where.
+trap 'printf "tutorial: FAILED: line %s: %s exited with %s\n" "$LINENO" "$BASH_COMMAND" "$?" >&2' ERR
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 page() { curl -fsS --max-time 5 "http://127.0.0.1:$PORT/" 2>/dev/null; }
 pid_of_page() { sed -n 's/^pid: \([0-9]*\)$/\1/p' <<<"$1"; }
 
+mkdir -p "$WORK"
 command -v git >/dev/null || fail "git is needed (apt-get install git)"
 command -v curl >/dev/null || fail "curl is needed (apt-get install curl)"
 command -v python3 >/dev/null || fail "python3 is needed: fancyPackage is a Python script"
