@@ -1,0 +1,271 @@
+package io.ays.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The tutorial (docs/tutorial.md) as a user runs it: {@code ./ays up} with its own {@code AYS_HOME}
+ * and free ports, then {@code examples/tutorial/run.sh}, which pushes the binary data and the
+ * templates to the registry's git hosting, installs fancyPackage with the CLI, kills it and waits
+ * for it to come back, stops and uninstalls it. {@code ./ays down} at the end.
+ *
+ * <p>Uses the packaged services, ays-local and ays-cli as they are: a missing one fails the test
+ * rather than starting a nested Maven build from {@code ./ays}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TutorialEndToEndTest {
+
+  private static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(25);
+  private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(5);
+
+  private Path projectDir;
+  private Path home;
+  private Path outputs;
+  private final Map<String, String> env = new HashMap<>();
+  private int tutorialPort;
+  private int runs;
+
+  @BeforeAll
+  void startAys() throws Exception {
+    projectDir = Path.of(System.getProperty("ays.project.dir"));
+    requireBuilt();
+    home = projectDir.resolve("ays-e2e/target/tutorial-" + System.currentTimeMillis());
+    outputs = home.resolve("test-output");
+    Files.createDirectories(outputs);
+
+    // Nothing of a developer's own AYS settings may leak in (e.g. AYS_KAFKA_BOOTSTRAP).
+    System.getenv().forEach((key, value) -> env.put(key, value));
+    env.keySet().removeIf(key -> key.startsWith("AYS_") || key.startsWith("TUTORIAL_"));
+    List<Integer> ports = freePorts(8);
+    env.put("AYS_HOME", home.toString());
+    env.put("AYS_KAFKA_PORT", ports.get(0).toString());
+    env.put("AYS_KAFKA_CONTROLLER_PORT", ports.get(1).toString());
+    env.put("AYS_DB_PORT", ports.get(2).toString());
+    env.put("AYS_REGISTRY_PORT", ports.get(3).toString());
+    env.put("AYS_COORDINATOR_PORT", ports.get(4).toString());
+    env.put("AYS_EXECUTOR_PORT", ports.get(5).toString());
+    env.put("AYS_MONITOR_PORT", ports.get(6).toString());
+    env.put("AYS_START_TIMEOUT", "300");
+    env.put("AYS_REGISTRY_REPOSITORIES", "tutorial=hosted:meta/tutorial");
+    tutorialPort = ports.get(7);
+    env.put("TUTORIAL_PORT", Integer.toString(tutorialPort));
+    env.put("TUTORIAL_WORK", Files.createDirectories(home.resolve("tutorial-work")).toString());
+    env.put("TUTORIAL_TIMEOUT", "300");
+
+    Run up = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up");
+    assertThat(up.code).as(up.toString()).isZero();
+    assertThat(up.out).contains("AYS is up.");
+  }
+
+  @AfterAll
+  void stopAys() throws Exception {
+    if (home == null) {
+      return;
+    }
+    // Whatever the tutorial installed and left running (a failed run): ./ays down leaves
+    // installed services alone. Only processes running in this test's executor folder.
+    killProcessesUnder(home.resolve("executor"));
+    try {
+      Run down = run(DOWN_TIMEOUT, projectDir.resolve("ays").toString(), "down");
+      assertThat(down.code).as(down.toString()).isZero();
+    } finally {
+      // A safety net if down failed: every JVM that ./ays started carries -Days.home=<home>.
+      killProcesses(cmd -> cmd.contains("-Days.home=" + home + " "));
+      killProcessesUnder(home.resolve("postgres"));
+    }
+  }
+
+  @Test
+  void theTutorialScriptRunsEveryStep() throws Exception {
+    Run tutorial = run(SCRIPT_TIMEOUT, projectDir.resolve("examples/tutorial/run.sh").toString());
+
+    assertThat(tutorial.code).as(tutorial.toString()).isZero();
+    assertThat(tutorial.err).as(tutorial.toString()).doesNotContain("tutorial: FAILED");
+    String out = tutorial.out;
+    assertThat(out)
+        .as(tutorial.toString())
+        .contains("tutorial: binary/fancyPackage is published")
+        .contains("tutorial: the templates are published and known to the coordinator")
+        .containsPattern("(?m)^tutorial +fancyBase +[0-9a-f]{12}")
+        .containsPattern("(?m)^tutorial +fancyPackage +[0-9a-f]{12}")
+        // the dependency first, then the service; the install of both succeeded
+        .contains("tutorial/fancyBase/main: install SUCCEEDED")
+        .contains("install tutorial/fancyPackage/main: SUCCEEDED (2 runs")
+        .contains("fancyPackage says: hello from the AYS tutorial")
+        .contains("port: " + tutorialPort)
+        .containsPattern(
+            "(?m)^tutorial +fancyPackage +main +local +RUNNING +\\S+ +" + tutorialPort + "\\b")
+        .contains("tutorial: fancyPackage is RUNNING")
+        .contains("tutorial: fancyPackage is RUNNING again")
+        .contains("stop tutorial/fancyPackage/main: SUCCEEDED")
+        .contains("tutorial: fancyPackage is STOPPED")
+        .contains("uninstall tutorial/fancyPackage/main: SUCCEEDED")
+        .contains("tutorial: fancyPackage and fancyBase are uninstalled")
+        .contains("tutorial: done: every step of docs/tutorial.md behaved");
+
+    Matcher served = Pattern.compile("tutorial: page served by pid (\\d+)").matcher(out);
+    assertThat(served.find()).as(out).isTrue();
+    Matcher healed = Pattern.compile("tutorial: healed: pid (\\d+) -> pid (\\d+)").matcher(out);
+    assertThat(healed.find()).as(out).isTrue();
+    assertThat(healed.group(1)).isEqualTo(served.group(1));
+    assertThat(healed.group(2)).isNotEqualTo(healed.group(1));
+
+    assertThat(isOpen(tutorialPort)).as("fancyPackage is gone after the uninstall").isFalse();
+    Run status = run(Duration.ofMinutes(2), projectDir.resolve("ays").toString(), "status");
+    assertThat(status.out).as(status.toString()).doesNotContain("fancyPackage");
+  }
+
+  // --- processes -------------------------------------------------------------------------------
+
+  private record Run(List<String> command, int code, String out, String err) {
+    @Override
+    public String toString() {
+      return String.join(" ", command) + " -> " + code + "\n--- out\n" + out + "--- err\n" + err;
+    }
+  }
+
+  /** Runs a command in the project folder with the test's environment, to its end. */
+  private Run run(Duration timeout, String... command) throws Exception {
+    String name =
+        String.format("%02d-%s", ++runs, Path.of(command[command.length - 1]).getFileName());
+    Path out = outputs.resolve(name + ".out");
+    Path err = outputs.resolve(name + ".err");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    builder.redirectOutput(out.toFile());
+    builder.redirectError(err.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      throw new AssertionError(
+          String.join(" ", command)
+              + " did not end within "
+              + timeout
+              + "\n--- out\n"
+              + Files.readString(out, StandardCharsets.UTF_8)
+              + "--- err\n"
+              + Files.readString(err, StandardCharsets.UTF_8));
+    }
+    return new Run(
+        List.of(command),
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private void requireBuilt() {
+    List<String> missing = new ArrayList<>();
+    for (String service :
+        List.of("template-registry", "lifecycle-coordinator", "node-executor", "monitor-service")) {
+      requireFile(missing, service + "/target/quarkus-app/quarkus-run.jar");
+    }
+    requireFile(missing, "ays-local/target/ays-local.jar");
+    requireFile(missing, "ays-cli/target/ays-cli.jar");
+    if (!Files.isDirectory(projectDir.resolve("ays-local/target/lib"))) {
+      missing.add("ays-local/target/lib");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "not packaged: "
+              + missing
+              + "; ./ays up would start a Maven build of its own. Package first: ./mvnw -B package"
+              + " -DskipTests -pl ays-local,template-registry,lifecycle-coordinator,node-executor,"
+              + "monitor-service,ays-cli -am");
+    }
+  }
+
+  private void requireFile(List<String> missing, String path) {
+    if (!Files.isRegularFile(projectDir.resolve(path))) {
+      missing.add(path);
+    }
+  }
+
+  /** Kills (SIGKILL) every process whose working folder is inside {@code folder}. */
+  private static void killProcessesUnder(Path folder) {
+    ProcessHandle.allProcesses()
+        .filter(p -> cwdOf(p).map(cwd -> cwd.startsWith(folder)).orElse(false))
+        .forEach(TutorialEndToEndTest::kill);
+  }
+
+  private static void killProcesses(java.util.function.Predicate<String> commandLine) {
+    ProcessHandle.allProcesses()
+        .filter(p -> commandLine.test(commandLineOf(p)))
+        .forEach(TutorialEndToEndTest::kill);
+  }
+
+  private static void kill(ProcessHandle process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static Optional<Path> cwdOf(ProcessHandle process) {
+    try {
+      return Optional.of(Files.readSymbolicLink(Path.of("/proc", process.pid() + "", "cwd")));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String commandLineOf(ProcessHandle process) {
+    try {
+      return new String(
+              Files.readAllBytes(Path.of("/proc", process.pid() + "", "cmdline")),
+              StandardCharsets.UTF_8)
+          .replace('\0', ' ');
+    } catch (IOException | SecurityException e) {
+      return "";
+    }
+  }
+
+  private static List<Integer> freePorts(int count) throws IOException {
+    Set<Integer> ports = new LinkedHashSet<>();
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      while (ports.size() < count) {
+        ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        held.add(socket);
+        ports.add(socket.getLocalPort());
+      }
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    }
+    return new ArrayList<>(ports);
+  }
+
+  private static boolean isOpen(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
