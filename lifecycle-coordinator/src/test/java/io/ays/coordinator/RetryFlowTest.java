@@ -147,6 +147,16 @@ class RetryFlowTest {
       await(
           () -> executor.attemptsOf("retry/leaving/main", Phase.UNINSTALL).contains(1),
           "the uninstall never reached its uninstall phase");
+      // An install may follow: it queues behind the uninstall.
+      String installRequest =
+          given()
+              .contentType("application/json")
+              .body(body("retry", "leaving", node))
+              .post("/requests/install")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("requestId");
 
       given()
           .contentType("application/json")
@@ -167,12 +177,24 @@ class RetryFlowTest {
                   && r.value().contains("is being uninstalled"),
           Duration.ofSeconds(30));
 
-      // The uninstall completes (second attempt) and an install may follow.
-      await(
-          () -> given().get("/instances/retry/leaving/main").statusCode() == 404,
-          "the uninstall never finished");
-      submit("install", "retry", "leaving", node);
+      // The uninstall completes (second attempt), then the queued install runs, its events in
+      // its own request's chain (what a client following that request waits for).
       awaitState("retry/leaving/main", "RUNNING");
+      JsonPath runs = given().get("/instances/retry/leaving/main/runs").jsonPath();
+      assertThat(runs.getString("[0].action")).isEqualTo("INSTALL");
+      assertThat(runs.getString("[1].action")).isEqualTo("UNINSTALL");
+      assertThat(runs.getString("[0].correlationId")).isEqualTo(installRequest);
+      String installRun = runs.getString("[0].id");
+      String stepStarted =
+          serviceEvents
+              .await(
+                  "a step of the queued install",
+                  r ->
+                      r.value().contains("ays.run.step.started.v1")
+                          && r.value().contains(installRun),
+                  Duration.ofSeconds(30))
+              .value();
+      assertThat(stepStarted).contains("\"correlationid\":\"" + installRequest + "\"");
     }
   }
 

@@ -157,7 +157,7 @@ public class RunCompletion {
               .map(id -> RunEntity.<RunEntity>findById(id))
               .allMatch(r -> RunStatus.valueOf(r.status).succeeded());
       if (ready) {
-        engine.get().startOrQueue(waiting, cause);
+        engine.get().startOrQueue(waiting, new Cause(cause.messageId(), waiting.correlationId));
       }
     }
   }
@@ -182,6 +182,7 @@ public class RunCompletion {
     if (next == null) {
       return;
     }
-    engine.get().begin(next, cause);
+    // Its events belong to its own request's chain; the run that freed the instance is the cause.
+    engine.get().begin(next, new Cause(cause.messageId(), next.correlationId));
   }
 }
