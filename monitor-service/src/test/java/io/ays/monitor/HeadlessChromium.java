@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,21 +15,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * browser or a driver.
  *
  * <p>A missing browser fails the test with what to do: a dashboard test that silently does not run
- * would pass CI without testing anything. {@code -Days.browser-tests=skip} skips it on purpose
- * (reported as skipped); {@code -Days.chromium=...} and {@code -Days.chromedriver=...} point at
- * other binaries.
+ * would pass CI without testing anything. {@code -Days.chromium=...} and {@code
+ * -Days.chromedriver=...} point at other binaries.
  */
 final class HeadlessChromium {
-
-  static final String SKIP_PROPERTY = "ays.browser-tests";
 
   private HeadlessChromium() {}
 
   /** A fresh headless browser with its own empty profile; the caller quits it. */
   static ChromeDriver start() throws IOException {
-    Assumptions.assumeFalse(
-        "skip".equals(System.getProperty(SKIP_PROPERTY)),
-        "browser tests skipped on purpose (-D" + SKIP_PROPERTY + "=skip)");
     File chromium = binary("ays.chromium", "/usr/bin/chromium");
     File chromedriver = binary("ays.chromedriver", "/usr/bin/chromedriver");
 
@@ -66,9 +59,7 @@ final class HeadlessChromium {
               + " chromedriver. Install them with monitor-service/ci/install-chromium.sh (as"
               + " root), point -D"
               + property
-              + "=... at another binary, or skip browser tests with -D"
-              + SKIP_PROPERTY
-              + "=skip");
+              + "=... at another binary");
     }
     return file;
   }
