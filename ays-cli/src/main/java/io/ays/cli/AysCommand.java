@@ -3,11 +3,11 @@ package io.ays.cli;
 import io.ays.cli.command.ConfigureCommand;
 import io.ays.cli.command.InstallCommand;
 import io.ays.cli.command.ListCommand;
+import io.ays.cli.command.LogsCommand;
 import io.ays.cli.command.NodesCommand;
 import io.ays.cli.command.PlanCommand;
 import io.ays.cli.command.RestartCommand;
 import io.ays.cli.command.RunsCommand;
-import io.ays.cli.command.ServiceLogsCommand;
 import io.ays.cli.command.StartCommand;
 import io.ays.cli.command.StatusCommand;
 import io.ays.cli.command.StopCommand;
@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ListCommand.class,
       RunsCommand.class,
-      ServiceLogsCommand.class,
+      LogsCommand.class,
       WatchCommand.class,
       NodesCommand.class,
       TemplatesCommand.class

@@ -1,6 +1,7 @@
 package io.ays.contracts;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * A node-executor's periodic "I am here", on {@code ays.nodes} (compacted, key node id): the latest
@@ -11,6 +12,8 @@ import java.time.Instant;
  * @param supervisedProcesses how many processes it supervises now
  * @param startedAt when the executor started
  * @param intervalSeconds how often it sends a heartbeat
+ * @param endpoint the base URL of the executor's HTTP API (its logs are read there), reachable from
+ *     the coordinator; null when it publishes none
  */
 public record NodeHeartbeat(
     NodeId nodeId,
@@ -20,8 +23,11 @@ public record NodeHeartbeat(
     Integer supervisedProcesses,
     Instant startedAt,
     Instant sentAt,
-    Integer intervalSeconds)
+    Integer intervalSeconds,
+    String endpoint)
     implements EventPayload {
+
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
 
   public NodeHeartbeat {
     Fields.required(nodeId, "nodeId");
@@ -32,6 +38,9 @@ public record NodeHeartbeat(
     Fields.required(startedAt, "startedAt");
     Fields.required(sentAt, "sentAt");
     Fields.atLeast(intervalSeconds, 1, "intervalSeconds");
+    if (endpoint != null) {
+      Fields.matching(endpoint, HTTP_URL, "an http(s) URL", "endpoint");
+    }
   }
 
   @Override

@@ -171,7 +171,8 @@ final class Examples {
               3,
               Instant.parse("2025-05-01T08:00:00Z"),
               T0,
-              10);
+              10,
+              "http://node-7.example:8083");
       case DEAD_LETTER ->
           DeadLetter.of(
               "ays.requests",

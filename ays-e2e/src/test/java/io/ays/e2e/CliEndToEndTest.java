@@ -145,11 +145,22 @@ class CliEndToEndTest {
     assertThat(nodes.code).as(nodes.toString()).isZero();
     assertThat(nodes.out).containsPattern("(?m)^local .* alive$");
 
-    Cli logs = cli("service-logs", "e2e/hello-http");
+    // The server logs each request on stderr, which the executor captures; the coordinator
+    // relays the read to the node's executor.
+    java.net.HttpURLConnection probe =
+        (java.net.HttpURLConnection)
+            java.net
+                .URI
+                .create("http://127.0.0.1:" + servicePort + "/logs-probe")
+                .toURL()
+                .openConnection();
+    assertThat(probe.getResponseCode()).isEqualTo(404);
+    probe.disconnect();
+    Cli logs = cli("logs", "e2e/hello-http", "-n", "20");
     assertThat(logs.code).as(logs.toString()).isZero();
     assertThat(logs.out)
-        .contains("e2e/hello-http/main runs on node local.")
-        .contains("logs/e2e__hello-http__main/");
+        .containsPattern("(?m)^==> local:.*e2e__hello-http__main/process\\.1\\.log <==$")
+        .contains("\"GET /logs-probe HTTP/1.1\" 404");
 
     Cli sync = cli("templates", "sync");
     assertThat(sync.code).as(sync.toString()).isZero();

@@ -29,6 +29,11 @@ final class Heartbeats {
 
   /** The heartbeat of {@code node}, sent now, announcing one every {@code intervalSeconds}. */
   static ProducerRecord<String, String> of(String node, int intervalSeconds) {
+    return of(node, intervalSeconds, null);
+  }
+
+  /** The same, publishing {@code endpoint} as the executor's HTTP API (null: none). */
+  static ProducerRecord<String, String> of(String node, int intervalSeconds, String endpoint) {
     NodeHeartbeat heartbeat =
         new NodeHeartbeat(
             NodeId.of(node),
@@ -38,21 +43,27 @@ final class Heartbeats {
             0,
             STARTED,
             Instant.now(),
-            intervalSeconds);
+            intervalSeconds,
+            endpoint);
     return new ProducerRecord<>(
         "ays.nodes", node, CODEC.encode(EVENTS.create(EventType.NODE_HEARTBEAT, heartbeat)));
   }
 
   /** Sends one heartbeat of each node, announcing the next in an hour (alive for the test). */
   static void send(String bootstrap, String... nodes) {
+    for (String node : nodes) {
+      send(bootstrap, node, null);
+    }
+  }
+
+  /** Sends one heartbeat of {@code node} with {@code endpoint}, alive for an hour. */
+  static void send(String bootstrap, String node, String endpoint) {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
             new StringSerializer(),
             new StringSerializer())) {
-      for (String node : nodes) {
-        producer.send(of(node, 3600)).get();
-      }
+      producer.send(of(node, 3600, endpoint)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

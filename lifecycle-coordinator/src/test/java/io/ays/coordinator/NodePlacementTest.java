@@ -4,6 +4,8 @@ import static io.ays.coordinator.FlowHelpers.await;
 import static io.ays.coordinator.FlowHelpers.shortId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
@@ -85,6 +87,45 @@ class NodePlacementTest {
     awaitRunsOf(key, "node " + node + " is silent: last heartbeat");
     JsonPath runs = awaitNewestRun(key, "FAILED");
     assertThat(runs.getList("reason").toString()).contains("node " + node + " is silent");
+  }
+
+  @Test
+  void logsAreReadFromTheInstancesNodeAndAnUnreachableNodeIsNamed() throws Exception {
+    String node = "logger-" + shortId();
+    String key = publish("place", "chatty-" + shortId()) + "/main";
+    try (ScriptedNode executor =
+        new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
+      submit("install", key, node);
+      awaitNewestRun(key, "SUCCEEDED");
+    }
+    given()
+        .get("/instances/" + key + "/logs")
+        .then()
+        .statusCode(503)
+        .body("reason", containsString("node " + node + " publishes no endpoint"));
+
+    // The node now says where its API is, but nothing listens there.
+    String endpoint = "http://127.0.0.1:" + closedPort();
+    Heartbeats.send(broker.bootstrapServers(), node, endpoint);
+    await(
+        () -> given().get("/instances/" + key + "/logs").statusCode() == 502,
+        "the endpoint of " + node + " was never used");
+    given()
+        .get("/instances/" + key + "/logs")
+        .then()
+        .body("reason", containsString("node " + node + " at " + endpoint + " did not answer"));
+
+    given()
+        .get("/instances/place/never-installed/main/logs")
+        .then()
+        .statusCode(404)
+        .body("reason", equalTo("no instance place/never-installed/main"));
+  }
+
+  private static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private String publish(String domain, String name) {

@@ -116,7 +116,8 @@ final class TestEvents {
             0,
             Instant.now().minusSeconds(60),
             Instant.now(),
-            intervalSeconds);
+            intervalSeconds,
+            null);
     String id = newId();
     return json(id, id, EventType.NODE_HEARTBEAT, heartbeat);
   }

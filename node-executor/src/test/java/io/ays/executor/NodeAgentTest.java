@@ -145,6 +145,7 @@ class NodeAgentTest {
     assertThat(heartbeat.version()).isNotBlank();
     assertThat(heartbeat.platform().os()).isEqualTo("linux");
     assertThat(heartbeat.capacity().cpus()).isPositive();
+    assertThat(heartbeat.endpoint()).as("where the coordinator reads logs").startsWith("http://");
   }
 
   private static String freshHash() {

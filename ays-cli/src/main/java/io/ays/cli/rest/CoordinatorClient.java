@@ -43,6 +43,18 @@ public class CoordinatorClient {
     return rest.getOk("/instances/" + key + "/runs");
   }
 
+  /**
+   * {@code GET /instances/{key}/logs}: the ends of the instance's logs, read from its node by the
+   * coordinator; an error answer's reason names the node that could not be reached.
+   */
+  public JsonNode logs(InstanceKey key, int lines) {
+    HttpAnswer answer = rest.get("/instances/" + key + "/logs?lines=" + lines);
+    if (answer.status() == 404) {
+      throw new io.ays.cli.CliException(io.ays.cli.ExitCodes.FAILED, "no instance " + key);
+    }
+    return okBody(answer, "the logs of " + key);
+  }
+
   public Optional<JsonNode> run(UUID id) {
     HttpAnswer answer = rest.get("/runs/" + id);
     return answer.status() == 404 ? Optional.empty() : Optional.of(okBody(answer, "run " + id));

@@ -142,7 +142,7 @@ class CommandLineTest {
           "status",
           "list",
           "runs",
-          "service-logs",
+          "logs",
           "watch",
           "nodes",
           "templates"

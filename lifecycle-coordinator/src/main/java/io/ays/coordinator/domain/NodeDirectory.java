@@ -46,6 +46,7 @@ public class NodeDirectory {
     row.intervalSeconds = heartbeat.intervalSeconds();
     row.sentAt = heartbeat.sentAt();
     row.receivedAt = Instant.now(clock);
+    row.endpoint = heartbeat.endpoint();
     row.persist();
   }
 
@@ -78,6 +79,19 @@ public class NodeDirectory {
               + " s)");
     }
     return Optional.empty();
+  }
+
+  /** The base URL of {@code node}'s executor HTTP API, if it published one. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<String> endpoint(String node) {
+    NodeHeartbeatEntity row = NodeHeartbeatEntity.findById(node);
+    return row == null ? Optional.empty() : Optional.ofNullable(row.endpoint);
+  }
+
+  /** Whether a heartbeat ever came from {@code node}. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean known(String node) {
+    return NodeHeartbeatEntity.findById(node) != null;
   }
 
   private Duration silenceAllowed(int intervalSeconds) {

@@ -29,4 +29,7 @@ public class NodeHeartbeatEntity extends PanacheEntityBase {
   /** When the coordinator received it (its own clock: what silence is measured with). */
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+
+  /** The base URL of the node's executor HTTP API, or null if it publishes none. */
+  public String endpoint;
 }

@@ -48,6 +48,13 @@ public interface ExecutorConfig {
   @WithDefault("3")
   int logKeep();
 
+  /**
+   * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
+   * sent in every heartbeat; default {@code http://localhost:<quarkus.http.port>}, right when the
+   * coordinator runs on the same machine. In containers, the executor's service name.
+   */
+  Optional<String> advertisedUrl();
+
   /** The Python interpreter that runs {@code actions_*.py}. */
   @WithDefault("python3")
   String python();

@@ -38,6 +38,7 @@ public class HeartbeatPublisher {
   private final NodePlatform platform;
   private final Clock clock;
   private final String version;
+  private final String endpoint;
   private Instant startedAt;
   private ScheduledExecutorService scheduler;
 
@@ -50,7 +51,8 @@ public class HeartbeatPublisher {
       ProcessSupervisor supervisor,
       NodePlatform platform,
       Clock clock,
-      @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8083") int httpPort) {
     this.sender = sender;
     this.events = events;
     this.codec = codec;
@@ -60,6 +62,7 @@ public class HeartbeatPublisher {
     this.platform = platform;
     this.clock = clock;
     this.version = version;
+    this.endpoint = config.advertisedUrl().orElse("http://localhost:" + httpPort);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -95,7 +98,8 @@ public class HeartbeatPublisher {
               (int) supervisor.all().stream().filter(p -> p.isAlive()).count(),
               startedAt,
               Instant.now(clock),
-              (int) Math.max(1, config.heartbeatInterval().toSeconds()));
+              (int) Math.max(1, config.heartbeatInterval().toSeconds()),
+              endpoint);
       sender.send(
           topics.nodes(),
           config.nodeId(),

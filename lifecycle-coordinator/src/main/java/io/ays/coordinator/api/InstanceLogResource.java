@@ -1,0 +1,44 @@
+package io.ays.coordinator.api;
+
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.InvalidFieldException;
+import io.ays.coordinator.domain.NodeLogs;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An instance's service logs, read from its node's executor ({@link NodeLogs}): the ends of {@code
+ * process.N.log} and {@code hooks.log}. Errors are JSON {@code {"reason": reason}}: 404 for an
+ * unknown instance, 502/503 when its node cannot be reached.
+ */
+@Path("/instances/{domain}/{name}/{instance}/logs")
+@Produces(MediaType.APPLICATION_JSON)
+public class InstanceLogResource {
+
+  private final NodeLogs logs;
+
+  public InstanceLogResource(NodeLogs logs) {
+    this.logs = logs;
+  }
+
+  @GET
+  public Response logs(
+      @PathParam("domain") String domain,
+      @PathParam("name") String name,
+      @PathParam("instance") String instance,
+      @QueryParam("lines") @DefaultValue("100") int lines) {
+    NodeLogs.Answer answer;
+    try {
+      answer = logs.read(new InstanceKey(domain, name, instance), lines);
+    } catch (InvalidFieldException e) {
+      answer = NodeLogs.Answer.error(400, e.getMessage());
+    }
+    return Response.status(answer.status()).entity(answer.json()).build();
+  }
+}

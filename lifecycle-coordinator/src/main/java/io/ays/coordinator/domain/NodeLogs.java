@@ -1,0 +1,129 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.InstanceKey;
+import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Reads an instance's logs from its node: the coordinator knows where each instance runs and each
+ * node's executor endpoint (from its heartbeat), so clients need to reach only the coordinator, as
+ * {@code kubectl logs} reaches only the API server. The executor's answer is passed on as it is.
+ */
+@ApplicationScoped
+public class NodeLogs {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+  private final NodeDirectory nodes;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(CONNECT_TIMEOUT)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+
+  public NodeLogs(NodeDirectory nodes) {
+    this.nodes = nodes;
+  }
+
+  /** What a read of logs answered: an HTTP status and a JSON body (the logs, or an error). */
+  public record Answer(int status, String json) {
+
+    public static Answer error(int status, String reason) {
+      return new Answer(status, "{\"reason\":" + quoted(reason) + "}");
+    }
+
+    private static String quoted(String text) {
+      return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+  }
+
+  /** The last {@code lines} lines of each log of {@code key}, read from its node now. */
+  public Answer read(InstanceKey key, int lines) {
+    Location where = QuarkusTransaction.requiringNew().call(() -> locate(key));
+    if (where.problem != null) {
+      return where.problem;
+    }
+    URI uri =
+        URI.create(
+            where.endpoint.replaceAll("/+$", "")
+                + "/logs/"
+                + encode(key.domain())
+                + "/"
+                + encode(key.name())
+                + "/"
+                + encode(key.instance())
+                + "?lines="
+                + lines);
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET().build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200 || response.statusCode() == 400) {
+        return new Answer(response.statusCode(), response.body());
+      }
+      return Answer.error(
+          502,
+          "node "
+              + where.node
+              + " at "
+              + where.endpoint
+              + " answered HTTP "
+              + response.statusCode());
+    } catch (IOException e) {
+      return Answer.error(
+          502,
+          "node "
+              + where.node
+              + " at "
+              + where.endpoint
+              + " did not answer: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Answer.error(503, "interrupted while reading logs from node " + where.node);
+    }
+  }
+
+  private record Location(String node, String endpoint, Answer problem) {}
+
+  private Location locate(InstanceKey key) {
+    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
+    if (instance == null) {
+      return new Location(null, null, Answer.error(404, "no instance " + key));
+    }
+    String node = instance.node;
+    if (!nodes.known(node)) {
+      return new Location(
+          node,
+          null,
+          Answer.error(503, "node " + node + " of " + key + " is unknown: no heartbeat from it"));
+    }
+    return nodes
+        .endpoint(node)
+        .map(endpoint -> new Location(node, endpoint, null))
+        .orElseGet(
+            () ->
+                new Location(
+                    node,
+                    null,
+                    Answer.error(
+                        503,
+                        "node "
+                            + node
+                            + " publishes no endpoint in its heartbeat (set"
+                            + " ays.executor.advertised-url there)")));
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8);
+  }
+}

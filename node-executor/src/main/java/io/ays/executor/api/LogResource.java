@@ -1,0 +1,98 @@
+package io.ays.executor.api;
+
+import io.ays.contracts.InstanceKey;
+import io.ays.contracts.InvalidFieldException;
+import io.ays.executor.action.InstanceFolders;
+import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.process.LogLines;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Serves the logs of the services this executor runs, so that {@code ays logs} works from anywhere:
+ * the coordinator relays {@code GET /instances/.../logs} here, as the Kubernetes API server relays
+ * {@code kubectl logs} to the kubelet. Only files of the instance's own log folder are read; the
+ * key's parts cannot name another folder ({@link InstanceKey} allows no {@code /} and no leading
+ * dot).
+ */
+@Path("/logs/{domain}/{name}/{instance}")
+@Produces(MediaType.APPLICATION_JSON)
+public class LogResource {
+
+  static final int MAX_LINES = 10_000;
+
+  private final ExecutorConfig config;
+
+  public LogResource(ExecutorConfig config) {
+    this.config = config;
+  }
+
+  @GET
+  public Response logs(
+      @PathParam("domain") String domain,
+      @PathParam("name") String name,
+      @PathParam("instance") String instance,
+      @QueryParam("lines") @DefaultValue("100") int lines) {
+    InstanceKey key;
+    try {
+      key = new InstanceKey(domain, name, instance);
+    } catch (InvalidFieldException e) {
+      return badRequest(e.getMessage());
+    }
+    if (lines < 0 || lines > MAX_LINES) {
+      return badRequest("lines must be between 0 and " + MAX_LINES + ", was " + lines);
+    }
+    java.nio.file.Path folder = new InstanceFolders(config.dataDir()).logDir(key);
+    List<InstanceLogs.LogFile> files = new ArrayList<>();
+    for (java.nio.file.Path file : logFiles(folder)) {
+      try {
+        files.add(
+            new InstanceLogs.LogFile(
+                file.getFileName().toString(),
+                Files.size(file),
+                Files.getLastModifiedTime(file).toInstant(),
+                LogLines.last(file, lines)));
+      } catch (IOException e) {
+        // A log rotated away between listing and reading is simply not shown.
+      }
+    }
+    return Response.ok(new InstanceLogs(key.toString(), config.nodeId(), folder.toString(), files))
+        .build();
+  }
+
+  private static Response badRequest(String reason) {
+    return Response.status(Response.Status.BAD_REQUEST)
+        .entity(Map.of("reason", reason))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  /** The current logs of the folder (rotated copies {@code .log.N} are left out), by name. */
+  private static List<java.nio.file.Path> logFiles(java.nio.file.Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<java.nio.file.Path> entries = Files.list(folder)) {
+      return entries
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".log"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+}
