@@ -289,12 +289,17 @@ public final class OrchestrationBenchmark {
 
   private static Process startCoordinator(
       Path app, Path work, PostgresDatabase db, KafkaBroker broker, int port) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    // e.g. COORDINATOR_JAVA_OPTS=-XX:StartFlightRecording=filename=coordinator.jfr to profile it
+    String extra = System.getenv().getOrDefault("COORDINATOR_JAVA_OPTS", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", app.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                app.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("coordinator.log").toFile());
     Map<String, String> env = builder.environment();
@@ -307,6 +312,7 @@ public final class OrchestrationBenchmark {
     env.put("AYS_MANAGEMENT_NODE", MANAGEMENT_NODE);
     // Step logs at INFO would measure the console: warnings only.
     env.put("QUARKUS_LOG_LEVEL", "WARN");
+    env.put("QUARKUS_LOG_CATEGORY__IO_AYS__LEVEL", "INFO");
     System.out.printf("coordinator log: %s%n", work.resolve("coordinator.log"));
     return builder.start();
   }
