@@ -70,30 +70,21 @@ public class NodeLogs {
       if (response.statusCode() == 200 || response.statusCode() == 400) {
         return new Answer(response.statusCode(), response.body());
       }
-      return Answer.error(
-          502,
-          "node "
-              + where.node
-              + " at "
-              + where.endpoint
-              + " answered HTTP "
-              + response.statusCode());
+      return Answer.error(502, where.described() + " answered HTTP " + response.statusCode());
     } catch (IOException e) {
-      return Answer.error(
-          502,
-          "node "
-              + where.node
-              + " at "
-              + where.endpoint
-              + " did not answer: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return Answer.error(502, where.described() + " did not answer: " + why);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Answer.error(503, "interrupted while reading logs from node " + where.node);
     }
   }
 
-  private record Location(String node, String endpoint, Answer problem) {}
+  private record Location(String node, String endpoint, Answer problem) {
+    String described() {
+      return "node " + node + " at " + endpoint;
+    }
+  }
 
   private Location locate(InstanceKey key) {
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());

@@ -1,8 +1,7 @@
 package io.ays.executor.process;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,20 +22,14 @@ public final class LogLines {
     if (count <= 0) {
       return List.of();
     }
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      long length = in.length();
-      long start = Math.max(0, length - MAX_BYTES);
-      byte[] bytes = new byte[(int) (length - start)];
-      in.seek(start);
-      in.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      List<String> lines = Arrays.asList(text.split("\r?\n", -1));
-      int from = start > 0 ? 1 : 0; // the first line read from the middle of the file is partial
-      int to = lines.size();
-      if (to > from && lines.get(to - 1).isEmpty()) {
-        to--; // the text ends with a newline: no line after it
-      }
-      return List.copyOf(lines.subList(Math.max(from, to - count), to));
+    boolean cut = Files.size(file) > MAX_BYTES;
+    String text = LogTail.of(file, MAX_BYTES);
+    List<String> lines = Arrays.asList(text.split("\r?\n", -1));
+    int from = cut ? 1 : 0; // the first line read from the middle of the file is partial
+    int to = lines.size();
+    if (to > from && lines.get(to - 1).isEmpty()) {
+      to--; // the text ends with a newline: no line after it
     }
+    return List.copyOf(lines.subList(Math.max(from, to - count), to));
   }
 }
