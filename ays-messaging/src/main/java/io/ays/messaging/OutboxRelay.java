@@ -5,16 +5,20 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox's messages in the order they were written, then deletes them. Woken right after
- * each commit that added messages, and polling as a safety net (e.g. after a restart).
+ * each commit that added messages, and polling every {@code ays.outbox.poll-interval} (500ms) as a
+ * safety net; a service whose rows are only ever written by itself may poll far less often (the
+ * node-executor polls every 5s: an idle poll is a transaction and a query).
  *
  * <p>A crash after the send and before the delete sends a message again on restart: consumers
  * recognise it by its unchanged envelope id (see {@link ProcessedMessages}).
@@ -24,16 +28,20 @@ public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final int BATCH = 200;
-  private static final long POLL_MILLIS = 500;
   private static final long RETRY_MILLIS = 1000;
 
   private final KafkaSender sender;
+  private final long pollMillis;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile Thread worker;
   private volatile boolean running;
 
-  public OutboxRelay(KafkaSender sender) {
+  public OutboxRelay(
+      KafkaSender sender,
+      @ConfigProperty(name = "ays.outbox.poll-interval", defaultValue = "500ms")
+          Duration pollInterval) {
     this.sender = sender;
+    this.pollMillis = Math.max(1, pollInterval.toMillis());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -67,7 +75,7 @@ public class OutboxRelay {
       try {
         int sent = sendBatch();
         if (sent < BATCH) {
-          wakeUps.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          wakeUps.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
           wakeUps.drainPermits();
         }
       } catch (InterruptedException e) {

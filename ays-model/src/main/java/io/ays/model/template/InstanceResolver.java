@@ -77,11 +77,12 @@ public final class InstanceResolver {
     List<DependencySpec> dependencies =
         DependencyReader.read(resolved, SERVICE_PREFIX, template.domain(), found);
     List<GitExport> exports = GitExportReader.read(resolved, SERVICE_PREFIX, found);
+    List<ConfigRender> renders = ConfigRenderReader.read(resolved, SERVICE_PREFIX, found);
     if (!found.errors().isEmpty()) {
       // e.g. an answer that made a port or a timeout something other than a number
       return ResolvedInstance.failed(key, found.errors());
     }
     return new ResolvedInstance(
-        key, resolved, check.values(), processes, dependencies, exports, List.of());
+        key, resolved, check.values(), processes, dependencies, exports, renders, List.of());
   }
 }

@@ -6,18 +6,22 @@ import java.util.Map;
 
 /**
  * The typed views of a resolved instance configuration received as a plain map (how a node gets it
- * in a phase command): its processes and git exports, read by the same rules as {@link
- * Template#resolve}, so the node never re-parses {@code service.*} keys on its own.
+ * in a phase command): its processes, git exports and files to render, read by the same rules as
+ * {@link Template#resolve}, so the node never re-parses {@code service.*} keys on its own.
  *
  * @param problems everything wrong, as {@code source: key: message}; the views leave bad entries
  *     out
  */
 public record ResolvedConfig(
-    List<ProcessSpec> processes, List<GitExport> gitExports, List<String> problems) {
+    List<ProcessSpec> processes,
+    List<GitExport> gitExports,
+    List<ConfigRender> configRenders,
+    List<String> problems) {
 
   public ResolvedConfig {
     processes = List.copyOf(processes);
     gitExports = List.copyOf(gitExports);
+    configRenders = List.copyOf(configRenders);
     problems = List.copyOf(problems);
   }
 
@@ -34,7 +38,9 @@ public record ResolvedConfig(
     List<ProcessSpec> processes =
         ProcessReader.read(hrd, InstanceResolver.SERVICE_PREFIX, defaultName, found);
     List<GitExport> exports = GitExportReader.read(hrd, InstanceResolver.SERVICE_PREFIX, found);
-    return new ResolvedConfig(processes, exports, found.errors());
+    List<ConfigRender> renders =
+        ConfigRenderReader.read(hrd, InstanceResolver.SERVICE_PREFIX, found);
+    return new ResolvedConfig(processes, exports, renders, found.errors());
   }
 
   public boolean ok() {

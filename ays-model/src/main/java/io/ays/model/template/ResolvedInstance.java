@@ -17,6 +17,7 @@ import java.util.Map;
  * @param answers the checked answers (typed, defaults filled in), keyed like the questions
  * @param processes the processes with the instance's values (ports from answers, default names)
  * @param dependencies the dependencies with their answers substituted from this instance
+ * @param configRenders the files the node's default configure renders ({@code config.render.N})
  * @param problems every problem, as {@code key: message} or {@code file:line: key: message}
  */
 public record ResolvedInstance(
@@ -26,6 +27,7 @@ public record ResolvedInstance(
     List<ProcessSpec> processes,
     List<DependencySpec> dependencies,
     List<GitExport> gitExports,
+    List<ConfigRender> configRenders,
     List<String> problems) {
 
   public ResolvedInstance {
@@ -33,12 +35,20 @@ public record ResolvedInstance(
     processes = List.copyOf(processes);
     dependencies = List.copyOf(dependencies);
     gitExports = List.copyOf(gitExports);
+    configRenders = List.copyOf(configRenders);
     problems = List.copyOf(problems);
   }
 
   static ResolvedInstance failed(String instanceKey, List<String> problems) {
     return new ResolvedInstance(
-        instanceKey, Hrd.empty(instanceKey), Map.of(), List.of(), List.of(), List.of(), problems);
+        instanceKey,
+        Hrd.empty(instanceKey),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        problems);
   }
 
   /** The resolved configuration as a map, sorted by key. */

@@ -35,6 +35,7 @@ public final class Template {
   private final List<ProcessSpec> processes;
   private final List<DependencySpec> dependencies;
   private final List<GitExport> gitExports;
+  private final List<ConfigRender> configRenders;
   private final List<String> problems;
   private final List<String> warnings;
 
@@ -57,6 +58,7 @@ public final class Template {
     this.processes = ProcessReader.read(recipe, "", null, found);
     this.dependencies = DependencyReader.read(recipe, "", domain, found);
     this.gitExports = GitExportReader.read(recipe, "", found);
+    this.configRenders = ConfigRenderReader.read(recipe, "", found);
     maxInstances(found);
     checkHooks(found);
     this.problems = List.copyOf(found.errors());
@@ -223,6 +225,11 @@ public final class Template {
 
   public List<GitExport> gitExports() {
     return gitExports;
+  }
+
+  /** The {@code config.render.N} entries in order: files the default configure renders. */
+  public List<ConfigRender> configRenders() {
+    return configRenders;
   }
 
   /** {@code platform.supported} (empty: any platform). */

@@ -1,5 +1,6 @@
 package io.ays.executor.action;
 
+import io.ays.model.template.ConfigRender;
 import io.ays.model.template.GitExport;
 import io.ays.model.template.ProcessSpec;
 import io.ays.model.template.ResolvedConfig;
@@ -25,6 +26,11 @@ public final class ConfigViews {
     return read(context).gitExports();
   }
 
+  /** The {@code config.render.N} entries in order. */
+  public static List<ConfigRender> configRenders(ActionContext context) {
+    return read(context).configRenders();
+  }
+
   /** A process's short name for logs and results: {@code process.1}. */
   public static String label(ProcessSpec process) {
     return strip(process.key());
@@ -35,6 +41,11 @@ public final class ConfigViews {
     return strip(export.key());
   }
 
+  /** A rendered file's short name for messages: {@code config.render.1}. */
+  public static String label(ConfigRender render) {
+    return strip(render.key());
+  }
+
   private static String strip(String key) {
     return key.startsWith(SERVICE_PREFIX) ? key.substring(SERVICE_PREFIX.length()) : key;
   }
@@ -42,11 +53,9 @@ public final class ConfigViews {
   private static ResolvedConfig read(ActionContext context) {
     ResolvedConfig config = ResolvedConfig.read(context.instanceKey(), context.config(), null);
     if (!config.ok()) {
+      // Each problem starts with the instance key already.
       throw new IllegalArgumentException(
-          "bad configuration of "
-              + context.instanceKey()
-              + ": "
-              + String.join("; ", config.problems()));
+          "bad configuration: " + String.join("; ", config.problems()));
     }
     return config;
   }

@@ -9,6 +9,7 @@ import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessLaunch;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.executor.process.SupervisedProcess;
+import io.ays.model.template.ConfigRender;
 import io.ays.model.template.ProcessSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * entries (AYS-REFERENCE.md, "Actions and their defaults"): start in prio order and wait for the
  * ports, check_up by ports (else by the supervised process, else by filterstr), stop with SIGTERM
  * within timeout_stop, halt with SIGKILL of the process tree this executor started; {@code fetch}
- * carries out the {@code git.export.N} entries. The others succeed and do nothing.
+ * carries out the {@code git.export.N} entries and {@code configure} renders the {@code
+ * config.render.N} files. The others succeed and do nothing.
  *
  * <p>A template without processes is treated like systemd's {@code RemainAfterExit=yes}: it counts
  * as up from a successful start until a stop, marked by a file in the instance folder.
@@ -39,11 +41,14 @@ public class DefaultActions {
 
   private final ProcessSupervisor supervisor;
   private final GitExporter exporter;
+  private final ConfigFiles configFiles;
   private final PortProbe probe = new PortProbe("127.0.0.1");
 
-  public DefaultActions(ProcessSupervisor supervisor, GitExporter exporter) {
+  public DefaultActions(
+      ProcessSupervisor supervisor, GitExporter exporter, ConfigFiles configFiles) {
     this.supervisor = supervisor;
     this.exporter = exporter;
+    this.configFiles = configFiles;
   }
 
   public ActionOutcome run(Phase phase, ActionContext context) throws InterruptedException {
@@ -55,6 +60,9 @@ public class DefaultActions {
     }
     if (phase == Phase.FETCH) {
       return fetch(context);
+    }
+    if (phase == Phase.CONFIGURE) {
+      return configure(context);
     }
     List<ProcessSpec> processes = ConfigViews.processes(context);
     return switch (phase) {
@@ -103,6 +111,18 @@ public class DefaultActions {
       return done.isEmpty()
           ? ActionOutcome.done("no git.export entries")
           : ActionOutcome.done(String.join("; ", done));
+    } catch (ExportException e) {
+      return ActionOutcome.failed(null, e.getMessage(), null);
+    }
+  }
+
+  private ActionOutcome configure(ActionContext context) {
+    List<ConfigRender> renders = ConfigViews.configRenders(context);
+    if (renders.isEmpty()) {
+      return ActionOutcome.done("no config.render entries");
+    }
+    try {
+      return ActionOutcome.done(String.join("; ", configFiles.render(renders, context)));
     } catch (ExportException e) {
       return ActionOutcome.failed(null, e.getMessage(), null);
     }

@@ -1,6 +1,9 @@
 package io.ays.executor.binary;
 
-/** A {@code git.export.N} entry that cannot be carried out; the message names entry and field. */
+/**
+ * A {@code git.export.N} or {@code config.render.N} entry that cannot be carried out; the message
+ * names the entry and the field.
+ */
 public class ExportException extends RuntimeException {
 
   public ExportException(String message) {

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The path rules of {@code git.export.N}: {@code source} stays inside the repository, and {@code
- * dest} (relative to the instance folder, or absolute) stays inside one of the allowed roots: the
- * instance folder, the executor's data folder and the configured {@code ays.executor.export-roots}.
- * Checked lexically and again through symbolic links of the folders that already exist, so a link
- * cannot carry a write outside.
+ * The path rules of {@code git.export.N} and {@code config.render.N}: {@code source} stays inside
+ * the repository (or the template folder), and {@code dest} (relative to the instance folder, or
+ * absolute) stays inside one of the allowed roots: the instance folder, the executor's data folder
+ * and the configured {@code ays.executor.export-roots}. Checked lexically and again through
+ * symbolic links of the folders that already exist, so a link cannot carry a write outside.
  */
 public final class ExportPaths {
 
@@ -34,18 +34,10 @@ public final class ExportPaths {
     if (contents) {
       written = written.substring(0, written.length() - 1);
     }
-    if (written.startsWith("/") || written.contains("\\")) {
+    if (written.contains("*")) {
       throw refused(entry, "source", source, "must be a path inside the repository");
     }
-    for (String part : written.split("/")) {
-      if (part.equals("..") || part.contains("*")) {
-        throw refused(entry, "source", source, "must be a path inside the repository");
-      }
-    }
-    Path path = tree.resolve(written).normalize();
-    if (!path.startsWith(tree)) {
-      throw refused(entry, "source", source, "escapes the repository");
-    }
+    Path path = inside(entry, "source", source, written, tree, "the repository");
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw refused(entry, "source", source, "does not exist in the repository");
     }
@@ -54,6 +46,54 @@ public final class ExportPaths {
     }
     // Empty source: the whole repository, i.e. its contents.
     return new Source(path, contents || written.isEmpty() || written.equals("/"));
+  }
+
+  /**
+   * The file {@code source} names inside {@code templateDir}: a relative path that stays inside it,
+   * also through symbolic links, and names an existing regular file.
+   */
+  public Path templateFile(String entry, String source, Path templateDir) {
+    String written = source == null ? "" : source.strip();
+    if (written.isEmpty()) {
+      throw refused(entry, "source", source, "is required");
+    }
+    if (written.contains("$(")) {
+      throw refused(entry, "source", source, "holds a reference that was not resolved");
+    }
+    Path root = templateDir.toAbsolutePath().normalize();
+    Path path = inside(entry, "source", source, written, root, "the template folder");
+    if (!Files.exists(path)) {
+      throw refused(entry, "source", source, "does not exist in the template folder");
+    }
+    try {
+      if (!path.toRealPath().startsWith(root.toRealPath())) {
+        throw refused(entry, "source", source, "leads out of the template folder by a link");
+      }
+    } catch (IOException e) {
+      throw refused(entry, "source", source, "cannot be read: " + e.getMessage());
+    }
+    if (!Files.isRegularFile(path)) {
+      throw refused(entry, "source", source, "is not a file");
+    }
+    return path;
+  }
+
+  /** {@code written} (relative, no {@code ..}) resolved in {@code root}, or refused. */
+  private static Path inside(
+      String entry, String field, String value, String written, Path root, String rootName) {
+    if (written.startsWith("/") || written.contains("\\")) {
+      throw refused(entry, field, value, "must be a path inside " + rootName);
+    }
+    for (String part : written.split("/")) {
+      if (part.equals("..")) {
+        throw refused(entry, field, value, "must be a path inside " + rootName);
+      }
+    }
+    Path path = root.resolve(written).normalize();
+    if (!path.startsWith(root)) {
+      throw refused(entry, field, value, "escapes " + rootName);
+    }
+    return path;
   }
 
   /** Where {@code dest} points, relative to {@code instanceDir}, checked against the roots. */
@@ -88,26 +128,41 @@ public final class ExportPaths {
     return path;
   }
 
-  /** Whether the deepest existing folder of {@code path}, with links followed, is still inside. */
+  /**
+   * Whether {@code path} is still inside a root once the links of its folders are followed (its
+   * last part is not followed: a link there is replaced by the writers, never written through).
+   */
   private static boolean throughLinksInside(Path path, List<Path> allowed) {
-    Path existing = path.getParent();
-    while (existing != null && !Files.exists(existing)) {
+    Path folder = realised(path.getParent());
+    if (folder == null) {
+      return false;
+    }
+    Path target = folder.resolve(path.getFileName().toString());
+    for (Path root : allowed) {
+      Path realRoot = realised(root);
+      if (realRoot != null && target.startsWith(realRoot)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code path} with its deepest existing part's links followed and the parts that do not exist
+   * yet appended; null if that part cannot be resolved (e.g. a dangling link).
+   */
+  private static Path realised(Path path) {
+    Path existing = path;
+    while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       existing = existing.getParent();
     }
     if (existing == null) {
-      return false;
+      return null;
     }
     try {
-      Path real = existing.toRealPath();
-      for (Path root : allowed) {
-        Path realRoot = Files.exists(root) ? root.toRealPath() : root;
-        if (real.startsWith(realRoot) || realRoot.startsWith(real)) {
-          return true;
-        }
-      }
-      return false;
+      return existing.toRealPath().resolve(existing.relativize(path).toString());
     } catch (IOException e) {
-      return false;
+      return null;
     }
   }
 

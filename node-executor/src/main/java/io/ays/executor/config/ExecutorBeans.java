@@ -1,5 +1,6 @@
 package io.ays.executor.config;
 
+import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
@@ -29,14 +30,30 @@ public class ExecutorBeans {
     return NodePlatform.current();
   }
 
+  /** Where git.export and config.render may write, besides the instance's own folder. */
   @Produces
   @ApplicationScoped
-  GitExporter gitExporter(ExecutorConfig config, NodePlatform platform) {
+  ExportPaths exportPaths(ExecutorConfig config) {
     Path data = config.dataDir().toAbsolutePath().normalize();
     List<Path> roots = new ArrayList<>(config.exportRoots().orElse(List.of()));
     // Not the whole data folder: the executor's own state (database, caches) lives there too.
+    // These are the folders of system.paths.app, .cfg and .var.
     roots.add(data.resolve("apps"));
+    roots.add(data.resolve("cfg"));
     roots.add(data.resolve("var"));
-    return new GitExporter(new GitCache(data.resolve("git")), new ExportPaths(roots), platform);
+    return new ExportPaths(roots);
+  }
+
+  @Produces
+  @ApplicationScoped
+  GitExporter gitExporter(ExecutorConfig config, ExportPaths paths, NodePlatform platform) {
+    Path data = config.dataDir().toAbsolutePath().normalize();
+    return new GitExporter(new GitCache(data.resolve("git")), paths, platform);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ConfigFiles configFiles(ExportPaths paths) {
+    return new ConfigFiles(paths);
   }
 }

@@ -25,6 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -156,11 +158,12 @@ public class HealthReporter {
     } catch (RuntimeException e) {
       LOG.warnf("log rotation failed: %s", e.getMessage());
     }
+    List<HealthReport> reports = new ArrayList<>();
     for (ActionContext context : running.all()) {
       try {
         ActionOutcome check = defaults.check(context);
         boolean up = Boolean.TRUE.equals(check.up());
-        report(
+        reports.add(
             new HealthReport(
                 context.command().instanceKey(),
                 NodeId.of(config.nodeId()),
@@ -176,11 +179,31 @@ public class HealthReporter {
         LOG.warnf("monitor check of %s failed: %s", context.instanceKey(), e.getMessage());
       }
     }
+    try {
+      report(reports);
+    } catch (RuntimeException e) {
+      LOG.warnf("monitor reports of %d instance(s) not stored: %s", reports.size(), e.getMessage());
+    }
   }
 
   private void report(HealthReport report) {
-    String encoded = codec.encode(events.create(EventType.HEALTH_REPORT, report));
+    report(List.of(report));
+  }
+
+  /** Stores the reports in one transaction: a monitor round of many instances is one commit. */
+  private void report(List<HealthReport> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    List<String> encoded = new ArrayList<>();
+    reports.forEach(r -> encoded.add(codec.encode(events.create(EventType.HEALTH_REPORT, r))));
     QuarkusTransaction.requiringNew()
-        .run(() -> outbox.enqueue(topics.health(), report.instanceKey().toString(), encoded));
+        .run(
+            () -> {
+              for (int i = 0; i < reports.size(); i++) {
+                outbox.enqueue(
+                    topics.health(), reports.get(i).instanceKey().toString(), encoded.get(i));
+              }
+            });
   }
 }

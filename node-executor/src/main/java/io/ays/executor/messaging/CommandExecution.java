@@ -158,6 +158,7 @@ public class CommandExecution {
     try {
       Map<String, Object> rendered =
           ConfigRenderer.render(
+              command.instanceKey().toString(),
               InstanceOverrides.apply(instanceDir, command.config()),
               ConfigRenderer.systemKeys(config.nodeId(), dataDir, instanceDir, logDir));
       ActionContext context =

@@ -155,6 +155,21 @@ class GitExporterTest {
   }
 
   @Test
+  void refusesADestThroughALinkToAFolderAboveTheRoots() throws Exception {
+    // The link leads to a folder that holds the roots: outside them all the same.
+    Files.createDirectories(instanceDir);
+    Files.createSymbolicLink(instanceDir.resolve("up"), tmp);
+
+    assertThatThrownBy(
+            () ->
+                exporter.export(
+                    List.of(export("root/*", "up/escaped", false, null, null, null)), instanceDir))
+        .isInstanceOf(ExportException.class)
+        .hasMessageContaining("git.export.1: dest 'up/escaped' is outside the allowed roots");
+    assertThat(tmp.resolve("escaped")).doesNotExist();
+  }
+
+  @Test
   void anUnknownBranchIsNamed() {
     assertThatThrownBy(
             () ->

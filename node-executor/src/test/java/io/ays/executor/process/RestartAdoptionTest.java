@@ -10,6 +10,7 @@ import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.TemplateRef;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
+import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.action.DefaultActions;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
@@ -144,12 +145,11 @@ class RestartAdoptionTest {
   }
 
   private DefaultActions defaults(ProcessSupervisor supervisor) {
+    ExportPaths paths = new ExportPaths(List.of(tmp.resolve("var")));
     return new DefaultActions(
         supervisor,
-        new GitExporter(
-            new GitCache(tmp.resolve("git")),
-            new ExportPaths(List.of(tmp.resolve("var"))),
-            NodePlatform.current()));
+        new GitExporter(new GitCache(tmp.resolve("git")), paths, NodePlatform.current()),
+        new ConfigFiles(paths));
   }
 
   private ActionContext context(Phase phase) {

@@ -12,6 +12,7 @@ import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.TemplateRef;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
+import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.action.DefaultActions;
 import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.binary.ExportPaths;
@@ -76,13 +77,12 @@ class PythonActionsTest {
   @BeforeEach
   void setUp() throws IOException {
     supervisor = new ProcessSupervisor(new ProcessRegistry(tmp.resolve("supervised")), 1 << 20, 2);
+    ExportPaths paths = new ExportPaths(java.util.List.of(tmp.resolve("var")));
     defaults =
         new DefaultActions(
             supervisor,
-            new GitExporter(
-                new GitCache(tmp.resolve("git")),
-                new ExportPaths(java.util.List.of(tmp.resolve("var"))),
-                NodePlatform.current()));
+            new GitExporter(new GitCache(tmp.resolve("git")), paths, NodePlatform.current()),
+            new ConfigFiles(paths));
     python = new PythonActions("python3", tmp, EventJson.newObjectMapper());
     templateDir = Files.createDirectories(tmp.resolve("template"));
     Files.writeString(templateDir.resolve("actions_node.py"), ACTIONS.stripIndent());
