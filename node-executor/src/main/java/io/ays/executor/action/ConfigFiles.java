@@ -69,7 +69,14 @@ public final class ConfigFiles {
         writeAtomically(dest, text.getBytes(StandardCharsets.UTF_8), mode);
       } catch (IOException e) {
         throw new ExportException(
-            entry + ": cannot write dest '" + render.dest() + "': " + e.getMessage(), e);
+            entry
+                + ": cannot render source '"
+                + render.source()
+                + "' to dest '"
+                + render.dest()
+                + "': "
+                + e.getMessage(),
+            e);
       } catch (HrdCycleException e) {
         throw new ExportException(entry + ": " + e.getMessage(), e);
       }
