@@ -15,8 +15,8 @@
 #      coordinator drives every phase on the executor over Kafka), waits until every instance is
 #      RUNNING and the executor has that many `sleep` children, lets it settle (60 s), and measures
 #      again the same way;
-#   3. cleans up: SIGKILLs the `sleep` processes the executor started (by pid, children of the
-#      executor's pid only) and stops AYS with ./ays down.
+#   3. cleans up: stops AYS with ./ays down, then SIGKILLs the `sleep` processes of its instances
+#      (by pid: those whose working folder is an instance folder of this AYS_HOME).
 #
 # The executor runs with the JVM options ./ays gives it (AYS_EXECUTOR_JAVA_OPTS, see ./ays);
 # set AYS_EXECUTOR_JAVA_OPTS to measure other flags, e.g.
@@ -86,17 +86,26 @@ measure() {
     | sort -rn | head -n 6 | awk '{ printf "    %4d ticks  %s\n", $1, $2 }'
 }
 
-cleanup() {
+# The sleep processes of this benchmark's instances, by pid: those running in an instance folder
+# of its own AYS_HOME (also those the executor no longer knows: it leaves its processes running
+# when it stops, so that a new executor adopts them).
+our_sleepers() {
   local pid
-  if [ -f "$AYS_HOME/run/node-executor.pid" ] && pid=$(executor_pid) && [ -d "/proc/$pid" ]; then
-    # Only the processes this executor started: its children named sleep, by pid.
-    sleepers "$pid" | xargs -r kill -9 2>/dev/null || true
-  fi
+  for pid in $(pgrep -x sleep || true); do
+    case $(readlink "/proc/$pid/cwd" 2>/dev/null) in
+      "$AYS_HOME/executor/instances/"*) echo "$pid" ;;
+    esac
+  done
+}
+
+cleanup() {
+  # Stop AYS first: a process killed while the monitor runs would be restarted.
   "$ROOT/ays" down >/dev/null 2>&1 || true
+  our_sleepers | xargs -r kill -9 2>/dev/null || true
 }
 
 # A fresh AYS each time: nothing installed, nothing queued from an earlier run.
-"$ROOT/ays" down >/dev/null 2>&1 || true
+cleanup
 rm -rf "$WORK"
 mkdir -p "$REPO/sleeper"
 trap cleanup EXIT
