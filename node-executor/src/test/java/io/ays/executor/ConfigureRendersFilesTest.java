@@ -2,20 +2,13 @@ package io.ays.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ays.contracts.CloudEvent;
-import io.ays.contracts.EventCodec;
-import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
-import io.ays.contracts.ExecutionRole;
 import io.ays.contracts.InstanceKey;
-import io.ays.contracts.NodeId;
 import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateFile;
-import io.ays.contracts.TemplateRef;
 import io.ays.model.template.ResolvedInstance;
 import io.ays.model.template.Template;
 import io.ays.testing.KafkaBroker;
@@ -27,19 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,8 +69,12 @@ class ConfigureRendersFilesTest {
       """;
 
   KafkaBroker broker;
-  private final EventCodec codec = new EventCodec();
-  private final EventFactory events = EventFactory.forService("executor-test");
+  private LocalNodeBus bus;
+
+  @org.junit.jupiter.api.BeforeEach
+  void connect() {
+    bus = new LocalNodeBus(broker.bootstrapServers());
+  }
 
   @Test
   void configureRendersTheFilesAndStartRunsTheSubstitutedProcess() throws Exception {
@@ -96,11 +85,11 @@ class ConfigureRendersFilesTest {
 
     List<PhaseCommand> commands =
         List.of(
-            command(key, hash, Phase.CONFIGURE, config),
-            command(key, hash, Phase.START, config),
-            command(key, hash, Phase.HALT, config));
-    send(commands.subList(0, 2));
-    Map<String, PhaseResult> results = results(commands.subList(0, 2));
+            LocalNodeBus.command(key, hash, Phase.CONFIGURE, config),
+            LocalNodeBus.command(key, hash, Phase.START, config),
+            LocalNodeBus.command(key, hash, Phase.HALT, config));
+    bus.send(commands.subList(0, 2));
+    Map<String, PhaseResult> results = bus.results(commands.subList(0, 2));
     PhaseResult configured = results.get(commands.get(0).commandId());
     PhaseResult started = results.get(commands.get(1).commandId());
 
@@ -134,8 +123,8 @@ class ConfigureRendersFilesTest {
           .as("args and env substituted, run in the substituted cwd")
           .hasContent("7003 " + instanceDir + "\n");
     } finally {
-      send(commands.subList(2, 3));
-      results(commands.subList(2, 3));
+      bus.send(commands.subList(2, 3));
+      bus.results(commands.subList(2, 3));
     }
   }
 
@@ -159,10 +148,11 @@ class ConfigureRendersFilesTest {
         publish(name, recipe, Map.of("actions_node.py", TemplateFile.text(actions, false)));
     InstanceKey key = new InstanceKey("demo", name, "main");
     PhaseCommand configure =
-        command(key, hash, Phase.CONFIGURE, resolve(name, recipe, Map.of("param.port", 7004)));
-    send(List.of(configure));
+        LocalNodeBus.command(
+            key, hash, Phase.CONFIGURE, resolve(name, recipe, Map.of("param.port", 7004)));
+    bus.send(List.of(configure));
 
-    PhaseResult result = results(List.of(configure)).get(configure.commandId());
+    PhaseResult result = bus.results(List.of(configure)).get(configure.commandId());
 
     assertThat(result.outcome()).as(result.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     Path instanceDir = DATA.resolve("instances/demo__" + name + "__main");
@@ -190,19 +180,19 @@ class ConfigureRendersFilesTest {
         "service.config.render.1", Map.of("source", "../../../x", "dest", "etc/x.conf"));
     List<PhaseCommand> commands =
         List.of(
-            command(
+            LocalNodeBus.command(
                 new InstanceKey("demo", destName, "main"),
                 destHash,
                 Phase.CONFIGURE,
                 resolve(destName, badDest, Map.of("param.port", 1))),
-            command(
+            LocalNodeBus.command(
                 new InstanceKey("demo", sourceName, "main"),
                 sourceHash,
                 Phase.CONFIGURE,
                 sourceConfig));
-    send(commands);
+    bus.send(commands);
 
-    Map<String, PhaseResult> results = results(commands);
+    Map<String, PhaseResult> results = bus.results(commands);
     PhaseResult dest = results.get(commands.get(0).commandId());
     PhaseResult source = results.get(commands.get(1).commandId());
     assertThat(dest.outcome()).isEqualTo(PhaseOutcome.FAILED);
@@ -246,15 +236,7 @@ class ConfigureRendersFilesTest {
             recipe,
             "param.port = @ASK type:int\n",
             Instant.now());
-    try (KafkaProducer<String, String> producer = producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  "ays.templates",
-                  "demo/" + name,
-                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
-          .get();
-    }
+    bus.publishTemplate(definition);
     return hash;
   }
 
@@ -267,72 +249,5 @@ class ConfigureRendersFilesTest {
     while (!(Files.exists(file) && file.toFile().length() > 0) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-  }
-
-  private PhaseCommand command(
-      InstanceKey key, String hash, Phase phase, Map<String, Object> config) {
-    return new PhaseCommand(
-        UUID.randomUUID() + "/1/1",
-        UUID.randomUUID(),
-        1,
-        1,
-        key,
-        NodeId.of("local"),
-        ExecutionRole.NODE,
-        phase,
-        new TemplateRef(key.domain(), key.name(), hash),
-        config,
-        60,
-        Instant.now().plusSeconds(120));
-  }
-
-  private void send(List<PhaseCommand> commands) throws Exception {
-    try (KafkaProducer<String, String> producer = producer()) {
-      for (PhaseCommand command : commands) {
-        CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
-        producer
-            .send(
-                new ProducerRecord<>(
-                    "ays.commands.local", command.instanceKey().toString(), codec.encode(event)))
-            .get();
-      }
-    }
-  }
-
-  private Map<String, PhaseResult> results(List<PhaseCommand> commands) {
-    Map<String, PhaseResult> results = new HashMap<>();
-    List<String> wanted = new ArrayList<>();
-    commands.forEach(c -> wanted.add(c.commandId()));
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      consumer.subscribe(List.of("ays.results"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!results.keySet().containsAll(wanted) && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          PhaseResult result = codec.decode(record.value()).as(PhaseResult.class).data();
-          if (wanted.contains(result.commandId())) {
-            results.put(result.commandId(), result);
-          }
-        }
-      }
-    }
-    assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(wanted);
-    return results;
-  }
-
-  private KafkaProducer<String, String> producer() {
-    return new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-        new StringSerializer(),
-        new StringSerializer());
   }
 }

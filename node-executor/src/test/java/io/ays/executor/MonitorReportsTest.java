@@ -2,22 +2,18 @@ package io.ays.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
-import io.ays.contracts.ExecutionRole;
 import io.ays.contracts.HealthReport;
 import io.ays.contracts.HealthSource;
 import io.ays.contracts.HealthStatus;
 import io.ays.contracts.InstanceKey;
-import io.ays.contracts.NodeId;
 import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
-import io.ays.contracts.TemplateRef;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +41,13 @@ import org.junit.jupiter.api.Test;
 class MonitorReportsTest {
 
   KafkaBroker broker;
+  private LocalNodeBus bus;
+
+  @org.junit.jupiter.api.BeforeEach
+  void connect() {
+    bus = new LocalNodeBus(broker.bootstrapServers());
+  }
+
   private final EventCodec codec = new EventCodec();
   private final EventFactory events = EventFactory.forService("executor-test");
 
@@ -78,13 +79,13 @@ class MonitorReportsTest {
     Instant before = Instant.now();
     Map<String, PhaseCommand> starts = new HashMap<>();
     for (InstanceKey key : keys) {
-      PhaseCommand start = command(key, hash, Phase.START);
+      PhaseCommand start = LocalNodeBus.command(key, hash, Phase.START, Map.of());
       starts.put(start.commandId(), start);
-      sendCommand(start);
+      bus.send(List.of(start));
     }
 
     Map<InstanceKey, HealthReport> reported = new HashMap<>();
-    try (KafkaConsumer<String, String> consumer = consumer()) {
+    try (KafkaConsumer<String, String> consumer = bus.consumer()) {
       consumer.subscribe(List.of("ays.results", "ays.health"));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (reported.size() < keys.size() && System.nanoTime() < deadline) {
@@ -106,7 +107,7 @@ class MonitorReportsTest {
       }
     } finally {
       for (InstanceKey key : keys) {
-        sendCommand(command(key, hash, Phase.STOP));
+        bus.send(List.of(LocalNodeBus.command(key, hash, Phase.STOP, Map.of())));
       }
     }
     assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(Set.copyOf(keys));
@@ -118,27 +119,6 @@ class MonitorReportsTest {
             });
   }
 
-  private PhaseCommand command(InstanceKey key, String hash, Phase phase) {
-    return new PhaseCommand(
-        UUID.randomUUID() + "/1/1",
-        UUID.randomUUID(),
-        1,
-        1,
-        key,
-        NodeId.of("local"),
-        ExecutionRole.NODE,
-        phase,
-        new TemplateRef(key.domain(), key.name(), hash),
-        Map.of(),
-        60,
-        Instant.now().plusSeconds(120));
-  }
-
-  private void sendCommand(PhaseCommand command) throws Exception {
-    CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
-    send("ays.commands.local", command.instanceKey().toString(), codec.encode(event));
-  }
-
   private void send(String topic, String key, String value) throws Exception {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
@@ -147,18 +127,5 @@ class MonitorReportsTest {
             new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

@@ -2,11 +2,7 @@ package io.ays.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
-import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
-import io.ays.contracts.ExecutionRole;
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
@@ -16,7 +12,6 @@ import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateFile;
-import io.ays.contracts.TemplateRef;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,18 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,13 +50,19 @@ class NodeAgentTest {
       """;
 
   KafkaBroker broker;
+  private LocalNodeBus bus;
+
+  @org.junit.jupiter.api.BeforeEach
+  void connect() {
+    bus = new LocalNodeBus(broker.bootstrapServers());
+  }
+
   private final EventCodec codec = new EventCodec();
-  private final EventFactory events = EventFactory.forService("executor-test");
 
   @Test
   void actionsNodePyOverridesConfigureAndStartAndFallsBackToTheDefaults() throws Exception {
     String hash = freshHash();
-    publishTemplate(
+    bus.publishTemplate(
         new TemplateDefinition(
             "demo",
             "pyweb",
@@ -84,12 +77,12 @@ class NodeAgentTest {
     Map<String, Object> config = Map.of("instance.param.port", 7001);
     List<PhaseCommand> commands =
         List.of(
-            command(key, hash, Phase.CONFIGURE, config),
-            command(key, hash, Phase.START, config),
-            command(key, hash, Phase.CHECK_UP, config));
-    send(commands);
+            LocalNodeBus.command(key, hash, Phase.CONFIGURE, config),
+            LocalNodeBus.command(key, hash, Phase.START, config),
+            LocalNodeBus.command(key, hash, Phase.CHECK_UP, config));
+    bus.send(commands);
 
-    Map<String, PhaseResult> results = results(commands);
+    Map<String, PhaseResult> results = bus.results(commands);
     PhaseResult configured = results.get(commands.get(0).commandId());
     PhaseResult started = results.get(commands.get(1).commandId());
     PhaseResult checked = results.get(commands.get(2).commandId());
@@ -106,7 +99,7 @@ class NodeAgentTest {
   @Test
   void aTemplateForAnotherPlatformIsRefusedBeforeInstall() throws Exception {
     String hash = freshHash();
-    publishTemplate(
+    bus.publishTemplate(
         new TemplateDefinition(
             "demo",
             "maconly",
@@ -119,10 +112,10 @@ class NodeAgentTest {
             Instant.now()));
     InstanceKey key = new InstanceKey("demo", "maconly", "main");
     PhaseCommand init =
-        command(key, hash, Phase.INIT, Map.of("service.platform.supported", "darwin"));
-    send(List.of(init));
+        LocalNodeBus.command(key, hash, Phase.INIT, Map.of("service.platform.supported", "darwin"));
+    bus.send(List.of(init));
 
-    PhaseResult result = results(List.of(init)).get(init.commandId());
+    PhaseResult result = bus.results(List.of(init)).get(init.commandId());
     assertThat(result.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(result.message())
         .contains("service.platform.supported [darwin] does not include node local");
@@ -131,7 +124,7 @@ class NodeAgentTest {
   @Test
   void theHeartbeatSaysVersionPlatformAndCapacity() {
     NodeHeartbeat heartbeat = null;
-    try (KafkaConsumer<String, String> consumer = consumer()) {
+    try (KafkaConsumer<String, String> consumer = bus.consumer()) {
       consumer.subscribe(List.of("ays.nodes"));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (heartbeat == null && System.nanoTime() < deadline) {
@@ -151,87 +144,5 @@ class NodeAgentTest {
   private static String freshHash() {
     // A fresh version per run: the store is content-addressed and the data folder outlives a run.
     return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-  }
-
-  private PhaseCommand command(
-      InstanceKey key, String hash, Phase phase, Map<String, Object> config) {
-    return new PhaseCommand(
-        UUID.randomUUID() + "/1/1",
-        UUID.randomUUID(),
-        1,
-        1,
-        key,
-        NodeId.of("local"),
-        ExecutionRole.NODE,
-        phase,
-        new TemplateRef(key.domain(), key.name(), hash),
-        config,
-        60,
-        Instant.now().plusSeconds(120));
-  }
-
-  private void publishTemplate(TemplateDefinition definition) throws Exception {
-    try (KafkaProducer<String, String> producer = producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  "ays.templates",
-                  definition.domain() + "/" + definition.name(),
-                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
-          .get();
-    }
-  }
-
-  private void send(List<PhaseCommand> commands) throws Exception {
-    try (KafkaProducer<String, String> producer = producer()) {
-      for (PhaseCommand command : commands) {
-        CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
-        producer
-            .send(
-                new ProducerRecord<>(
-                    "ays.commands.local", command.instanceKey().toString(), codec.encode(event)))
-            .get();
-      }
-    }
-  }
-
-  private Map<String, PhaseResult> results(List<PhaseCommand> commands) {
-    Map<String, PhaseResult> results = new HashMap<>();
-    List<String> wanted = new ArrayList<>();
-    commands.forEach(c -> wanted.add(c.commandId()));
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of("ays.results"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!results.keySet().containsAll(wanted) && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          PhaseResult result = codec.decode(record.value()).as(PhaseResult.class).data();
-          if (wanted.contains(result.commandId())) {
-            results.put(result.commandId(), result);
-          }
-        }
-      }
-    }
-    assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(wanted);
-    return results;
-  }
-
-  private KafkaProducer<String, String> producer() {
-    return new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-        new StringSerializer(),
-        new StringSerializer());
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }
