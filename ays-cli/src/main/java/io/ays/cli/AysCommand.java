@@ -1,5 +1,6 @@
 package io.ays.cli;
 
+import io.ays.cli.command.BuildCommand;
 import io.ays.cli.command.ConfigureCommand;
 import io.ays.cli.command.InstallCommand;
 import io.ays.cli.command.ListCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       RestartCommand.class,
       ConfigureCommand.class,
       UninstallCommand.class,
+      BuildCommand.class,
       PlanCommand.class,
       StatusCommand.class,
       ListCommand.class,

@@ -9,7 +9,9 @@ public enum RequestAction {
   STOP(EventType.REQUEST_STOP),
   RESTART(EventType.REQUEST_RESTART),
   CONFIGURE(EventType.REQUEST_CONFIGURE),
-  UNINSTALL(EventType.REQUEST_UNINSTALL);
+  UNINSTALL(EventType.REQUEST_UNINSTALL),
+  /** The template-level {@code build}: one phase, no dependencies, no change of state. */
+  BUILD(EventType.REQUEST_BUILD);
 
   private final EventType eventType;
 
@@ -37,5 +39,13 @@ public enum RequestAction {
    */
   public boolean tearsDown() {
     return this == STOP || this == UNINSTALL;
+  }
+
+  /**
+   * Whether the action is template-level: it needs no installed instance and leaves the state of
+   * one alone.
+   */
+  public boolean templateLevel() {
+    return this == BUILD;
   }
 }

@@ -39,6 +39,7 @@ final class Examples {
           REQUEST_RESTART,
           REQUEST_CONFIGURE,
           REQUEST_UNINSTALL,
+          REQUEST_BUILD,
           NODE_HEARTBEAT ->
           factory.create(type, data);
       default ->
@@ -68,7 +69,7 @@ final class Examples {
     return switch (type) {
       case TEMPLATE_DEFINITION -> templateDefinition();
       case REQUEST_INSTALL -> installRequest();
-      case REQUEST_START, REQUEST_STOP, REQUEST_UNINSTALL ->
+      case REQUEST_START, REQUEST_STOP, REQUEST_UNINSTALL, REQUEST_BUILD ->
           ServiceRequest.of(KEY, null, "maintenance window");
       case REQUEST_RESTART ->
           ServiceRequest.of(KEY, NODE, "restart after crash (exit 137), attempt 2 of 10");

@@ -153,6 +153,49 @@ class CoordinatorFlowTest {
   }
 
   @Test
+  void aBuildOfATemplateNotInstalledIsOneBuildCommandAndCreatesNoInstance() throws Exception {
+    publishTemplate("demo", "tool");
+    awaitPlannable("demo", "tool");
+    send(
+        "ays.requests",
+        "demo/tool/main",
+        "{\"specversion\":\"1.0\",\"id\":\"req-build\",\"source\":\"/test\","
+            + "\"type\":\"ays.request.build.v1\",\"time\":\"2026-01-01T00:00:00Z\","
+            + "\"data\":{\"domain\":\"demo\",\"name\":\"tool\",\"answers\":{\"param.port\":7070}}}");
+
+    CloudEvent<PhaseCommand> command = nextCommand("demo/tool/main", Duration.ofSeconds(15));
+    assertThat(command).as("the build command").isNotNull();
+    assertThat(command.data().phase().actionName()).isEqualTo("build");
+    assertThat(command.data().instanceKey().toString()).isEqualTo("demo/tool/main");
+    assertThat(command.data().config()).containsEntry("instance.param.port", 7070);
+    PhaseResult result =
+        PhaseResult.of(
+            command.data(), PhaseOutcome.SUCCEEDED, 0, null, "built", "", Instant.now(), 5);
+    send(
+        "ays.results",
+        "demo/tool/main",
+        codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result)));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String runs = "";
+    while (System.nanoTime() < deadline && !runs.contains("\"status\":\"SUCCEEDED\"")) {
+      runs = given().get("/instances/demo/tool/main/runs").asString();
+      sleep(100);
+    }
+    given()
+        .get("/instances/demo/tool/main/runs")
+        .then()
+        .statusCode(200)
+        .body("[0].action", equalTo("BUILD"))
+        .body("[0].status", equalTo("SUCCEEDED"))
+        .body("[0].steps.phase", equalTo(List.of("build")));
+    given().get("/instances/demo/tool/main").then().statusCode(404);
+    assertThat(nextCommand("demo/tool/main", Duration.ofSeconds(1)))
+        .as("nothing after the build")
+        .isNull();
+  }
+
+  @Test
   void aDryRunReturnsThePlanAndInvalidAnswersAreListed() {
     publishTemplate("demo", "api");
     awaitPlannable("demo", "api");
@@ -228,6 +271,18 @@ class CoordinatorFlowTest {
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> record : commands.poll(Duration.ofMillis(200))) {
         return codec.decode(record.value()).as(PhaseCommand.class);
+      }
+    }
+    return null;
+  }
+
+  /** The next command for {@code instanceKey}; the topic also holds the other tests' commands. */
+  private CloudEvent<PhaseCommand> nextCommand(String instanceKey, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CloudEvent<PhaseCommand> command;
+    while ((command = nextCommand(Duration.ofNanos(deadline - System.nanoTime()))) != null) {
+      if (command.data().instanceKey().toString().equals(instanceKey)) {
+        return command;
       }
     }
     return null;

@@ -78,7 +78,7 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
   @Override
   public Integer call() {
     Endpoints endpoints = endpoints();
-    Target target = domains().resolve(request.target(), action() != RequestAction.INSTALL);
+    Target target = domains().resolve(request.target(), actsOnInstalled(action()));
     InstanceKey key = target.key();
     ServiceRequest payload = RequestFactory.build(key, request, noStart());
     if (dryRun) {
@@ -136,6 +136,11 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     } catch (CliException unreachable) {
       return Optional.empty();
     }
+  }
+
+  /** Whether the target must be installed (its domain is then looked up among instances). */
+  static boolean actsOnInstalled(RequestAction action) {
+    return action != RequestAction.INSTALL && !action.templateLevel();
   }
 
   String verb() {

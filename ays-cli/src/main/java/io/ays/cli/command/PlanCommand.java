@@ -43,7 +43,7 @@ public class PlanCommand extends AysSubcommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Target target = domains().resolve(request.target(), action != RequestAction.INSTALL);
+    Target target = domains().resolve(request.target(), ActionCommand.actsOnInstalled(action));
     InstanceKey key = target.key();
     ServiceRequest payload = RequestFactory.build(key, request, noStart);
     String what = action.name().toLowerCase(Locale.ROOT) + " " + key;

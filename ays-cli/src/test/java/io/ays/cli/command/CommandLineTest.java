@@ -64,6 +64,7 @@ class CommandLineTest {
     assertThat(action("restart", "a/b").action()).isEqualTo(RequestAction.RESTART);
     assertThat(action("configure", "a/b").action()).isEqualTo(RequestAction.CONFIGURE);
     assertThat(action("uninstall", "a/b").action()).isEqualTo(RequestAction.UNINSTALL);
+    assertThat(action("build", "a/b").action()).isEqualTo(RequestAction.BUILD);
     assertThat(action("stop", "a/b").noStart()).isFalse();
   }
 
@@ -138,6 +139,7 @@ class CommandLineTest {
           "restart",
           "configure",
           "uninstall",
+          "build",
           "plan",
           "status",
           "list",

@@ -20,9 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Submits a request over HTTP. It is published on {@code ays.requests} like any other request, so
@@ -101,7 +103,10 @@ public class RequestResource {
           List.of(
               new Problem(
                   "action",
-                  "expected one of install, start, stop, restart, configure, uninstall")));
+                  "expected one of "
+                      + Arrays.stream(RequestAction.values())
+                          .map(a -> a.name().toLowerCase(Locale.ROOT))
+                          .collect(Collectors.joining(", ")))));
     }
     if (request == null) {
       return problems(

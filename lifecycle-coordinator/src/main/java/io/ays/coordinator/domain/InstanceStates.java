@@ -15,6 +15,8 @@ final class InstanceStates {
       case CONFIGURE -> InstanceState.CONFIGURING;
       case STOP -> InstanceState.STOPPING;
       case UNINSTALL -> InstanceState.UNINSTALLING;
+      case BUILD ->
+          throw new IllegalArgumentException("a build does not change an instance's state");
     };
   }
 
@@ -24,6 +26,8 @@ final class InstanceStates {
       case START, RESTART, CONFIGURE -> InstanceState.RUNNING;
       case STOP -> InstanceState.STOPPED;
       case UNINSTALL -> InstanceState.REMOVED;
+      case BUILD ->
+          throw new IllegalArgumentException("a build does not change an instance's state");
     };
   }
 }

@@ -46,7 +46,7 @@ public class RunCompletion {
     finish(run, RunStatus.SUCCEEDED, null, cause);
     announce(run, RunOutcome.SUCCEEDED, null, null, cause);
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
-    if (instance != null) {
+    if (instance != null && !action.templateLevel()) {
       if (action == RequestAction.INSTALL || action == RequestAction.CONFIGURE) {
         instance.templateHash = run.templateHash;
       }
@@ -70,7 +70,8 @@ public class RunCompletion {
     finish(run, RunStatus.FAILED, fullReason, cause);
     announce(run, RunOutcome.FAILED, fullReason, failed, cause);
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
-    if (instance != null) {
+    // A failed build says nothing about the running service: its state stays.
+    if (instance != null && !RequestAction.valueOf(run.action).templateLevel()) {
       moveTo(instance, InstanceState.FAILED, run, fullReason, cause);
     }
     startNextQueued(run.instanceKey, cause);

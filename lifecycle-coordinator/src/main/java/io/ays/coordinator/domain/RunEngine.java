@@ -91,6 +91,10 @@ public class RunEngine {
   public void begin(RunEntity run, Cause cause) {
     RequestAction action = RequestAction.valueOf(run.action);
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    if (action.templateLevel()) {
+      beginTemplateLevel(run, instance, cause);
+      return;
+    }
     if (instance == null && action != RequestAction.INSTALL) {
       completion.abandon(run, "the instance no longer exists (it was uninstalled)", cause);
       return;
@@ -105,6 +109,18 @@ public class RunEngine {
     run.status = RunStatus.RUNNING.name();
     instance.activeRunId = run.id;
     completion.moveTo(instance, InstanceStates.during(action), run, null, cause);
+    advance(run, cause);
+  }
+
+  /**
+   * A build leaves the instance's state alone; an installed instance is still held for the run, so
+   * that a build never overlaps its install, restart or uninstall.
+   */
+  private void beginTemplateLevel(RunEntity run, ServiceInstanceEntity instance, Cause cause) {
+    run.status = RunStatus.RUNNING.name();
+    if (instance != null) {
+      instance.activeRunId = run.id;
+    }
     advance(run, cause);
   }
 

@@ -25,7 +25,8 @@ import java.util.Optional;
  * <p>Install and start bring in the instance's dependencies first ({@link InstallClosure}, {@link
  * InstalledClosure}); stop and uninstall take its dependencies after it, except those another
  * instance still uses; restart and configure touch the named instance only. {@code noDeps} limits
- * every action to the named instance.
+ * every action to the named instance. A build (template-level) is the named instance alone, which
+ * need not be installed.
  */
 @ApplicationScoped
 public class RunPreparer {
@@ -53,7 +54,7 @@ public class RunPreparer {
   public Preparation prepare(RequestAction action, ServiceRequest request) {
     InstanceKey key = request.instanceKey();
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
-    if (instance == null && action != RequestAction.INSTALL) {
+    if (instance == null && action != RequestAction.INSTALL && !action.templateLevel()) {
       return Preparation.rejected(
           Rejection.of("instance", "unknown instance " + key + ": install it first"));
     }
@@ -99,7 +100,10 @@ public class RunPreparer {
 
   private List<PreparedRun> closure(
       RequestAction action, boolean noDeps, InstancePlanner.Member root, List<Problem> problems) {
-    if (noDeps || action == RequestAction.RESTART || action == RequestAction.CONFIGURE) {
+    if (noDeps
+        || action == RequestAction.RESTART
+        || action == RequestAction.CONFIGURE
+        || action.templateLevel()) {
       PreparedRun run = planner.plan(root, problems);
       return run == null ? List.of() : List.of(run);
     }
@@ -107,7 +111,7 @@ public class RunPreparer {
       case INSTALL -> installClosure.runs(root, problems);
       case START -> installedClosure.startRuns(root, problems);
       case STOP, UNINSTALL -> installedClosure.stopRuns(root, problems);
-      case RESTART, CONFIGURE -> throw new IllegalStateException("handled above");
+      case RESTART, CONFIGURE, BUILD -> throw new IllegalStateException("handled above");
     };
   }
 
@@ -148,14 +152,17 @@ public class RunPreparer {
     return TemplateDefinitionEntity.latest(request.domain(), request.name());
   }
 
-  /** An install brings its answers; configure changes some; other actions reuse the stored ones. */
+  /**
+   * An install brings its answers; configure changes some; a build takes the request's over the
+   * stored ones, if any (it stores none); other actions reuse the stored ones.
+   */
   private Map<String, Object> answersFor(
       RequestAction action, ServiceRequest request, ServiceInstanceEntity instance) {
-    if (action == RequestAction.INSTALL) {
+    if (action == RequestAction.INSTALL || (action.templateLevel() && instance == null)) {
       return request.answers();
     }
     Map<String, Object> answers = new HashMap<>(json.read(instance.answers));
-    if (action == RequestAction.CONFIGURE) {
+    if (action == RequestAction.CONFIGURE || action.templateLevel()) {
       answers.putAll(request.answers());
     }
     return answers;

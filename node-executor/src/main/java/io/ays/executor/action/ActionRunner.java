@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * Picks how an action runs: the template's own hook if it has one, else its {@code actions_*.py}
- * method (which may call AYS's default back), else AYS's default. Before the install phases on the
- * hosting node, the template's {@code platform.supported} is checked against this node.
+ * method (which may call AYS's default back), else AYS's default. The template-level {@code build}
+ * runs {@code hooks/build} or {@code actions_tmpl.py}; its default does nothing. Before the install
+ * phases on the hosting node, the template's {@code platform.supported} is checked against this
+ * node.
  */
 @ApplicationScoped
 public class ActionRunner {
@@ -47,12 +49,12 @@ public class ActionRunner {
     if (unsupported.isPresent() && INSTALL_PHASES.contains(phase)) {
       return ActionOutcome.failed(null, unsupported.get(), null);
     }
-    if (phase.overridable() && !phase.templateLevel()) {
+    if (phase.overridable()) {
       Optional<Path> hook = hooks.find(context);
       if (hook.isPresent()) {
         return hooks.run(hook.get(), context);
       }
-      Optional<Path> actions = ActionFiles.forRole(context.templateDir(), role(context));
+      Optional<Path> actions = ActionFiles.forCommand(context.templateDir(), role(context), phase);
       if (actions.isPresent()) {
         return python.run(actions.get(), context, defaults::run);
       }

@@ -32,7 +32,7 @@ CHECKS = ("check_up", "check_down", "monitor")
 ACTIONS = (
     "init", "prepare", "configure", "start", "stop", "halt", "check_up", "check_down",
     "check_requirements", "monitor", "cleanup", "data_export", "data_import", "install",
-    "uninstall", "removedata", "test",
+    "uninstall", "removedata", "test", "build",
 )
 
 
@@ -172,7 +172,8 @@ def _install_modules():
     atyourservice = types.SimpleNamespace(
         getActionsBaseClass=lambda: ActionsBase,
         getActionsBaseClassNode=lambda: ActionsBase,
-        getActionsBaseClassMgmt=lambda: ActionsBase)
+        getActionsBaseClassMgmt=lambda: ActionsBase,
+        getActionsBaseClassTmpl=lambda: ActionsBase)
     do = types.SimpleNamespace(execute=lambda cmd, **kw: run(cmd, die=kw.get("dieOnNonZeroExitCode", True)))
     jumpscale = types.ModuleType("JumpScale")
     jumpscale.j = types.SimpleNamespace(atyourservice=atyourservice, do=do)

@@ -138,11 +138,69 @@ class PythonActionsTest {
     assertThat(outcome.message()).contains("actions_node.py: no class named Actions... found");
   }
 
+  @Test
+  void theTemplateLevelBuildRunsActionsTmplPyAndOnlyThere() throws Exception {
+    Files.writeString(
+        templateDir.resolve("actions_tmpl.py"),
+        """
+        from JumpScale import j
+        ActionsBase = j.atyourservice.getActionsBaseClassTmpl()
+
+        class Actions(ActionsBase):
+            def build(self, serviceObj):
+                self.run('printf "port %s" > built.txt' % self.hrd.get('instance.param.port'))
+                print('built')
+                return True
+        """
+            .stripIndent());
+
+    assertThat(ActionFiles.forCommand(templateDir, ExecutionRole.NODE, Phase.BUILD))
+        .contains(templateDir.resolve("actions_tmpl.py"));
+    assertThat(ActionFiles.forCommand(templateDir, ExecutionRole.NODE, Phase.CONFIGURE))
+        .as("instance actions never come from actions_tmpl.py")
+        .contains(templateDir.resolve("actions_node.py"));
+    Files.delete(templateDir.resolve("actions_node.py"));
+    assertThat(ActionFiles.forCommand(templateDir, ExecutionRole.NODE, Phase.START)).isEmpty();
+
+    ActionOutcome built = run("actions_tmpl.py", Phase.BUILD, config());
+
+    assertThat(built.outcome()).as(built.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
+    assertThat(built.message()).startsWith("actions_tmpl.py build succeeded");
+    assertThat(instanceDir.resolve("built.txt")).hasContent("port " + port);
+    assertThat(built.outputTail()).contains("built");
+  }
+
+  @Test
+  void aFailingBuildReportsExitStatusAndTheCommandsError() throws Exception {
+    Files.writeString(
+        templateDir.resolve("actions_tmpl.py"),
+        """
+        from ays import ActionsBase
+
+        class ActionsTmpl(ActionsBase):
+            def build(self, serviceObj):
+                self.run('echo "cc: no such file: main.c" >&2; exit 2')
+        """
+            .stripIndent());
+
+    ActionOutcome built = run("actions_tmpl.py", Phase.BUILD, config());
+
+    assertThat(built.outcome()).isEqualTo(PhaseOutcome.FAILED);
+    assertThat(built.exitCode()).isEqualTo(1);
+    assertThat(built.message()).contains("actions_tmpl.py build failed (exit 1, ");
+    assertThat(built.outputTail()).contains("cc: no such file: main.c");
+  }
+
   private ActionOutcome run(Phase phase, Map<String, Object> config) throws Exception {
+    return run("actions_node.py", phase, config);
+  }
+
+  private ActionOutcome run(String actionsFile, Phase phase, Map<String, Object> config)
+      throws Exception {
     ActionContext context =
         new ActionContext(
             command(phase, config), templateDir, instanceDir, tmp.resolve("logs"), config);
-    return python.run(templateDir.resolve("actions_node.py"), context, defaults::run);
+    return python.run(templateDir.resolve(actionsFile), context, defaults::run);
   }
 
   private Map<String, Object> config() {

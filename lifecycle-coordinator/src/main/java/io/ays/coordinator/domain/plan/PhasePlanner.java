@@ -20,13 +20,18 @@ import java.util.List;
  * <p>Install: init, prepare, fetch (node only), configure, check_up; if up: stop, check_down, halt
  * if still up, check_down; then start, check_up (must be up), monitor. Restart is the stop sequence
  * then the start sequence; stop is stop, check_down, halt if needed; uninstall is the stop sequence
- * then uninstall and removedata.
+ * then uninstall and removedata. Build (template-level) is its one phase on the service's node.
  */
 public final class PhasePlanner {
 
   /** The ordered steps for {@code request}. */
   public List<PlannedStep> plan(PlanRequest request) {
     Builder steps = new Builder();
+    if (request.action().templateLevel()) {
+      // Template-level (actions_tmpl.py): one phase where the build is wanted, nothing else.
+      steps.on(request.serviceNode(), ExecutionRole.NODE).add(Phase.BUILD, ALWAYS, NONE);
+      return steps.build();
+    }
     if (request.hasManagementActions()) {
       sequence(steps.on(request.managementNode(), ExecutionRole.MANAGEMENT), request);
     }
@@ -65,6 +70,7 @@ public final class PhasePlanner {
         stop(steps);
         steps.add(Phase.UNINSTALL, ALWAYS, NONE).add(Phase.REMOVEDATA, ALWAYS, NONE);
       }
+      case BUILD -> throw new IllegalStateException("template-level: planned above");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ays.coordinator.domain.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ays.contracts.ExecutionRole;
 import io.ays.contracts.Phase;
@@ -69,6 +70,15 @@ class PhasePlanTest {
     List<PlannedStep> plan =
         planner.plan(new PlanRequest(RequestAction.INSTALL, "local", "local", false, false));
     assertThat(plan).allMatch(s -> s.role() == ExecutionRole.NODE);
+  }
+
+  @Test
+  void aBuildIsOneBuildPhaseOnTheServicesNodeEvenWithManagementActions() {
+    List<PlannedStep> plan =
+        planner.plan(new PlanRequest(RequestAction.BUILD, "mgmt", "build7", true, false));
+    assertThat(plan)
+        .extracting(PlannedStep::phase, PlannedStep::node, PlannedStep::role)
+        .containsExactly(tuple(Phase.BUILD, "build7", ExecutionRole.NODE));
   }
 
   @Test
