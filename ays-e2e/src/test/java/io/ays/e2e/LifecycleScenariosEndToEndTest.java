@@ -35,6 +35,7 @@ class LifecycleScenariosEndToEndTest {
   private AysCluster ays;
   private Path journal;
   private Path treeJournal;
+  private Path built;
 
   @BeforeAll
   void startAys() throws Exception {
@@ -49,6 +50,8 @@ class LifecycleScenariosEndToEndTest {
     templates.putAll(brokenChainTemplates(treeJournal));
     templates.putAll(flakyTemplate(workDir.resolve("flaky-marker")));
     templates.putAll(stubbornTemplate(workDir.resolve("stubborn-e2e.py")));
+    built = workDir.resolve("built.txt");
+    templates.putAll(builderTemplate(built));
     TemplateRepository.create(repo, templates);
     ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
   }
@@ -58,6 +61,9 @@ class LifecycleScenariosEndToEndTest {
     if (ays != null) {
       // Services the tests leave installed (after a failure) run in sessions of their own.
       stubborn().forEach(ProcessHandle::destroyForcibly);
+      ProcessHandle.allProcesses()
+          .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 611")).orElse(false))
+          .forEach(ProcessHandle::destroyForcibly);
       sleepers().forEach(ProcessHandle::destroyForcibly);
       ays.close();
     }
@@ -155,6 +161,8 @@ class LifecycleScenariosEndToEndTest {
     awaitRun("e2e/stubborn/main", "SUCCEEDED", Duration.ofSeconds(120));
     List<ProcessHandle> before = stubborn();
     assertThat(before).hasSize(1);
+    Path ready = ays.workDir.resolve("stubborn-e2e.py.ready");
+    awaitStatus(() -> Files.exists(ready) ? 1 : 0, 1, Duration.ofSeconds(30));
 
     assertThat(
             ays.coordinator
@@ -181,6 +189,41 @@ class LifecycleScenariosEndToEndTest {
         404,
         Duration.ofSeconds(90));
     assertThat(stubborn()).as("uninstall halts it too").isEmpty();
+  }
+
+  @Test
+  void aBuildRunsActionsTmplPyOnTheNodeAndLeavesTheInstanceAlone() throws Exception {
+    String build = "{\"domain\":\"e2e\",\"name\":\"builder\"}";
+    awaitStatus(
+        () -> ays.coordinator.post("/requests/install?dryRun=true", build).statusCode(), 200);
+    assertThat(ays.coordinator.post("/requests/build", build).statusCode()).isEqualTo(202);
+    JsonNode first = awaitRun("e2e/builder/main", "build", "SUCCEEDED", Duration.ofSeconds(90));
+    assertThat(first.path("steps")).hasSize(1);
+    assertThat(built).as("actions_tmpl.py build ran on the node").hasContent("built v1\n");
+    assertThat(ays.coordinator.get("/instances/e2e/builder/main").statusCode())
+        .as("a build installs nothing")
+        .isEqualTo(404);
+
+    install("builder");
+    awaitState("e2e/builder/main", "RUNNING", Duration.ofSeconds(90));
+    String failing = "{\"domain\":\"e2e\",\"name\":\"builder\",\"answers\":{\"param.fail\":true}}";
+    assertThat(ays.coordinator.post("/requests/build", failing).statusCode()).isEqualTo(202);
+    JsonNode second = awaitRun("e2e/builder/main", "build", "FAILED", Duration.ofSeconds(90));
+    assertThat(second.path("reason").asText()).contains("build on local failed");
+    assertThat(step(second, "build").toString())
+        .as("the step shows what the build said")
+        .contains("cc: main.c: No such file");
+    awaitState("e2e/builder/main", "RUNNING", Duration.ofSeconds(5));
+
+    assertThat(
+            ays.coordinator
+                .post("/requests/uninstall", "{\"domain\":\"e2e\",\"name\":\"builder\"}")
+                .statusCode())
+        .isEqualTo(202);
+    awaitStatus(
+        () -> ays.coordinator.get("/instances/e2e/builder/main").statusCode(),
+        404,
+        Duration.ofSeconds(90));
   }
 
   private void install(String name) throws Exception {
@@ -288,8 +331,11 @@ class LifecycleScenariosEndToEndTest {
   private static Map<String, String> stubbornTemplate(Path script) throws Exception {
     Files.writeString(
         script,
-        "import signal, time\n"
+        "import signal, sys, time\n"
             + "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+            // Says when SIGTERM is ignored: on a loaded machine the interpreter may still be
+            // starting when the install ends, and a SIGTERM then would simply end it.
+            + "open(sys.argv[0] + '.ready', 'w').close()\n"
             + "time.sleep(3600)\n");
     return Map.of(
         "stubborn/service.hrd",
@@ -299,6 +345,25 @@ class LifecycleScenariosEndToEndTest {
             + script
             + "',\n"
             + "    timeout_stop:'2',\n");
+  }
+
+  /**
+   * A long sleep with a template-level build (actions_tmpl.py) that writes {@code out}, or fails
+   * like a compiler when the build is asked to ({@code param.fail}).
+   */
+  private static Map<String, String> builderTemplate(Path out) {
+    return Map.of(
+        "builder/service.hrd",
+        "process.1 =\n    cmd:'sleep',\n    args:'611',\n\nbuild.out = '" + out + "'\n",
+        "builder/instance.hrd",
+        "param.fail = @ASK type:bool default:False\n",
+        "builder/actions_tmpl.py",
+        "from ays import ActionsBase\n\n"
+            + "class ActionsTmpl(ActionsBase):\n"
+            + "    def build(self, serviceObj):\n"
+            + "        if self.hrd.getBool('instance.param.fail'):\n"
+            + "            self.run('echo \"cc: main.c: No such file\" >&2; exit 2')\n"
+            + "        self.run('echo built v1 > %s' % self.hrd.get('service.build.out'))\n");
   }
 
   /** Three templates, each a long sleep, depending on each other, with journaling hooks. */
