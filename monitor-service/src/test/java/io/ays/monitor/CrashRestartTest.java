@@ -82,6 +82,29 @@ class CrashRestartTest {
   }
 
   @Test
+  void aStoppedInstanceIsDownAtOnceInsteadOfItsLastReportedUp() {
+    String key = newInstanceKey("stopped-after-up");
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+    kafka.send("ays.health", key, TestEvents.reportOn(TestEvents.NODE, key, HealthStatus.UP, "ok"));
+    Eventually.holds(
+        WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("UP"));
+
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STOPPING, InstanceState.STOPPED));
+
+    Eventually.holds(
+        WAIT,
+        () -> {
+          JsonPath health = MonitorApi.health(key);
+          assertThat(health.getString("status")).isEqualTo("DOWN");
+          assertThat(health.getString("statusSource")).isEqualTo("LIFECYCLE");
+          assertThat(health.getString("supervision")).isEqualTo("UNSUPERVISED");
+        });
+    assertThat(kafka.all("ays.requests", key)).as("a stop is never healed").isEmpty();
+  }
+
+  @Test
   void doesNotRestartAnInstanceThatIsStoppedOrStopping() throws Exception {
     String stopped = newInstanceKey("stopped");
     String stopping = newInstanceKey("stopping");

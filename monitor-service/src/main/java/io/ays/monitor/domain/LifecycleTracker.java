@@ -21,11 +21,14 @@ public class LifecycleTracker {
   private static final Logger LOG = Logger.getLogger(LifecycleTracker.class);
 
   private final HealthJournal journal;
+  private final StatusWriter statuses;
   private final GiveUpAnnouncer announcer;
   private final Clock clock;
 
-  public LifecycleTracker(HealthJournal journal, GiveUpAnnouncer announcer, Clock clock) {
+  public LifecycleTracker(
+      HealthJournal journal, StatusWriter statuses, GiveUpAnnouncer announcer, Clock clock) {
     this.journal = journal;
+    this.statuses = statuses;
     this.announcer = announcer;
     this.clock = clock;
   }
@@ -75,6 +78,15 @@ public class LifecycleTracker {
     }
     if (to == InstanceState.STOPPED || to == InstanceState.REMOVED) {
       health.consecutiveRestarts = 0; // stopped on purpose: the crash loop, if any, is over
+      // Its last report (UP) no longer holds, and a stopped service sends none: say DOWN at once
+      // rather than showing UP until the report timeout makes it UNKNOWN.
+      statuses.change(
+          health,
+          "DOWN",
+          StatusWriter.LIFECYCLE,
+          "stopped on request (lifecycle " + to + ")",
+          event.time(),
+          event.id());
     }
   }
 

@@ -18,6 +18,9 @@ public class StatusWriter {
   /** The status source when the instance's node stopped sending heartbeats. */
   public static final String NODE_SILENT = "NODE_SILENT";
 
+  /** The status source when the coordinator stopped or removed the instance on request. */
+  public static final String LIFECYCLE = "LIFECYCLE";
+
   private final HealthJournal journal;
 
   public StatusWriter(HealthJournal journal) {
