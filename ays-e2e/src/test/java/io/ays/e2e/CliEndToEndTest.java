@@ -39,6 +39,7 @@ class CliEndToEndTest {
   private int servicePort;
   private Path outputs;
   private int runs;
+  private Background follower;
 
   @BeforeAll
   void startAys() throws Exception {
@@ -59,6 +60,9 @@ class CliEndToEndTest {
 
   @AfterAll
   void stopAys() {
+    if (follower != null) {
+      follower.process().destroyForcibly();
+    }
     if (ays != null) {
       ays.close();
     }
@@ -147,20 +151,18 @@ class CliEndToEndTest {
 
     // The server logs each request on stderr, which the executor captures; the coordinator
     // relays the read to the node's executor.
-    java.net.HttpURLConnection probe =
-        (java.net.HttpURLConnection)
-            java.net
-                .URI
-                .create("http://127.0.0.1:" + servicePort + "/logs-probe")
-                .toURL()
-                .openConnection();
-    assertThat(probe.getResponseCode()).isEqualTo(404);
-    probe.disconnect();
+    probe("/logs-probe");
     Cli logs = cli("logs", "e2e/hello-http", "-n", "20");
     assertThat(logs.code).as(logs.toString()).isZero();
     assertThat(logs.out)
         .containsPattern("(?m)^==> local:.*e2e__hello-http__main/process\\.1\\.log <==$")
         .contains("\"GET /logs-probe HTTP/1.1\" 404");
+
+    // Followed, a line written later shows up; the follower ends with the uninstall (Order 7).
+    follower = background("logs", "e2e/hello-http", "--follow", "-n", "1");
+    follower.awaitOutput("process.1.log <==");
+    probe("/follow-probe");
+    follower.awaitOutput("\"GET /follow-probe HTTP/1.1\" 404");
 
     Cli sync = cli("templates", "sync");
     assertThat(sync.code).as(sync.toString()).isZero();
@@ -213,6 +215,22 @@ class CliEndToEndTest {
         .contains("\"action\" : \"uninstall\"");
     Cli status = cli("status", "--json");
     assertThat(status.out).doesNotContain("\"state\" : \"RUNNING\"");
+
+    assertThat(follower).as("logs --follow was started by an earlier test").isNotNull();
+    assertThat(follower.process().waitFor(30, TimeUnit.SECONDS))
+        .as("logs --follow ends when the instance is uninstalled")
+        .isTrue();
+    assertThat(follower.process().exitValue()).isZero();
+    assertThat(follower.errors()).contains(KEY + " is no longer installed; stopped following");
+  }
+
+  /** A request to the installed hello-http server, which logs it to stderr (404: no such file). */
+  private void probe(String path) throws IOException {
+    java.net.HttpURLConnection probe =
+        (java.net.HttpURLConnection)
+            java.net.URI.create("http://127.0.0.1:" + servicePort + path).toURL().openConnection();
+    assertThat(probe.getResponseCode()).isEqualTo(404);
+    probe.disconnect();
   }
 
   @Test
@@ -277,11 +295,18 @@ class CliEndToEndTest {
 
   private Background background(String... args) throws IOException {
     String name = String.format("%02d-%s", ++runs, args[0]);
-    return new Background(builder(name, args).start(), outputs.resolve(name + ".out"));
+    return new Background(
+        builder(name, args).start(),
+        outputs.resolve(name + ".out"),
+        outputs.resolve(name + ".err"));
   }
 
   /** A CLI process that runs beside the test (watch). */
-  private record Background(Process process, Path out) {
+  private record Background(Process process, Path out, Path err) {
+
+    String errors() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
 
     void awaitOutput(String text) throws Exception {
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -5,6 +5,7 @@ import io.ays.cli.ExitCodes;
 import io.ays.cli.output.JsonOutput;
 import io.ays.cli.request.Target;
 import io.ays.contracts.InstanceKey;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,11 +50,21 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the node's answer as JSON")
   boolean json;
 
+  @Option(
+      names = {"-f", "--follow"},
+      description =
+          "keep printing lines as they are written (read every second), until the instance is"
+              + " uninstalled or Ctrl-C")
+  boolean follow;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (lines < 0 || lines > MAX_LINES) {
       throw new io.ays.cli.CliException(
           ExitCodes.USAGE, "--lines must be between 0 and " + MAX_LINES + ", was " + lines);
+    }
+    if (follow && json) {
+      throw new io.ays.cli.CliException(ExitCodes.USAGE, "--follow prints text: drop --json");
     }
     InstanceKey key = domains().resolve(Target.of(name, domain, instance), true).key();
     JsonNode logs = coordinator().logs(key, lines);
@@ -61,28 +72,44 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
       JsonOutput.print(out(), logs);
       return ExitCodes.OK;
     }
-    String node = logs.path("node").asText("?");
+    String lastHeader = null;
     JsonNode files = logs.path("files");
     if (files.isEmpty()) {
-      out().println(key + " on node " + node + " has written no logs yet.");
-      out().flush();
-      return ExitCodes.OK;
+      out()
+          .println(key + " on node " + logs.path("node").asText("?") + " has written no logs yet.");
     }
     for (JsonNode file : files) {
-      out()
-          .println(
-              "==> "
-                  + node
-                  + ":"
-                  + logs.path("folder").asText()
-                  + "/"
-                  + file.path("name").asText()
-                  + " <==");
+      if (!follow || !file.path("lines").isEmpty()) {
+        lastHeader = header(logs, file.path("name").asText());
+        out().println(lastHeader);
+      }
       for (JsonNode line : file.path("lines")) {
         out().println(line.asText());
       }
     }
     out().flush();
+    if (follow) {
+      LogFollower follower =
+          new LogFollower(
+              key,
+              since -> coordinator().logsSince(key, since),
+              out(),
+              err(),
+              Duration.ofSeconds(1));
+      follower.startAfter(logs, lastHeader);
+      follower.follow();
+    }
     return ExitCodes.OK;
+  }
+
+  /** {@code ==> node:folder/file <==}, the header of one log's lines. */
+  static String header(JsonNode logs, String file) {
+    return "==> "
+        + logs.path("node").asText("?")
+        + ":"
+        + logs.path("folder").asText()
+        + "/"
+        + file
+        + " <==";
   }
 }

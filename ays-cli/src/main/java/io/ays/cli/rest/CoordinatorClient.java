@@ -55,6 +55,24 @@ public class CoordinatorClient {
     return okBody(answer, "the logs of " + key);
   }
 
+  /**
+   * The lines written to the instance's logs after {@code since} ({@code file:position,...}, the
+   * {@code endOffset}s of the previous read); empty once the instance is gone (uninstalled).
+   */
+  public Optional<JsonNode> logsSince(InstanceKey key, String since) {
+    HttpAnswer answer =
+        rest.get(
+            "/instances/"
+                + key
+                // A log that appeared since (not in since) is new: all of it is news.
+                + "/logs?lines=10000&since="
+                + java.net.URLEncoder.encode(since, java.nio.charset.StandardCharsets.UTF_8));
+    if (answer.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(okBody(answer, "the logs of " + key));
+  }
+
   public Optional<JsonNode> run(UUID id) {
     HttpAnswer answer = rest.get("/runs/" + id);
     return answer.status() == 404 ? Optional.empty() : Optional.of(okBody(answer, "run " + id));

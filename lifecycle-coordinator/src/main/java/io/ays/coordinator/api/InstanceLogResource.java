@@ -32,10 +32,11 @@ public class InstanceLogResource {
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance,
-      @QueryParam("lines") @DefaultValue("100") int lines) {
+      @QueryParam("lines") @DefaultValue("100") int lines,
+      @QueryParam("since") String since) {
     NodeLogs.Answer answer;
     try {
-      answer = logs.read(new InstanceKey(domain, name, instance), lines);
+      answer = logs.read(new InstanceKey(domain, name, instance), lines, since);
     } catch (InvalidFieldException e) {
       answer = NodeLogs.Answer.error(400, e.getMessage());
     }

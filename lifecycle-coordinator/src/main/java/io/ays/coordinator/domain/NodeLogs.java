@@ -47,8 +47,11 @@ public class NodeLogs {
     }
   }
 
-  /** The last {@code lines} lines of each log of {@code key}, read from its node now. */
-  public Answer read(InstanceKey key, int lines) {
+  /**
+   * The last {@code lines} lines of each log of {@code key}, read from its node now; with {@code
+   * since} ({@code file:position,...}, may be null) the lines after those positions instead.
+   */
+  public Answer read(InstanceKey key, int lines, String since) {
     Location where = QuarkusTransaction.requiringNew().call(() -> locate(key));
     if (where.problem != null) {
       return where.problem;
@@ -63,7 +66,8 @@ public class NodeLogs {
                 + "/"
                 + encode(key.instance())
                 + "?lines="
-                + lines);
+                + lines
+                + (since == null ? "" : "&since=" + encode(since)));
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,9 @@ public record InstanceLogs(String instanceKey, String node, String folder, List<
    * @param name the file name in the folder
    * @param sizeBytes its size
    * @param modifiedAt when it was last written
-   * @param lines its last lines, oldest first
+   * @param lines its last lines (or those after the asked position), oldest first
+   * @param endOffset the position after these lines: where a follower asks from next
    */
-  public record LogFile(String name, long sizeBytes, Instant modifiedAt, List<String> lines) {}
+  public record LogFile(
+      String name, long sizeBytes, Instant modifiedAt, List<String> lines, long endOffset) {}
 }

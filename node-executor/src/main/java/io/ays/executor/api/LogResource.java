@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * {@code kubectl logs} to the kubelet. Only files of the instance's own log folder are read; the
  * key's parts cannot name another folder ({@link InstanceKey} allows no {@code /} and no leading
  * dot).
+ *
+ * <p>{@code since=process.1.log:4096,hooks.log:120} follows the logs ({@code ays logs --follow}): a
+ * file named there answers its complete lines after that position, other files their last {@code
+ * lines}; each file's {@code endOffset} is the position to ask from next.
  */
 @Path("/logs/{domain}/{name}/{instance}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +49,8 @@ public class LogResource {
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance,
-      @QueryParam("lines") @DefaultValue("100") int lines) {
+      @QueryParam("lines") @DefaultValue("100") int lines,
+      @QueryParam("since") String since) {
     InstanceKey key;
     try {
       key = new InstanceKey(domain, name, instance);
@@ -55,16 +60,30 @@ public class LogResource {
     if (lines < 0 || lines > MAX_LINES) {
       return badRequest("lines must be between 0 and " + MAX_LINES + ", was " + lines);
     }
+    Map<String, Long> positions;
+    try {
+      positions = LogPositions.parse(since);
+    } catch (IllegalArgumentException e) {
+      return badRequest(e.getMessage());
+    }
     java.nio.file.Path folder = new InstanceFolders(config.dataDir()).logDir(key);
     List<InstanceLogs.LogFile> files = new ArrayList<>();
     for (java.nio.file.Path file : logFiles(folder)) {
+      String fileName = file.getFileName().toString();
       try {
+        long size = Files.size(file);
+        Long position = positions.get(fileName);
+        LogLines.Slice read =
+            position == null
+                ? new LogLines.Slice(LogLines.last(file, lines), size)
+                : LogLines.after(file, position);
         files.add(
             new InstanceLogs.LogFile(
-                file.getFileName().toString(),
-                Files.size(file),
+                fileName,
+                size,
                 Files.getLastModifiedTime(file).toInstant(),
-                LogLines.last(file, lines)));
+                read.lines(),
+                read.end()));
       } catch (IOException e) {
         // A log rotated away between listing and reading is simply not shown.
       }

@@ -1,6 +1,7 @@
 package io.ays.executor.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -50,6 +51,59 @@ class LogResourceTest {
         .body("files[0].lines", contains("configured"))
         .body("files[1].lines", contains("line 498", "line 499", "line 500"))
         .body("files[1].sizeBytes", equalTo(lines.length()));
+  }
+
+  @Test
+  void aFollowerGetsOnlyTheCompleteLinesWrittenSinceItsLastRead() throws Exception {
+    String name = "followed-" + UUID.randomUUID().toString().substring(0, 8);
+    Path folder = dataDir.resolve("logs").resolve("demo__" + name + "__main");
+    Files.createDirectories(folder);
+    Path log = folder.resolve("process.1.log");
+    Files.writeString(log, "first\n");
+    int end =
+        given()
+            .queryParam("lines", 10)
+            .get("/logs/demo/{name}/main", name)
+            .then()
+            .statusCode(200)
+            .body("files[0].lines", contains("first"))
+            .extract()
+            .path("files[0].endOffset");
+    assertThat(end).isEqualTo(6);
+
+    Files.writeString(log, "second\nthird\nhalf a li", java.nio.file.StandardOpenOption.APPEND);
+    int next =
+        given()
+            .queryParam("since", "process.1.log:" + end)
+            .get("/logs/demo/{name}/main", name)
+            .then()
+            .statusCode(200)
+            .body("files[0].lines", contains("second", "third"))
+            .extract()
+            .path("files[0].endOffset");
+    assertThat(next).as("the half-written line is left for later").isEqualTo(19);
+
+    Files.writeString(log, "ne\n", java.nio.file.StandardOpenOption.APPEND);
+    given()
+        .queryParam("since", "process.1.log:" + next)
+        .get("/logs/demo/{name}/main", name)
+        .then()
+        .body("files[0].lines", contains("half a line"));
+
+    Files.writeString(log, "after rotation\n");
+    given()
+        .queryParam("since", "process.1.log:" + next)
+        .get("/logs/demo/{name}/main", name)
+        .then()
+        .body("files[0].lines", contains("after rotation"))
+        .body("files[0].endOffset", equalTo(15));
+
+    given()
+        .queryParam("since", "process.1.log:-3")
+        .get("/logs/demo/{name}/main", name)
+        .then()
+        .statusCode(400)
+        .body("reason", containsString("since: the position of process.1.log must be a byte"));
   }
 
   @Test
