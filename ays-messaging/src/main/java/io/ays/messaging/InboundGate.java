@@ -12,12 +12,19 @@ import io.ays.contracts.RequestRejected;
 import io.ays.contracts.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +36,7 @@ import org.jboss.logging.Logger;
 public class InboundGate {
 
   private static final Logger LOG = Logger.getLogger(InboundGate.class);
+  private static final int MAX_UNIQUE_RETRIES = 10;
 
   private final EventCodec codec;
   private final EventFactory events;
@@ -78,8 +86,10 @@ public class InboundGate {
 
   /**
    * Decodes {@code record} and runs {@code handler} on it in a new transaction, once per message
-   * id: a redelivered message is skipped. If the handler throws, its transaction is rolled back and
-   * the message is dead-lettered with the error, so one bad message cannot stop the consumer.
+   * id: a redelivered message is skipped. A transaction that lost a race with a concurrent one (see
+   * {@link #isConflict}) is rolled back and run again. If the handler throws otherwise, its
+   * transaction is rolled back and the message is dead-lettered with the error, so one bad message
+   * cannot stop the consumer.
    */
   public void handle(
       ConsumerRecord<String, String> record,
@@ -90,20 +100,92 @@ public class InboundGate {
     if (admitted.isEmpty()) {
       return;
     }
-    CloudEvent<?> event = admitted.get();
+    process(new Admitted(record, admitted.get()), channel, consumer, handler);
+  }
+
+  /**
+   * Handles {@code records} (in this order) as {@link #handle} would, but all in one transaction:
+   * one commit for many messages. If that transaction fails for another reason than a conflict, it
+   * is rolled back and every message is handled again in a transaction of its own, so that only the
+   * message at fault is dead-lettered. The caller must not hand two batches holding messages of one
+   * key to this method at the same time (their order would be lost).
+   */
+  public void handleAll(
+      List<ConsumerRecord<String, String>> records,
+      Channel channel,
+      String consumer,
+      Consumer<CloudEvent<?>> handler) {
+    List<Admitted> admitted = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      admit(record, channel, consumer).ifPresent(e -> admitted.add(new Admitted(record, e)));
+    }
+    if (admitted.isEmpty()) {
+      return;
+    }
+    if (admitted.size() == 1) {
+      process(admitted.get(0), channel, consumer, handler);
+      return;
+    }
     try {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                if (processed.markProcessed(consumer, event.id())) {
-                  handler.accept(event);
-                }
-              });
+      inTransaction(
+          consumer,
+          () -> {
+            for (Admitted a : admitted) {
+              if (processed.markProcessed(consumer, a.event().id())) {
+                handler.accept(a.event());
+              }
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "%s: a transaction of %d messages failed (%s); handling them one by one",
+          consumer, admitted.size(), e);
+      for (Admitted a : admitted) {
+        process(a, channel, consumer, handler);
+      }
+    }
+  }
+
+  /** Whether {@code failure} says the transaction lost a race with another: worth running again. */
+  public static boolean isConflict(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockException
+          || t instanceof PessimisticLockException
+          || t instanceof LockTimeoutException
+          || t instanceof StaleStateException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // serialization failure, deadlock, lock not available, unique violation (two transactions
+        // inserting the same row: the loser sees the winner's on its next try)
+        if (state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("55P03")
+            || state.equals("23505")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void process(
+      Admitted admitted, Channel channel, String consumer, Consumer<CloudEvent<?>> handler) {
+    CloudEvent<?> event = admitted.event();
+    try {
+      inTransaction(
+          consumer,
+          () -> {
+            if (processed.markProcessed(consumer, event.id())) {
+              handler.accept(event);
+            }
+          });
     } catch (RuntimeException e) {
       LOG.errorf(e, "%s: processing %s (%s) failed", consumer, event.id(), event.type());
       String reason = "could not be processed: " + e;
       refuse(
-          record,
+          admitted.record(),
           channel,
           consumer,
           reason,
@@ -113,6 +195,48 @@ public class InboundGate {
           new Problem("(message)", reason));
     }
   }
+
+  /**
+   * Runs {@code work} in a new transaction; runs it again, after a short pause, while it fails with
+   * a {@linkplain #isConflict conflict}. A conflict is a race between two transactions, not a fault
+   * of the message, so it is never dead-lettered; only a unique violation, which a persistent bug
+   * could cause too, is given up after {@value #MAX_UNIQUE_RETRIES} tries.
+   */
+  private void inTransaction(String consumer, Runnable work) {
+    int attempt = 0;
+    while (true) {
+      try {
+        QuarkusTransaction.requiringNew().run(work);
+        return;
+      } catch (RuntimeException e) {
+        attempt++;
+        if (!isConflict(e) || (isUniqueViolation(e) && attempt >= MAX_UNIQUE_RETRIES)) {
+          throw e;
+        }
+        LOG.debugf(
+            "%s: transaction conflict (attempt %d), running it again: %s", consumer, attempt, e);
+        try {
+          // 5, 10, 20 ... ms up to 1 s, half of it random so that the racers part
+          long pause = Math.min(1000, 5L << Math.min(attempt - 1, 8));
+          Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Admitted(ConsumerRecord<String, String> record, CloudEvent<?> event) {}
 
   private void refuse(
       ConsumerRecord<String, String> record,

@@ -62,6 +62,7 @@ final class ScriptedNode implements AutoCloseable {
   private final String node;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean answerTwice;
 
   ScriptedNode(String bootstrap, String node, BiPredicate<String, Phase> fails) {
     this(
@@ -90,6 +91,17 @@ final class ScriptedNode implements AutoCloseable {
     consumer.subscribe(List.of("ays.commands." + node));
     thread = new Thread(this::answer, "scripted-node-" + node);
     thread.start();
+  }
+
+  /**
+   * From now on every result is sent twice more: once again as it was (a redelivery: same event id,
+   * same key) and once as a new event under another key, so that the coordinator handles it in
+   * parallel with the original (as a late duplicate from a second executor would be). Neither may
+   * move the run on a second time.
+   */
+  ScriptedNode answerTwice() {
+    answerTwice = true;
+    return this;
   }
 
   List<Received> received() {
@@ -163,11 +175,16 @@ final class ScriptedNode implements AutoCloseable {
           Boolean answer = c.phase().answersUp() ? up.contains(key) : null;
           result = PhaseResult.of(c, PhaseOutcome.SUCCEEDED, 0, answer, "ok", "", Instant.now(), 3);
         }
-        producer.send(
-            new ProducerRecord<>(
-                "ays.results",
-                key,
-                codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result))));
+        String encoded = codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result));
+        producer.send(new ProducerRecord<>("ays.results", key, encoded));
+        if (answerTwice) {
+          producer.send(new ProducerRecord<>("ays.results", key, encoded));
+          producer.send(
+              new ProducerRecord<>(
+                  "ays.results",
+                  key + "#again",
+                  codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result))));
+        }
       }
     }
   }

@@ -66,4 +66,20 @@ public interface CoordinatorConfig {
   /** How often the sweeper looks for timed-out commands, due retries and runs to re-decide. */
   @WithDefault("1s")
   Duration sweepInterval();
+
+  /**
+   * How many threads handle one poll of {@code ays.requests} or {@code ays.results} at once. The
+   * poll's messages are split by Kafka key (the instance key): all messages of one key go to the
+   * same thread, in their order, so requests for one instance and results of one run are still
+   * handled one after the other; different instances proceed in parallel.
+   */
+  @WithDefault("8")
+  int consumerThreads();
+
+  /**
+   * How many messages of one thread's share of a poll are handled in one database transaction (one
+   * commit for all). 1 gives one transaction per message.
+   */
+  @WithDefault("50")
+  int messagesPerTransaction();
 }

@@ -21,6 +21,7 @@ import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,11 @@ public class RunEngine {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void startOrQueue(RunEntity run, Cause cause) {
-    ServiceInstanceEntity instance = ServiceInstanceEntity.findById(run.instanceKey);
+    // Locked: a run that frees the instance in a concurrent transaction either commits first (and
+    // this sees the instance free) or waits for this one (and its next-queued lookup sees this
+    // run).
+    ServiceInstanceEntity instance =
+        ServiceInstanceEntity.findById(run.instanceKey, LockModeType.PESSIMISTIC_WRITE);
     if (instance != null && instance.activeRunId != null) {
       run.status = RunStatus.QUEUED.name();
       LOG.infof("run %s of %s queued behind run %s", run.id, run.instanceKey, instance.activeRunId);

@@ -3,10 +3,9 @@ package io.ays.coordinator.messaging;
 import io.ays.contracts.Channel;
 import io.ays.contracts.PhaseResult;
 import io.ays.coordinator.domain.ResultIntake;
-import io.ays.messaging.InboundGate;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes {@code ays.results}: what the executors report for each command. */
@@ -15,18 +14,22 @@ public class ResultListener {
 
   static final String CONSUMER = "coordinator.results";
 
-  private final InboundGate gate;
+  private final KeyOrderedHandler handler;
   private final ResultIntake intake;
 
-  public ResultListener(InboundGate gate, ResultIntake intake) {
-    this.gate = gate;
+  public ResultListener(KeyOrderedHandler handler, ResultIntake intake) {
+    this.handler = handler;
     this.intake = intake;
   }
 
+  /**
+   * One poll's records (the channel is consumed in batches): handled in parallel per instance key,
+   * in order within a key ({@link KeyOrderedHandler}).
+   */
   @Incoming("results")
   @Blocking
-  public void onResult(ConsumerRecord<String, String> record) {
-    gate.handle(
-        record, Channel.RESULTS, CONSUMER, event -> intake.accept(event.as(PhaseResult.class)));
+  public void onResults(ConsumerRecords<String, String> records) {
+    handler.handle(
+        records, Channel.RESULTS, CONSUMER, event -> intake.accept(event.as(PhaseResult.class)));
   }
 }
