@@ -7,18 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
 import io.ays.contracts.Phase;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,17 +111,7 @@ class ConcurrentFlowTest {
   }
 
   private void publish(String domain, String name, String serviceHrd) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
-    TemplateDefinition definition =
-        new TemplateDefinition(
-            domain, name, hash, "file:///test", null, Map.of(), serviceHrd, null, Instant.now());
-    FlowHelpers.send(
-        broker.bootstrapServers(),
-        "ays.templates",
-        domain + "/" + name,
-        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, serviceHrd, null);
   }
 
   private void submit(String domain, String name, String instance, String node) {

@@ -11,7 +11,6 @@ import io.ays.contracts.EventType;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
@@ -217,24 +216,7 @@ class CoordinatorFlowTest {
   }
 
   private void publishTemplate(String domain, String name) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
-    TemplateDefinition definition =
-        new TemplateDefinition(
-            domain,
-            name,
-            hash,
-            "file:///test",
-            null,
-            Map.of(),
-            SERVICE_HRD,
-            INSTANCE_HRD,
-            Instant.now());
-    send(
-        "ays.templates",
-        domain + "/" + name,
-        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, SERVICE_HRD, INSTANCE_HRD);
   }
 
   private void awaitPlannable(String domain, String name) {

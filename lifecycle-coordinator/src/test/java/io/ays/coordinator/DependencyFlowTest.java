@@ -8,19 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
 import io.ays.contracts.Phase;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,25 +186,7 @@ class DependencyFlowTest {
   }
 
   private void publish(String domain, String name, String serviceHrd, String instanceHrd) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
-    TemplateDefinition definition =
-        new TemplateDefinition(
-            domain,
-            name,
-            hash,
-            "file:///test",
-            null,
-            Map.of(),
-            serviceHrd,
-            instanceHrd,
-            Instant.now());
-    FlowHelpers.send(
-        broker.bootstrapServers(),
-        "ays.templates",
-        domain + "/" + name,
-        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, serviceHrd, instanceHrd);
   }
 
   private io.restassured.response.Response dryRun(

@@ -1,6 +1,11 @@
 package io.ays.coordinator;
 
+import io.ays.contracts.EventCodec;
+import io.ays.contracts.EventFactory;
+import io.ays.contracts.EventType;
+import io.ays.contracts.TemplateDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -10,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the coordinator's flow tests share: waiting for a condition, sending a record, fresh names.
+ * What the coordinator's flow tests share: waiting for a condition, sending a record, publishing a
+ * template as the registry would, fresh names.
  */
 final class FlowHelpers {
 
@@ -46,6 +52,36 @@ final class FlowHelpers {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Publishes a template definition (a fresh random content hash) on {@code ays.templates}, as the
+   * registry does; {@code instanceHrd} may be null.
+   */
+  static void publishTemplate(
+      String bootstrap, String domain, String name, String serviceHrd, String instanceHrd) {
+    String hash =
+        UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    TemplateDefinition definition =
+        new TemplateDefinition(
+            domain,
+            name,
+            hash,
+            "file:///test",
+            null,
+            Map.of(),
+            serviceHrd,
+            instanceHrd,
+            Instant.now());
+    send(
+        bootstrap,
+        "ays.templates",
+        domain + "/" + name,
+        new EventCodec()
+            .encode(
+                EventFactory.forService("coordinator-test")
+                    .create(EventType.TEMPLATE_DEFINITION, definition)));
   }
 
   /** A short random suffix, so that every test has its own templates, instances and nodes. */

@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
 import io.ays.contracts.Phase;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.EventLog;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
@@ -19,14 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -199,27 +190,7 @@ class RetryFlowTest {
   }
 
   private void publish(String domain, String name, String serviceHrd) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
-    TemplateDefinition definition =
-        new TemplateDefinition(
-            domain, name, hash, "file:///test", null, Map.of(), serviceHrd, null, Instant.now());
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  "ays.templates",
-                  domain + "/" + name,
-                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, serviceHrd, null);
   }
 
   private io.restassured.response.Response dryRun(String domain, String name, String node) {
