@@ -77,7 +77,23 @@ public final class HrdWriter {
     if (value instanceof List<?>) {
       return "[]";
     }
+    if (value instanceof String text && text.contains("'") && text.contains("\"")) {
+      // No quote can hold both quotes, but a top-level text the parser took bare (key = it's "x")
+      // is read back as written when it is written bare.
+      if (readsBackBare(text)) {
+        return text;
+      }
+    }
     return element(value);
+  }
+
+  /** Whether the line {@code k = text} reads back as that very text. */
+  private static boolean readsBackBare(String text) {
+    try {
+      return text.equals(new HrdParser().parse("k = " + text + "\n", "(bare check)").raw("k"));
+    } catch (HrdParseException e) {
+      return false;
+    }
   }
 
   /** A value inside a dict or list, or a scalar: quoted unless it reads back the same bare. */

@@ -127,8 +127,17 @@ class HrdWriterTest {
   }
 
   @Test
+  void aTextHoldingBothQuotesThatWasReadBareIsWrittenBare() {
+    // Found by HrdRobustnessTest: the parser reads this line's value as one plain text.
+    Hrd hrd = parser.parse("key = key'\"'\n", "w");
+    assertThat(hrd.raw("key")).isEqualTo("key'\"'");
+    assertThat(writer.write(hrd)).isEqualTo(String.format("%-30s = %s%n", "key", "key'\"'"));
+    assertThat(parser.parse(writer.write(hrd), "again")).isEqualTo(hrd);
+  }
+
+  @Test
   void aValueWithoutAnHrdFormIsRefusedNamingTheKey() {
-    assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("a.b", "it's \"x\""))))
+    assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("a.b", "it's \"x\", or not"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot write key 'a.b': a text holding both ' and \"");
     assertThatThrownBy(() -> writer.write(Hrd.of("w", Map.of("t", "one\n\nthree"))))
