@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.ExitCodes;
 import io.ays.cli.output.JsonOutput;
 import io.ays.cli.request.Target;
+import io.ays.cli.rest.CoordinatorClient;
 import io.ays.contracts.InstanceKey;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -67,7 +68,10 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
       throw new io.ays.cli.CliException(ExitCodes.USAGE, "--follow prints text: drop --json");
     }
     InstanceKey key = domains().resolve(Target.of(name, domain, instance), true).key();
-    JsonNode logs = coordinator().logs(key, lines);
+    // One client for the first read and every follow-up read: each client has its own connection
+    // pool and selector thread.
+    CoordinatorClient coordinator = coordinator();
+    JsonNode logs = coordinator.logs(key, lines);
     if (json) {
       JsonOutput.print(out(), logs);
       return ExitCodes.OK;
@@ -91,11 +95,7 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
     if (follow) {
       LogFollower follower =
           new LogFollower(
-              key,
-              since -> coordinator().logsSince(key, since),
-              out(),
-              err(),
-              Duration.ofSeconds(1));
+              key, since -> coordinator.logsSince(key, since), out(), err(), Duration.ofSeconds(1));
       follower.startAfter(logs, lastHeader);
       follower.follow();
     }
