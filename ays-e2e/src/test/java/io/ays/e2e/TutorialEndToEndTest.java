@@ -136,6 +136,22 @@ class TutorialEndToEndTest {
     assertThat(isOpen(tutorialPort)).as("fancyPackage is gone after the uninstall").isFalse();
     Run status = run(Duration.ofMinutes(2), projectDir.resolve("ays").toString(), "status");
     assertThat(status.out).as(status.toString()).doesNotContain("fancyPackage");
+
+    // ./ays build with a template is the command line's build request, not a build of AYS.
+    Run build =
+        run(
+            Duration.ofMinutes(3),
+            projectDir.resolve("ays").toString(),
+            "build",
+            "fancyPackage",
+            "--data",
+            "param.port:" + tutorialPort,
+            "--timeout",
+            "2m");
+    assertThat(build.code).as(build.toString()).isZero();
+    assertThat(build.out)
+        .as(build.toString())
+        .contains("build tutorial/fancyPackage/main: SUCCEEDED");
   }
 
   // --- processes -------------------------------------------------------------------------------
