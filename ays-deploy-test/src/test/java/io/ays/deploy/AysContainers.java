@@ -1,6 +1,5 @@
 package io.ays.deploy;
 
-import com.github.dockerjava.api.model.HealthCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
@@ -25,13 +23,18 @@ import org.testcontainers.utility.DockerImageName;
  * The whole of AYS as containers, from the locally built images (never pulled): PostgreSQL, Kafka
  * (KRaft) and its topic setup, template-registry, lifecycle-coordinator, two node-executors and
  * monitor-service. Every container is on the host network and listens on 127.0.0.1 on a free port,
- * so that the test talks to localhost only and runs beside other tests. Readiness is the images'
- * own HEALTHCHECK (its probe interval shortened to 1 s), so the test also proves it is wired.
+ * so that the test talks to localhost only and runs beside other tests. PostgreSQL and Kafka are
+ * waited for through their images' own HEALTHCHECK; the services through their readiness endpoint,
+ * asked from the test (see {@link HttpReadiness}), while their images' HEALTHCHECK runs at its
+ * shipped interval and the first test checks that Docker reports them healthy.
  */
 final class AysContainers implements AutoCloseable {
 
   static final String NODE_1 = "node-1";
   static final String NODE_2 = "node-2";
+  // Five JVMs start at once on what may be a small, busy machine (CI): generous, since a slow start
+  // is not what this test is about.
+  private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(420);
 
   final int kafkaPort = freePort();
   final int dbPort = freePort();
@@ -123,6 +126,7 @@ final class AysContainers implements AutoCloseable {
   private GenericContainer<?> service(
       DockerImageName image, String name, int port, Map<String, String> env) {
     return container(image, name)
+        .waitingFor(new HttpReadiness(port).withStartupTimeout(SERVICE_START_TIMEOUT))
         .withEnv(env)
         .withEnv("AYS_HTTP_PORT", String.valueOf(port))
         // Five JVMs start at once on a small shared machine: the first database connections can
@@ -136,12 +140,7 @@ final class AysContainers implements AutoCloseable {
         .withImagePullPolicy(imageName -> false)
         .withNetworkMode("host")
         .withCreateContainerCmdModifier(
-            cmd ->
-                cmd.withName("ays-deploy-test-" + name + "-" + ProcessHandle.current().pid())
-                    .withHealthcheck(
-                        new HealthCheck()
-                            .withInterval(TimeUnit.SECONDS.toNanos(1))
-                            .withStartPeriod(TimeUnit.SECONDS.toNanos(300))))
+            cmd -> cmd.withName("ays-deploy-test-" + name + "-" + ProcessHandle.current().pid()))
         .withLogConsumer(frame -> log(name, frame))
         .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(300)));
   }
