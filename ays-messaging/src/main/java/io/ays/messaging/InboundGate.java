@@ -12,19 +12,16 @@ import io.ays.contracts.RequestRejected;
 import io.ays.contracts.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -149,10 +146,7 @@ public class InboundGate {
   /** Whether {@code failure} says the transaction lost a race with another: worth running again. */
   public static boolean isConflict(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockException
-          || t instanceof PessimisticLockException
-          || t instanceof LockTimeoutException
-          || t instanceof StaleStateException) {
+      if (isLockFailure(t.getClass())) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -165,6 +159,26 @@ public class InboundGate {
             || state.equals("23505")) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * JPA's and Hibernate's lock failures, known by name: a service without JPA (the node-executor)
+   * has none of these classes, and must not fail to load this one.
+   */
+  private static final Set<String> LOCK_FAILURES =
+      Set.of(
+          "jakarta.persistence.OptimisticLockException",
+          "jakarta.persistence.PessimisticLockException",
+          "jakarta.persistence.LockTimeoutException",
+          "org.hibernate.StaleStateException");
+
+  private static boolean isLockFailure(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (LOCK_FAILURES.contains(c.getName())) {
+        return true;
       }
     }
     return false;

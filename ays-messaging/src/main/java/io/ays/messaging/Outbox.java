@@ -16,11 +16,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class Outbox {
 
+  private final OutboxTable table;
   private final Clock clock;
   private final OutboxRelay relay;
   private final TransactionSynchronizationRegistry transactions;
 
-  public Outbox(Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+  public Outbox(
+      OutboxTable table,
+      Clock clock,
+      OutboxRelay relay,
+      TransactionSynchronizationRegistry transactions) {
+    this.table = table;
     this.clock = clock;
     this.relay = relay;
     this.transactions = transactions;
@@ -29,7 +35,7 @@ public class Outbox {
   /** Stores a message for {@code topic} in the caller's transaction; it is sent after commit. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String topic, String key, String payload) {
-    new OutboxMessage(topic, key, payload, Instant.now(clock)).persist();
+    table.insert(topic, key, payload, Instant.now(clock));
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override

@@ -31,6 +31,7 @@ public class OutboxRelay {
   private static final long RETRY_MILLIS = 1000;
 
   private final KafkaSender sender;
+  private final OutboxTable table;
   private final long pollMillis;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile Thread worker;
@@ -38,9 +39,11 @@ public class OutboxRelay {
 
   public OutboxRelay(
       KafkaSender sender,
+      OutboxTable table,
       @ConfigProperty(name = "ays.outbox.poll-interval", defaultValue = "500ms")
           Duration pollInterval) {
     this.sender = sender;
+    this.table = table;
     this.pollMillis = Math.max(1, pollInterval.toMillis());
   }
 
@@ -90,23 +93,21 @@ public class OutboxRelay {
 
   /** Sends up to one batch; returns how many messages were sent. */
   int sendBatch() {
-    List<OutboxMessage> batch =
-        QuarkusTransaction.requiringNew()
-            .call(() -> OutboxMessage.<OutboxMessage>find("order by id").page(0, BATCH).list());
+    List<OutboxTable.Row> batch = QuarkusTransaction.requiringNew().call(() -> table.oldest(BATCH));
     if (batch.isEmpty()) {
       return 0;
     }
     // The whole batch is sent at once: waiting for each acknowledgement before the next send
     // made the broker's round trip the pace of every run.
     List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
-    for (OutboxMessage message : batch) {
-      records.add(new ProducerRecord<>(message.topic, message.messageKey, message.payload));
+    for (OutboxTable.Row message : batch) {
+      records.add(new ProducerRecord<>(message.topic(), message.key(), message.payload()));
     }
     int acknowledged = sender.sendAll(records);
     // Delete exactly what was sent: a row with a lower id may commit after this read.
-    List<Long> sent = batch.subList(0, acknowledged).stream().map(m -> m.id).toList();
+    List<Long> sent = batch.subList(0, acknowledged).stream().map(OutboxTable.Row::id).toList();
     if (!sent.isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id in ?1", sent));
+      QuarkusTransaction.requiringNew().run(() -> table.delete(sent));
     }
     if (acknowledged < batch.size()) {
       throw new IllegalStateException(

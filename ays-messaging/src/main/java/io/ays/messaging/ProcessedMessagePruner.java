@@ -1,6 +1,5 @@
 package io.ays.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,16 +26,19 @@ public class ProcessedMessagePruner {
   private final Duration retention;
   private final Duration interval;
   private final Clock clock;
+  private final ProcessedMessages processed;
   private volatile Thread worker;
 
   public ProcessedMessagePruner(
       @ConfigProperty(name = "ays.messaging.processed-retention", defaultValue = "336h")
           Duration retention,
       @ConfigProperty(name = "ays.messaging.prune-interval", defaultValue = "1h") Duration interval,
-      Clock clock) {
+      Clock clock,
+      ProcessedMessages processed) {
     this.retention = retention;
     this.interval = interval;
     this.clock = clock;
+    this.processed = processed;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -59,9 +61,7 @@ public class ProcessedMessagePruner {
    * @return how many were deleted
    */
   public long prune(Instant now) {
-    Instant cutoff = now.minus(retention);
-    return QuarkusTransaction.requiringNew()
-        .call(() -> ProcessedMessage.delete("processedAt < ?1", cutoff));
+    return processed.forgetProcessedBefore(now.minus(retention));
   }
 
   private void loop() {

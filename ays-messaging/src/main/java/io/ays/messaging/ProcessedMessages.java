@@ -2,8 +2,12 @@ package io.ays.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Remembers which messages a consumer has processed, so that a redelivered message (Kafka gives
@@ -12,9 +16,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class ProcessedMessages {
 
+  private final MessagingTables tables;
   private final Clock clock;
 
-  public ProcessedMessages(Clock clock) {
+  public ProcessedMessages(MessagingTables tables, Clock clock) {
+    this.tables = tables;
     this.clock = clock;
   }
 
@@ -25,17 +31,82 @@ public class ProcessedMessages {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean markProcessed(String consumer, String messageId) {
-    ProcessedMessageId id = new ProcessedMessageId(consumer, messageId);
-    if (ProcessedMessage.findById(id) != null) {
-      return false;
-    }
-    new ProcessedMessage(id, Instant.now(clock)).persist();
-    return true;
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    return tables.withConnection(
+        "recording message " + messageId + " as processed by " + consumer,
+        connection -> {
+          if (tables.isPostgres(connection)) {
+            // One statement instead of a look-up and an insert: this runs for every message.
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "insert into "
+                        + tables.processedMessage()
+                        + " (consumer, message_id, processed_at) values (?, ?, ?)"
+                        + " on conflict do nothing")) {
+              insert.setString(1, consumer);
+              insert.setString(2, messageId);
+              insert.setObject(3, now);
+              return insert.executeUpdate() == 1;
+            }
+          }
+          if (exists(connection, consumer, messageId)) {
+            return false;
+          }
+          // A concurrent insert of the same id fails here with a unique violation, which the
+          // inbound gate treats as a lost race and runs again (then this sees the winner's row).
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into "
+                      + tables.processedMessage()
+                      + " (consumer, message_id, processed_at) values (?, ?, ?)")) {
+            insert.setString(1, consumer);
+            insert.setString(2, messageId);
+            insert.setObject(3, now);
+            insert.executeUpdate();
+            return true;
+          }
+        });
   }
 
   /** Whether {@code consumer} has already processed {@code messageId}. */
   @Transactional
   public boolean isProcessed(String consumer, String messageId) {
-    return ProcessedMessage.findById(new ProcessedMessageId(consumer, messageId)) != null;
+    return tables.withConnection(
+        "looking up message " + messageId + " of " + consumer,
+        connection -> exists(connection, consumer, messageId));
+  }
+
+  /**
+   * Forgets the ids processed before {@code cutoff}, in a transaction of its own.
+   *
+   * @return how many were forgotten
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long forgetProcessedBefore(Instant cutoff) {
+    return tables.withConnection(
+        "forgetting processed-message ids before " + cutoff,
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "delete from " + tables.processedMessage() + " where processed_at < ?")) {
+            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            return (long) delete.executeUpdate();
+          }
+        });
+  }
+
+  private boolean exists(java.sql.Connection connection, String consumer, String messageId)
+      throws java.sql.SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select 1 from "
+                + tables.processedMessage()
+                + " where consumer = ? and message_id = ?")) {
+      query.setString(1, consumer);
+      query.setString(2, messageId);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 }

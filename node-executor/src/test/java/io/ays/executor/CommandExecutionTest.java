@@ -16,10 +16,13 @@ import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateFile;
 import io.ays.contracts.TemplateRef;
+import io.ays.executor.persistence.CommandJournal;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +54,7 @@ class CommandExecutionTest {
       (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
 
   KafkaBroker broker;
+  @Inject CommandJournal journal;
   private final EventCodec codec = new EventCodec();
   private final EventFactory events = EventFactory.forService("executor-test");
 
@@ -109,7 +113,7 @@ class CommandExecutionTest {
           .get();
     }
 
-    List<PhaseResult> results = results(2);
+    List<PhaseResult> results = results(command.commandId(), 2);
     assertThat(results).hasSize(2);
     assertThat(results)
         .allSatisfy(
@@ -121,7 +125,81 @@ class CommandExecutionTest {
     assertThat(Files.readAllLines(marker)).containsExactly("configured 7000");
   }
 
-  private List<PhaseResult> results(int expected) {
+  @Test
+  void aCommandTheExecutorDiedWhileRunningIsReportedFailedAndNotRunAgain() throws Exception {
+    Path marker = Files.createTempFile(Path.of("target"), "hook-runs-", ".txt").toAbsolutePath();
+    InstanceKey key = new InstanceKey("demo", "interrupted", "main");
+    PhaseCommand command =
+        new PhaseCommand(
+            UUID.randomUUID() + "/3/1",
+            UUID.randomUUID(),
+            3,
+            1,
+            key,
+            NodeId.of("local"),
+            ExecutionRole.NODE,
+            Phase.CONFIGURE,
+            new TemplateRef("demo", "interrupted", HASH),
+            Map.of(),
+            30,
+            Instant.now().plusSeconds(60));
+    // What an executor killed in the middle of this command left behind: the journal entry,
+    // no result.
+    Instant startedAt = Instant.now().minusSeconds(5);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                journal.begin(
+                    command.commandId(), key.toString(), command.phase().name(), startedAt));
+
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      // The template is there: were the command run, its hook would write to the marker.
+      TemplateDefinition definition =
+          new TemplateDefinition(
+              "demo",
+              "interrupted",
+              HASH,
+              "file:///test",
+              null,
+              Map.of(
+                  "hooks/configure",
+                  TemplateFile.text("#!/bin/sh\necho ran >> " + marker + "\n", true)),
+              "description = 'runs a hook'\n",
+              null,
+              Instant.now());
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ays.templates",
+                  "demo/interrupted",
+                  codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ays.commands.local",
+                  key.toString(),
+                  codec.encode(events.create(EventType.COMMAND_PHASE, command))))
+          .get();
+    }
+
+    List<PhaseResult> results = results(command.commandId(), 1);
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).outcome()).isEqualTo(PhaseOutcome.FAILED);
+    assertThat(results.get(0).message())
+        .isEqualTo("the executor restarted while running configure; it is not run a second time");
+    assertThat(Files.readAllLines(marker)).as("nothing ran").isEmpty();
+    String stored =
+        QuarkusTransaction.requiringNew()
+            .call(() -> journal.find(command.commandId()).orElseThrow().result());
+    assertThat(stored).as("the result is journaled, for a further redelivery").contains("FAILED");
+  }
+
+  private List<PhaseResult> results(String commandId, int expected) {
     List<PhaseResult> results = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
@@ -139,7 +217,13 @@ class CommandExecutionTest {
       while (results.size() < expected && System.nanoTime() < deadline) {
         consumer
             .poll(Duration.ofMillis(200))
-            .forEach(r -> results.add(codec.decode(r.value()).as(PhaseResult.class).data()));
+            .forEach(
+                r -> {
+                  PhaseResult result = codec.decode(r.value()).as(PhaseResult.class).data();
+                  if (result.commandId().equals(commandId)) {
+                    results.add(result);
+                  }
+                });
       }
     }
     return results;

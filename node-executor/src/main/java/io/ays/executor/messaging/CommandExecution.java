@@ -17,6 +17,7 @@ import io.ays.executor.action.InstanceFolders;
 import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.persistence.ExecutedCommand;
 import io.ays.executor.template.TemplateStore;
 import io.ays.messaging.Outbox;
@@ -44,6 +45,7 @@ public class CommandExecution {
   private final ActionRunner actions;
   private final RunningInstances running;
   private final Outbox outbox;
+  private final CommandJournal journal;
   private final EventFactory events;
   private final EventCodec codec;
   private final Topics topics;
@@ -57,6 +59,7 @@ public class CommandExecution {
       ActionRunner actions,
       RunningInstances running,
       Outbox outbox,
+      CommandJournal journal,
       EventFactory events,
       EventCodec codec,
       Topics topics,
@@ -66,6 +69,7 @@ public class CommandExecution {
     this.actions = actions;
     this.running = running;
     this.outbox = outbox;
+    this.journal = journal;
     this.events = events;
     this.codec = codec;
     this.topics = topics;
@@ -111,12 +115,12 @@ public class CommandExecution {
    */
   private boolean takeOn(CloudEvent<PhaseCommand> event) {
     PhaseCommand command = event.data();
-    ExecutedCommand known = ExecutedCommand.findById(command.commandId());
-    if (known != null && known.result != null) {
-      outbox.enqueue(topics.results(), command.instanceKey().toString(), known.result);
+    Optional<ExecutedCommand> journaled = journal.find(command.commandId());
+    if (journaled.isPresent() && journaled.get().result() != null) {
+      outbox.enqueue(topics.results(), command.instanceKey().toString(), journaled.get().result());
       return false;
     }
-    if (known != null) {
+    if (journaled.isPresent()) {
       PhaseResult interrupted =
           PhaseResult.of(
               command,
@@ -127,17 +131,16 @@ public class CommandExecution {
                   + command.phase().actionName()
                   + "; it is not run a second time",
               null,
-              known.startedAt,
+              journaled.get().startedAt(),
               0);
-      complete(known, event, interrupted);
+      complete(event, interrupted);
       return false;
     }
-    ExecutedCommand entry = new ExecutedCommand();
-    entry.commandId = command.commandId();
-    entry.instanceKey = command.instanceKey().toString();
-    entry.phase = command.phase().name();
-    entry.startedAt = Instant.now(clock);
-    entry.persist();
+    journal.begin(
+        command.commandId(),
+        command.instanceKey().toString(),
+        command.phase().name(),
+        Instant.now(clock));
     return true;
   }
 
@@ -186,13 +189,12 @@ public class CommandExecution {
   }
 
   private void finish(CloudEvent<PhaseCommand> event, PhaseResult result) {
-    QuarkusTransaction.requiringNew()
-        .run(() -> complete(ExecutedCommand.findById(result.commandId()), event, result));
+    QuarkusTransaction.requiringNew().run(() -> complete(event, result));
   }
 
-  private void complete(ExecutedCommand entry, CloudEvent<PhaseCommand> cause, PhaseResult result) {
+  private void complete(CloudEvent<PhaseCommand> cause, PhaseResult result) {
     String encoded = codec.encode(events.causedBy(cause, EventType.RESULT_PHASE, result));
-    entry.result = encoded;
+    journal.complete(result.commandId(), encoded);
     outbox.enqueue(topics.results(), result.instanceKey().toString(), encoded);
   }
 

@@ -1,0 +1,91 @@
+package io.ays.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The statements on the {@code outbox} table: add a message, read the oldest, delete sent ones. */
+@ApplicationScoped
+public class OutboxTable {
+
+  /** A stored message; {@code id} orders them as they were written. */
+  public record Row(long id, String topic, String key, String payload) {}
+
+  private final MessagingTables tables;
+
+  public OutboxTable(MessagingTables tables) {
+    this.tables = tables;
+  }
+
+  /** Adds a message, in the current transaction. */
+  void insert(String topic, String key, String payload, Instant createdAt) {
+    tables.withConnection(
+        "storing a message for " + topic + " in the outbox",
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into "
+                      + tables.outbox()
+                      + " (topic, message_key, payload, created_at) values (?, ?, ?, ?)")) {
+            insert.setString(1, topic);
+            insert.setString(2, key);
+            insert.setString(3, payload);
+            insert.setObject(4, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            return insert.executeUpdate();
+          }
+        });
+  }
+
+  /** The {@code limit} oldest messages, oldest first. */
+  List<Row> oldest(int limit) {
+    return tables.withConnection(
+        "reading the outbox",
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select id, topic, message_key, payload from "
+                      + tables.outbox()
+                      + " order by id limit ?")) {
+            query.setInt(1, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+              while (result.next()) {
+                rows.add(
+                    new Row(
+                        result.getLong(1),
+                        result.getString(2),
+                        result.getString(3),
+                        result.getString(4)));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  /** Deletes the messages with these ids. */
+  void delete(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    tables.withConnection(
+        "deleting sent messages from the outbox",
+        connection -> {
+          String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "delete from " + tables.outbox() + " where id in (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+              delete.setLong(i + 1, ids.get(i));
+            }
+            return delete.executeUpdate();
+          }
+        });
+  }
+}
