@@ -2,8 +2,10 @@ package io.ays.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,34 +39,15 @@ public class ProcessedMessages {
         connection -> {
           if (tables.isPostgres(connection)) {
             // One statement instead of a look-up and an insert: this runs for every message.
-            try (PreparedStatement insert =
-                connection.prepareStatement(
-                    "insert into "
-                        + tables.processedMessage()
-                        + " (consumer, message_id, processed_at) values (?, ?, ?)"
-                        + " on conflict do nothing")) {
-              insert.setString(1, consumer);
-              insert.setString(2, messageId);
-              insert.setObject(3, now);
-              return insert.executeUpdate() == 1;
-            }
+            return insert(connection, consumer, messageId, now, " on conflict do nothing") == 1;
           }
           if (exists(connection, consumer, messageId)) {
             return false;
           }
           // A concurrent insert of the same id fails here with a unique violation, which the
           // inbound gate treats as a lost race and runs again (then this sees the winner's row).
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "insert into "
-                      + tables.processedMessage()
-                      + " (consumer, message_id, processed_at) values (?, ?, ?)")) {
-            insert.setString(1, consumer);
-            insert.setString(2, messageId);
-            insert.setObject(3, now);
-            insert.executeUpdate();
-            return true;
-          }
+          insert(connection, consumer, messageId, now, "");
+          return true;
         });
   }
 
@@ -95,8 +78,28 @@ public class ProcessedMessages {
         });
   }
 
-  private boolean exists(java.sql.Connection connection, String consumer, String messageId)
-      throws java.sql.SQLException {
+  private int insert(
+      Connection connection,
+      String consumer,
+      String messageId,
+      OffsetDateTime processedAt,
+      String onConflict)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into "
+                + tables.processedMessage()
+                + " (consumer, message_id, processed_at) values (?, ?, ?)"
+                + onConflict)) {
+      insert.setString(1, consumer);
+      insert.setString(2, messageId);
+      insert.setObject(3, processedAt);
+      return insert.executeUpdate();
+    }
+  }
+
+  private boolean exists(Connection connection, String consumer, String messageId)
+      throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
             "select 1 from "

@@ -65,32 +65,9 @@ class CommandExecutionTest {
         "#!/bin/sh\ncat > /dev/null\necho \"configured $AYS_CFG_INSTANCE_PARAM_PORT\" >> "
             + marker
             + "\n";
-    TemplateDefinition definition =
-        new TemplateDefinition(
-            "demo",
-            "hooked",
-            HASH,
-            "file:///test",
-            null,
-            Map.of("hooks/configure", TemplateFile.text(hook, true)),
-            "description = 'runs a hook'\n",
-            null,
-            Instant.now());
+    TemplateDefinition definition = hookedTemplate("hooked", hook);
     InstanceKey key = new InstanceKey("demo", "hooked", "main");
-    PhaseCommand command =
-        new PhaseCommand(
-            UUID.randomUUID() + "/3/1",
-            UUID.randomUUID(),
-            3,
-            1,
-            key,
-            NodeId.of("local"),
-            ExecutionRole.NODE,
-            Phase.CONFIGURE,
-            new TemplateRef("demo", "hooked", HASH),
-            Map.of("instance.param.port", 7000),
-            30,
-            Instant.now().plusSeconds(60));
+    PhaseCommand command = configure(key, Map.of("instance.param.port", 7000));
     CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
 
     try (KafkaProducer<String, String> producer =
@@ -129,20 +106,7 @@ class CommandExecutionTest {
   void aCommandTheExecutorDiedWhileRunningIsReportedFailedAndNotRunAgain() throws Exception {
     Path marker = Files.createTempFile(Path.of("target"), "hook-runs-", ".txt").toAbsolutePath();
     InstanceKey key = new InstanceKey("demo", "interrupted", "main");
-    PhaseCommand command =
-        new PhaseCommand(
-            UUID.randomUUID() + "/3/1",
-            UUID.randomUUID(),
-            3,
-            1,
-            key,
-            NodeId.of("local"),
-            ExecutionRole.NODE,
-            Phase.CONFIGURE,
-            new TemplateRef("demo", "interrupted", HASH),
-            Map.of(),
-            30,
-            Instant.now().plusSeconds(60));
+    PhaseCommand command = configure(key, Map.of());
     // What an executor killed in the middle of this command left behind: the journal entry,
     // no result.
     Instant startedAt = Instant.now().minusSeconds(5);
@@ -159,18 +123,7 @@ class CommandExecutionTest {
             new StringSerializer())) {
       // The template is there: were the command run, its hook would write to the marker.
       TemplateDefinition definition =
-          new TemplateDefinition(
-              "demo",
-              "interrupted",
-              HASH,
-              "file:///test",
-              null,
-              Map.of(
-                  "hooks/configure",
-                  TemplateFile.text("#!/bin/sh\necho ran >> " + marker + "\n", true)),
-              "description = 'runs a hook'\n",
-              null,
-              Instant.now());
+          hookedTemplate("interrupted", "#!/bin/sh\necho ran >> " + marker + "\n");
       producer
           .send(
               new ProducerRecord<>(
@@ -197,6 +150,37 @@ class CommandExecutionTest {
         QuarkusTransaction.requiringNew()
             .call(() -> journal.find(command.commandId()).orElseThrow().result());
     assertThat(stored).as("the result is journaled, for a further redelivery").contains("FAILED");
+  }
+
+  /** Template demo/{@code name} whose {@code hooks/configure} is {@code hook}. */
+  private static TemplateDefinition hookedTemplate(String name, String hook) {
+    return new TemplateDefinition(
+        "demo",
+        name,
+        HASH,
+        "file:///test",
+        null,
+        Map.of("hooks/configure", TemplateFile.text(hook, true)),
+        "description = 'runs a hook'\n",
+        null,
+        Instant.now());
+  }
+
+  /** A configure command for {@code key} on node local, a fresh command id. */
+  private static PhaseCommand configure(InstanceKey key, Map<String, Object> config) {
+    return new PhaseCommand(
+        UUID.randomUUID() + "/3/1",
+        UUID.randomUUID(),
+        3,
+        1,
+        key,
+        NodeId.of("local"),
+        ExecutionRole.NODE,
+        Phase.CONFIGURE,
+        new TemplateRef(key.domain(), key.name(), HASH),
+        config,
+        30,
+        Instant.now().plusSeconds(60));
   }
 
   private List<PhaseResult> results(String commandId, int expected) {
