@@ -7,11 +7,17 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where services put the messages that a state change causes. The message is stored in the caller's
  * transaction, so that a crash between the database commit and the Kafka send neither loses nor
  * invents a step: the relay sends whatever the outbox holds after a restart.
+ *
+ * <p>A transaction's messages are kept until it is about to commit and then written in one JDBC
+ * batch (one round trip instead of one per message: a coordinator transaction handling 50 results
+ * writes 100 or more); the relay is woken once it has committed.
  */
 @ApplicationScoped
 public class Outbox {
@@ -32,21 +38,37 @@ public class Outbox {
     this.transactions = transactions;
   }
 
-  /** Stores a message for {@code topic} in the caller's transaction; it is sent after commit. */
+  /**
+   * Stores a message for {@code topic} in the caller's transaction (written when it commits, in the
+   * order of the calls); it is sent after commit.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String topic, String key, String payload) {
-    table.insert(topic, key, payload, Instant.now(clock));
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    Pending pending = (Pending) transactions.getResource(Pending.class);
+    if (pending == null) {
+      pending = new Pending();
+      transactions.putResource(Pending.class, pending);
+      transactions.registerInterposedSynchronization(pending);
+    }
+    pending.messages.add(new OutboxTable.NewMessage(topic, key, payload, Instant.now(clock)));
+  }
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wake();
-            }
-          }
-        });
+  /** The messages of one transaction, written just before it commits. */
+  private final class Pending implements Synchronization {
+
+    private final List<OutboxTable.NewMessage> messages = new ArrayList<>();
+
+    @Override
+    public void beforeCompletion() {
+      // Also called for a transaction about to roll back: the rows then go with it.
+      table.insertAll(messages);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        relay.wake();
+      }
+    }
   }
 }

@@ -23,21 +23,30 @@ public class OutboxTable {
     this.tables = tables;
   }
 
-  /** Adds a message, in the current transaction. */
-  void insert(String topic, String key, String payload, Instant createdAt) {
+  /** A message to add. */
+  record NewMessage(String topic, String key, String payload, Instant createdAt) {}
+
+  /** Adds messages in the current transaction, in their order, as one JDBC batch. */
+  void insertAll(List<NewMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
     tables.withConnection(
-        "storing a message for " + topic + " in the outbox",
+        "storing " + messages.size() + " message(s) in the outbox",
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "insert into "
                       + tables.outbox()
                       + " (topic, message_key, payload, created_at) values (?, ?, ?, ?)")) {
-            insert.setString(1, topic);
-            insert.setString(2, key);
-            insert.setString(3, payload);
-            insert.setObject(4, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-            return insert.executeUpdate();
+            for (NewMessage message : messages) {
+              insert.setString(1, message.topic());
+              insert.setString(2, message.key());
+              insert.setString(3, message.payload());
+              insert.setObject(4, OffsetDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC));
+              insert.addBatch();
+            }
+            return insert.executeBatch().length;
           }
         });
   }
