@@ -1,10 +1,6 @@
 package io.ays.deploy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.ays.testing.Readiness;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -17,9 +13,6 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  */
 final class HttpReadiness extends AbstractWaitStrategy {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   private final int port;
 
   HttpReadiness(int port) {
@@ -28,36 +21,17 @@ final class HttpReadiness extends AbstractWaitStrategy {
 
   @Override
   protected void waitUntilReady() {
-    URI uri = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-    long deadline = System.nanoTime() + startupTimeout.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!waitStrategyTarget.isRunning()) {
-        throw new ContainerLaunchException("container exited before " + uri + " was ready");
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (java.io.IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ContainerLaunchException("interrupted while waiting for " + uri, e);
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ContainerLaunchException("interrupted while waiting for " + uri, e);
-      }
+    try {
+      Readiness.await(
+          "http://127.0.0.1:" + port,
+          "the container listening on " + port,
+          startupTimeout,
+          waitStrategyTarget::isRunning);
+    } catch (IllegalStateException e) {
+      throw new ContainerLaunchException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerLaunchException("interrupted while waiting for port " + port, e);
     }
-    throw new ContainerLaunchException(
-        uri + " not ready within " + startupTimeout + "; last answer: " + last);
   }
 }

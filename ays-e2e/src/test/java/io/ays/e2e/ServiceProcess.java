@@ -1,5 +1,6 @@
 package io.ays.e2e;
 
+import io.ays.testing.Readiness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,25 +61,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Waits until {@code /q/health/ready} answers 200. */
   void awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up; see " + log);
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(url("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    Readiness.await(url("").toString(), name + " (log: " + log + ")", timeout, process::isAlive);
   }
 
   URI url(String path) {

@@ -15,6 +15,7 @@ import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
+import io.ays.testing.Readiness;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -318,25 +319,7 @@ public final class OrchestrationBenchmark {
   }
 
   private static void awaitReady(String base, Process process) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the coordinator exited with " + process.exitValue());
-      }
-      try {
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("the coordinator was not ready within 2 minutes");
+    Readiness.await(base, "the coordinator", Duration.ofMinutes(2), process::isAlive);
   }
 
   private static int freePort() throws IOException {

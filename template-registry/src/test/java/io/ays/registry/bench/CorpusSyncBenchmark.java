@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
+import io.ays.testing.Readiness;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -179,25 +180,7 @@ public final class CorpusSyncBenchmark {
   }
 
   private static void awaitReady(String base, Process registry) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!registry.isAlive()) {
-        throw new IllegalStateException("the registry exited with " + registry.exitValue());
-      }
-      try {
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the registry did not get ready within 2 minutes");
+    Readiness.await(base, "the registry", Duration.ofMinutes(2), registry::isAlive);
   }
 
   private static JsonNode post(String url) throws Exception {
