@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
  * at-least-once delivery) has no second effect.
  */
 @ApplicationScoped
-public class ProcessedMessages {
+public class ProcessedMessages implements AgedRecords {
 
   private final MessagingTables tables;
   private final Clock clock;
@@ -59,13 +59,15 @@ public class ProcessedMessages {
         connection -> exists(connection, consumer, messageId));
   }
 
-  /**
-   * Forgets the ids processed before {@code cutoff}, in a transaction of its own.
-   *
-   * @return how many were forgotten
-   */
+  @Override
+  public String description() {
+    return "processed-message ids";
+  }
+
+  /** Forgets the ids processed before {@code cutoff}, in a transaction of its own. */
+  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public long forgetProcessedBefore(Instant cutoff) {
+  public long forgetBefore(Instant cutoff) {
     return tables.withConnection(
         "forgetting processed-message ids before " + cutoff,
         connection -> {

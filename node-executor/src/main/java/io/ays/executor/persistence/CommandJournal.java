@@ -1,6 +1,7 @@
 package io.ays.executor.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.ays.messaging.AgedRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -15,9 +16,13 @@ import java.util.Optional;
 /**
  * The {@code executed_command} table, in the caller's transaction. Plain JDBC: the executor has no
  * JPA, which saves it about 4,000 loaded classes and their memory (docs/benchmarks.md).
+ *
+ * <p>An entry is needed only while its command could be delivered again: after the messaging
+ * retention (14 days; Kafka keeps commands 7, and a command past its deadline is refused anyway)
+ * the {@link io.ays.messaging.RetentionPruner} forgets it.
  */
 @ApplicationScoped
-public class CommandJournal {
+public class CommandJournal implements AgedRecords {
 
   private final AgroalDataSource dataSource;
 
@@ -76,6 +81,20 @@ public class CommandJournal {
     if (rows != 1) {
       throw new IllegalStateException("command " + commandId + " is not in the journal");
     }
+  }
+
+  @Override
+  public String description() {
+    return "command journal entries";
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long forgetBefore(Instant cutoff) {
+    return update(
+        "forgetting the journal entries of commands started before " + cutoff,
+        "delete from executed_command where started_at < ?",
+        OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
   }
 
   private int update(String what, String sql, Object... parameters) {
