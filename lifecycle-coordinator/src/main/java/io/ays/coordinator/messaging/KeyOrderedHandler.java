@@ -6,6 +6,7 @@ import io.ays.coordinator.config.CoordinatorConfig;
 import io.ays.messaging.InboundGate;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,12 +37,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class KeyOrderedHandler {
 
   private final InboundGate gate;
+  private final EntityManager session;
   private final int shares;
   private final int perTransaction;
   private final ExecutorService pool;
 
-  public KeyOrderedHandler(InboundGate gate, CoordinatorConfig config) {
+  public KeyOrderedHandler(InboundGate gate, EntityManager session, CoordinatorConfig config) {
     this.gate = gate;
+    this.session = session;
     this.shares = Math.max(1, config.consumerThreads());
     this.perTransaction = Math.max(1, config.messagesPerTransaction());
     AtomicInteger count = new AtomicInteger();
@@ -72,13 +75,14 @@ public class KeyOrderedHandler {
     if (work.isEmpty()) {
       return;
     }
+    Consumer<CloudEvent<?>> handleAndDetach = event -> handleAndDetach(event, handler);
     List<Future<?>> others = new ArrayList<>(work.size() - 1);
     for (List<ConsumerRecord<String, String>> share : work.subList(1, work.size())) {
-      others.add(pool.submit(() -> handleShare(share, channel, consumer, handler)));
+      others.add(pool.submit(() -> handleShare(share, channel, consumer, handleAndDetach)));
     }
     RuntimeException failure = null;
     try {
-      handleShare(work.get(0), channel, consumer, handler);
+      handleShare(work.get(0), channel, consumer, handleAndDetach);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -99,6 +103,19 @@ public class KeyOrderedHandler {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /**
+   * Handles one message of a transaction, then writes its changes and detaches its entities.
+   * Without this, every query of the transaction's later messages made Hibernate dirty-check every
+   * entity loaded by the earlier ones (auto-flush): with tens of messages per transaction that was
+   * a quarter of the coordinator's CPU under load (docs/benchmarks.md). Each message loads what it
+   * needs by id or query, and keeps no entity for the next one; the database locks stay to commit.
+   */
+  private void handleAndDetach(CloudEvent<?> event, Consumer<CloudEvent<?>> handler) {
+    handler.accept(event);
+    session.flush();
+    session.clear();
   }
 
   private void handleShare(
