@@ -108,9 +108,10 @@ public class KeyOrderedHandler {
   /**
    * Handles one message of a transaction, then writes its changes and detaches its entities.
    * Without this, every query of the transaction's later messages made Hibernate dirty-check every
-   * entity loaded by the earlier ones (auto-flush): with tens of messages per transaction that was
-   * a quarter of the coordinator's CPU under load (docs/benchmarks.md). Each message loads what it
-   * needs by id or query, and keeps no entity for the next one; the database locks stay to commit.
+   * entity loaded by the earlier ones (auto-flush): with tens of messages per transaction, handling
+   * them so took about a fifth more of the coordinator's CPU under load (docs/benchmarks.md). Each
+   * message loads what it needs by id or query, and keeps no entity for the next one; the database
+   * locks stay to commit.
    */
   private void handleAndDetach(CloudEvent<?> event, Consumer<CloudEvent<?>> handler) {
     handler.accept(event);
