@@ -16,6 +16,24 @@ public final class ProcStat {
 
   private ProcStat() {}
 
+  /**
+   * Whether the process runs: alive to the JDK and not a zombie. An executor that is a child
+   * subreaper inherits the orphans of its services, and reaps them only by a periodic sweep.
+   */
+  public static boolean isRunning(ProcessHandle handle) {
+    return handle.isAlive() && !isZombie(handle.pid());
+  }
+
+  /** Whether the process has ended and waits to be reaped (state {@code Z}). */
+  public static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.startsWith("Z", stat.lastIndexOf(')') + 2);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The start time in clock ticks, or empty if the process is gone or /proc is unavailable. */
   public static OptionalLong startTicks(long pid) {
     try {

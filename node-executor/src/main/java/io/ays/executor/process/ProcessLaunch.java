@@ -20,9 +20,14 @@ public record ProcessLaunch(
     Map<String, String> environment,
     Path logFile) {
 
-  /** Shell syntax that makes a line more than one command: exec would apply to the first only. */
+  /**
+   * Shell syntax that makes a line more than one command (exec would apply to the first only), or a
+   * line that starts with a shell builtin, which cannot be exec'd.
+   */
   private static final Pattern COMPOUND =
-      Pattern.compile("[;&|\\n`()]|\\$\\(|^\\s*(if|for|while|case|trap|cd)\\b");
+      Pattern.compile(
+          "[;&|\\n`()]|\\$\\(|^\\s*(if|for|while|case|trap|cd|exit|export|set|unset|eval|ulimit"
+              + "|umask|wait|source|\\.)(\\s|$)");
 
   public ProcessLaunch {
     if (commandLine == null || commandLine.isBlank()) {
@@ -38,12 +43,16 @@ public record ProcessLaunch(
    * runs in a new session (setsid) so signals sent to the executor's terminal do not reach it.
    */
   List<String> argv(boolean setsidAvailable) {
-    String script = isSimpleCommand() ? "exec " + commandLine : commandLine;
-    List<String> shell = List.of("/bin/sh", "-c", script);
+    List<String> shell = List.of("/bin/sh", "-c", script());
     if (!setsidAvailable) {
       return shell;
     }
     return Stream.concat(Stream.of("setsid"), shell.stream()).toList();
+  }
+
+  /** The line given to {@code sh -c}: {@link #commandLine()}, exec'd if it is a simple command. */
+  String script() {
+    return isSimpleCommand() ? "exec " + commandLine : commandLine;
   }
 
   boolean isSimpleCommand() {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,11 @@ import java.util.stream.Stream;
  * <p>Each process runs in its own session (setsid), so it outlives the executor; its pid and start
  * time are recorded in a {@link ProcessRegistry}, and a restarted executor {@link #adopt adopts}
  * the ones still running instead of starting them again.
+ *
+ * <p>Where the {@link ChildReaper} is available (Linux), a process is started by a launcher shell
+ * that puts it in the background and exits: the executor, a child subreaper, inherits it, and the
+ * reaper's one thread waits for all of them. Elsewhere each process is the JDK's child, with the
+ * JDK's reaper thread each.
  */
 public final class ProcessSupervisor {
 
@@ -35,6 +42,17 @@ public final class ProcessSupervisor {
   private final ProcessRegistry registry;
   private final LogRotation rotation;
   private final boolean setsidAvailable;
+  private final Optional<ChildReaper> reaper;
+
+  /**
+   * Puts {@code $1} (the script) in the background in a session of its own, with its output
+   * appended to {@code $2} (the log), and prints its pid. The shell is not a process group leader,
+   * so setsid runs the script in the same process rather than forking: {@code $!} is the service.
+   */
+  private static final String LAUNCHER =
+      "setsid /bin/sh -c \"$1\" </dev/null >>\"$2\" 2>&1 & echo $!";
+
+  private static final Duration LAUNCHER_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * @param registry where the supervised processes are recorded across restarts
@@ -42,11 +60,21 @@ public final class ProcessSupervisor {
    * @param logKeep how many rotated copies are kept
    */
   public ProcessSupervisor(ProcessRegistry registry, long logMaxBytes, int logKeep) {
+    this(registry, logMaxBytes, logKeep, ChildReaper.shared());
+  }
+
+  /**
+   * @param reaper the one thread that waits for every process; empty to rely on the JDK's thread
+   *     per process
+   */
+  public ProcessSupervisor(
+      ProcessRegistry registry, long logMaxBytes, int logKeep, Optional<ChildReaper> reaper) {
     this.registry = registry;
     this.rotation = new LogRotation(logMaxBytes, logKeep);
     this.setsidAvailable =
         Stream.of("/usr/bin/setsid", "/bin/setsid")
             .anyMatch(path -> Files.isExecutable(Path.of(path)));
+    this.reaper = setsidAvailable ? reaper : Optional.empty();
   }
 
   /** Registers a listener told of every exit of a supervised process. */
@@ -61,27 +89,80 @@ public final class ProcessSupervisor {
       Files.createDirectories(launch.workingDirectory());
     }
     rotation.rotateIfLarge(launch.logFile());
-    ProcessBuilder builder = new ProcessBuilder(launch.argv(setsidAvailable));
+    if (reaper.isPresent()) {
+      return startDetached(instanceKey, launch, reaper.get());
+    }
+    ProcessBuilder builder = builder(launch, launch.argv(setsidAvailable));
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+    Process process = builder.start();
+    SupervisedProcess supervised = supervise(instanceKey, launch, process.pid());
+    process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
+    return supervised;
+  }
+
+  private SupervisedProcess startDetached(
+      String instanceKey, ProcessLaunch launch, ChildReaper reaper) throws IOException {
+    ProcessBuilder builder =
+        builder(
+            launch,
+            List.of(
+                "/bin/sh",
+                "-c",
+                LAUNCHER,
+                "ays-launch",
+                launch.script(),
+                launch.logFile().toString()));
+    Process launcher = builder.start();
+    String printed = new String(launcher.getInputStream().readAllBytes()).trim();
+    try {
+      if (!launcher.waitFor(LAUNCHER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        launcher.destroyForcibly();
+        throw new IOException(launch.name() + ": the launcher did not exit: " + printed);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(launch.name() + ": interrupted while starting", e);
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(printed);
+    } catch (NumberFormatException e) {
+      throw new IOException(launch.name() + ": could not start: " + printed);
+    }
+    // The launcher has exited, so the process is now our child (or its zombie): the pidfd pins it
+    // before its start time is read.
+    Optional<CompletableFuture<Integer>> exit = reaper.watch(pid, -1);
+    SupervisedProcess supervised = supervise(instanceKey, launch, pid);
+    exit.ifPresentOrElse(
+        ended -> ended.thenAccept(code -> reportExit(supervised, code)),
+        () -> reportExit(supervised, null));
+    return supervised;
+  }
+
+  private static ProcessBuilder builder(ProcessLaunch launch, List<String> argv) {
+    ProcessBuilder builder = new ProcessBuilder(argv);
     builder.environment().putAll(launch.environment());
     if (launch.workingDirectory() != null) {
       builder.directory(launch.workingDirectory().toFile());
     }
     builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process process = builder.start();
-    Instant startedAt = process.info().startInstant().orElse(Instant.now());
+    return builder;
+  }
+
+  private SupervisedProcess supervise(String instanceKey, ProcessLaunch launch, long pid) {
+    Instant startedAt =
+        ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(Instant.now());
     SupervisedProcess supervised =
         new SupervisedProcess(
             instanceKey,
             launch.name(),
-            process.pid(),
+            pid,
             startedAt,
-            ProcStat.startTicks(process.pid()).orElse(-1),
+            ProcStat.startTicks(pid).orElse(-1),
             launch.logFile().toString());
     byInstance.computeIfAbsent(instanceKey, key -> new CopyOnWriteArrayList<>()).add(supervised);
     record(instanceKey);
-    process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
     return supervised;
   }
 
@@ -102,9 +183,16 @@ public final class ProcessSupervisor {
             .computeIfAbsent(process.instanceKey(), key -> new CopyOnWriteArrayList<>())
             .add(process);
         // Not our child any more: the exit status is lost, but the exit itself is seen.
-        process
-            .liveHandle()
-            .ifPresent(handle -> handle.onExit().thenAccept(ended -> reportExit(process, null)));
+        if (reaper.isPresent()) {
+          reaper
+              .get()
+              .watch(process.pid(), process.startTicks())
+              .ifPresent(ended -> ended.thenAccept(code -> reportExit(process, code)));
+        } else {
+          process
+              .liveHandle()
+              .ifPresent(handle -> handle.onExit().thenAccept(ended -> reportExit(process, null)));
+        }
         adopted.add(process);
       } else if (!process.isAlive()) {
         gone.add(process);
@@ -209,7 +297,7 @@ public final class ProcessSupervisor {
         // Timed out or could not wait: fall through to the liveness check below.
       }
     }
-    return handles.stream().noneMatch(ProcessHandle::isAlive);
+    return handles.stream().noneMatch(ProcStat::isRunning);
   }
 
   private void reportExit(SupervisedProcess process, Integer exitCode) {

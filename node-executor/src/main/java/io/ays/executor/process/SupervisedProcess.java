@@ -19,7 +19,7 @@ public record SupervisedProcess(
 
   /** The live handle, if a process with this pid and this start time still runs. */
   public Optional<ProcessHandle> liveHandle() {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::sameProcess);
+    return ProcessHandle.of(pid).filter(ProcStat::isRunning).filter(this::sameProcess);
   }
 
   @JsonIgnore
