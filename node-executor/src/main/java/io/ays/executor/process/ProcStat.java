@@ -3,6 +3,7 @@ package io.ays.executor.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -17,32 +18,51 @@ public final class ProcStat {
   private ProcStat() {}
 
   /**
-   * Whether the process runs: alive to the JDK and not a zombie. An executor that is a child
-   * subreaper inherits the orphans of its services, and reaps them only by a periodic sweep.
+   * Whether the process runs: not gone and not a zombie. An executor that is a child subreaper
+   * inherits the orphans of its services, and reaps them only by a periodic sweep.
    */
   public static boolean isRunning(ProcessHandle handle) {
-    return handle.isAlive() && !isZombie(handle.pid());
+    Optional<String[]> fields = fields(handle.pid());
+    return fields.isPresent() ? !fields.get()[0].equals("Z") : handle.isAlive();
   }
 
   /** Whether the process has ended and waits to be reaped (state {@code Z}). */
   public static boolean isZombie(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return stat.startsWith("Z", stat.lastIndexOf(')') + 2);
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+    return fields(pid).map(f -> f[0].equals("Z")).orElse(false);
   }
 
   /** The start time in clock ticks, or empty if the process is gone or /proc is unavailable. */
   public static OptionalLong startTicks(long pid) {
+    return fields(pid).map(ProcStat::startTicks).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * The start time of a process that runs (not a zombie), from one read of /proc: what a liveness
+   * check of a supervised process needs, done every monitor round for each of them.
+   */
+  public static OptionalLong runningStartTicks(long pid) {
+    return fields(pid)
+        .filter(f -> !f[0].equals("Z"))
+        .map(ProcStat::startTicks)
+        .orElse(OptionalLong.empty());
+  }
+
+  private static OptionalLong startTicks(String[] fields) {
+    try {
+      return OptionalLong.of(Long.parseLong(fields[STARTTIME_AFTER_COMM]));
+    } catch (RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The fields after the command name, from field 3 (the state) on. */
+  private static Optional<String[]> fields(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // The command name (field 2) is in parentheses and may itself hold spaces and ')'.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return OptionalLong.of(Long.parseLong(fields[STARTTIME_AFTER_COMM]));
+      return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
     } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
   }
 }

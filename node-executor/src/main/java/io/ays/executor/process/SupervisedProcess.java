@@ -19,19 +19,20 @@ public record SupervisedProcess(
 
   /** The live handle, if a process with this pid and this start time still runs. */
   public Optional<ProcessHandle> liveHandle() {
-    return ProcessHandle.of(pid).filter(ProcStat::isRunning).filter(this::sameProcess);
+    return isAlive() ? ProcessHandle.of(pid) : Optional.empty();
   }
 
+  /** Runs (not a zombie), with the same start time: one read of /proc where it is available. */
   @JsonIgnore
   public boolean isAlive() {
-    return liveHandle().isPresent();
-  }
-
-  private boolean sameProcess(ProcessHandle handle) {
     if (startTicks >= 0) {
-      OptionalLong actual = ProcStat.startTicks(pid);
+      OptionalLong actual = ProcStat.runningStartTicks(pid);
       return actual.isPresent() && actual.getAsLong() == startTicks;
     }
+    return ProcessHandle.of(pid).filter(ProcStat::isRunning).filter(this::sameStart).isPresent();
+  }
+
+  private boolean sameStart(ProcessHandle handle) {
     // The JDK reports start times rounded to clock ticks: allow for the rounding.
     return handle
         .info()
