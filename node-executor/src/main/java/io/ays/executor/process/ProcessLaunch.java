@@ -55,6 +55,21 @@ public record ProcessLaunch(
     return isSimpleCommand() ? "exec " + commandLine : commandLine;
   }
 
+  /**
+   * A builder for {@code argv} with this launch's environment and working folder, stdin from
+   * /dev/null and stderr merged into stdout.
+   */
+  ProcessBuilder processBuilder(List<String> argv) {
+    ProcessBuilder builder = new ProcessBuilder(argv);
+    builder.environment().putAll(environment);
+    if (workingDirectory != null) {
+      builder.directory(workingDirectory.toFile());
+    }
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    return builder;
+  }
+
   boolean isSimpleCommand() {
     return !COMPOUND.matcher(commandLine).find();
   }

@@ -45,16 +45,6 @@ public final class ProcessSupervisor {
   private final Optional<ChildReaper> reaper;
 
   /**
-   * Puts {@code $1} (the script) in the background in a session of its own, with its output
-   * appended to {@code $2} (the log), and prints its pid. The shell is not a process group leader,
-   * so setsid runs the script in the same process rather than forking: {@code $!} is the service.
-   */
-  private static final String LAUNCHER =
-      "setsid /bin/sh -c \"$1\" </dev/null >>\"$2\" 2>&1 & echo $!";
-
-  private static final Duration LAUNCHER_TIMEOUT = Duration.ofSeconds(30);
-
-  /**
    * @param registry where the supervised processes are recorded across restarts
    * @param logMaxBytes a log larger than this is rotated before a start and by {@link #rotateLogs}
    * @param logKeep how many rotated copies are kept
@@ -92,7 +82,7 @@ public final class ProcessSupervisor {
     if (reaper.isPresent()) {
       return startDetached(instanceKey, launch, reaper.get());
     }
-    ProcessBuilder builder = builder(launch, launch.argv(setsidAvailable));
+    ProcessBuilder builder = launch.processBuilder(launch.argv(setsidAvailable));
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
     Process process = builder.start();
     SupervisedProcess supervised = supervise(instanceKey, launch, process.pid());
@@ -102,33 +92,7 @@ public final class ProcessSupervisor {
 
   private SupervisedProcess startDetached(
       String instanceKey, ProcessLaunch launch, ChildReaper reaper) throws IOException {
-    ProcessBuilder builder =
-        builder(
-            launch,
-            List.of(
-                "/bin/sh",
-                "-c",
-                LAUNCHER,
-                "ays-launch",
-                launch.script(),
-                launch.logFile().toString()));
-    Process launcher = builder.start();
-    String printed = new String(launcher.getInputStream().readAllBytes()).trim();
-    try {
-      if (!launcher.waitFor(LAUNCHER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        launcher.destroyForcibly();
-        throw new IOException(launch.name() + ": the launcher did not exit: " + printed);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(launch.name() + ": interrupted while starting", e);
-    }
-    long pid;
-    try {
-      pid = Long.parseLong(printed);
-    } catch (NumberFormatException e) {
-      throw new IOException(launch.name() + ": could not start: " + printed);
-    }
+    long pid = BackgroundLauncher.launch(launch);
     // The launcher has exited, so the process is now our child (or its zombie): the pidfd pins it
     // before its start time is read.
     Optional<CompletableFuture<Integer>> exit = reaper.watch(pid, -1);
@@ -137,17 +101,6 @@ public final class ProcessSupervisor {
         ended -> ended.thenAccept(code -> reportExit(supervised, code)),
         () -> reportExit(supervised, null));
     return supervised;
-  }
-
-  private static ProcessBuilder builder(ProcessLaunch launch, List<String> argv) {
-    ProcessBuilder builder = new ProcessBuilder(argv);
-    builder.environment().putAll(launch.environment());
-    if (launch.workingDirectory() != null) {
-      builder.directory(launch.workingDirectory().toFile());
-    }
-    builder.redirectErrorStream(true);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    return builder;
   }
 
   private SupervisedProcess supervise(String instanceKey, ProcessLaunch launch, long pid) {
