@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,20 +61,20 @@ class ChildReaperTest {
     SupervisedProcess killed = start("t/killed/main", "sleep 60", "killed.log");
 
     ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
-    awaitTrue(() -> exits.size() == 2, Duration.ofSeconds(10));
+    Await.until(() -> exits.size() == 2, Duration.ofSeconds(10));
 
     ProcessExit crash = exitOf("t/crash/main");
     assertThat(crash.exitCode()).isEqualTo(3);
     assertThat(crash.expected()).isFalse();
     assertThat(crash.outputTail()).contains("booting").contains("dying");
     assertThat(exitOf("t/killed/main").exitCode()).as("128 + SIGKILL").isEqualTo(137);
-    awaitTrue(() -> ProcessHandle.of(killed.pid()).isEmpty(), Duration.ofSeconds(5));
+    Await.until(() -> ProcessHandle.of(killed.pid()).isEmpty(), Duration.ofSeconds(5));
   }
 
   @Test
   void aProcessThatEndsAtOnceIsStillReportedWithItsCode() throws Exception {
     start("t/quick/main", "exit 5", "quick.log");
-    awaitTrue(() -> exits.size() == 1, Duration.ofSeconds(10));
+    Await.until(() -> exits.size() == 1, Duration.ofSeconds(10));
     assertThat(exits.get(0).exitCode()).isEqualTo(5);
   }
 
@@ -83,7 +82,7 @@ class ChildReaperTest {
   void orphansLeftByAServiceAreReapedBySweeps() throws Exception {
     // The shell exits at once; its background child is orphaned, inherited by us, and ends.
     start("t/orphaner/main", "(sleep 0.3; exit 7) & echo started", "orphaner.log");
-    awaitTrue(() -> !zombieChildren().isEmpty(), Duration.ofSeconds(10));
+    Await.until(() -> !zombieChildren().isEmpty(), Duration.ofSeconds(10));
 
     reaper.sweepOrphans();
     reaper.sweepOrphans();
@@ -97,7 +96,7 @@ class ChildReaperTest {
     List<ProcessExit> jdkExits = new CopyOnWriteArrayList<>();
     jdkOnly.onExit(jdkExits::add);
     jdkOnly.start("t/jdk/main", launch("exit 4", "jdk.log"));
-    awaitTrue(() -> jdkExits.size() == 1, Duration.ofSeconds(10));
+    Await.until(() -> jdkExits.size() == 1, Duration.ofSeconds(10));
     assertThat(jdkExits.get(0).exitCode()).isEqualTo(4);
   }
 
@@ -137,16 +136,5 @@ class ChildReaperTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("process reaper"))
         .count();
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(50);
-    }
   }
 }

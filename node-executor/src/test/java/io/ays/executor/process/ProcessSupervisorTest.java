@@ -37,12 +37,12 @@ class ProcessSupervisorTest {
     int port = freePort();
     supervisor.start("t/http/main", launch("python3 -m http.server " + port + " --bind 127.0.0.1"));
 
-    awaitTrue(() -> probe.isOpen(port), Duration.ofSeconds(10));
+    Await.until(() -> probe.isOpen(port), Duration.ofSeconds(10));
     assertThat(supervisor.running("t/http/main")).hasSize(1);
 
     assertThat(supervisor.stop("t/http/main", Duration.ofSeconds(5))).isTrue();
     assertThat(probe.isOpen(port)).isFalse();
-    awaitTrue(() -> exits.size() == 1, Duration.ofSeconds(5));
+    Await.until(() -> exits.size() == 1, Duration.ofSeconds(5));
     assertThat(exits.get(0).expected()).as("an exit we asked for is not a crash").isTrue();
   }
 
@@ -51,7 +51,7 @@ class ProcessSupervisorTest {
     supervisor.onExit(exits::add);
     supervisor.start("t/crash/main", launch("echo booting; sleep 0.2; echo dying >&2; exit 3"));
 
-    awaitTrue(() -> exits.size() == 1, Duration.ofSeconds(10));
+    Await.until(() -> exits.size() == 1, Duration.ofSeconds(10));
     ProcessExit exit = exits.get(0);
     assertThat(exit.expected()).isFalse();
     assertThat(exit.exitCode()).isEqualTo(3);
@@ -64,7 +64,7 @@ class ProcessSupervisorTest {
         supervisor.start(
             "t/stubborn/main", launch("trap '' TERM; echo ready; while true; do sleep 0.1; done"));
     // Signal only once the trap is in place, or the shell would die of SIGTERM after all.
-    awaitTrue(
+    Await.until(
         () -> LogTail.of(dir.resolve("out.log"), 100).contains("ready"), Duration.ofSeconds(5));
 
     assertThat(supervisor.stop("t/stubborn/main", Duration.ofMillis(700)))
@@ -107,17 +107,6 @@ class ProcessSupervisorTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(50);
     }
   }
 }

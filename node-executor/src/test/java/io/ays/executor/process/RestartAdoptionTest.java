@@ -76,7 +76,7 @@ class RestartAdoptionTest {
     assertThat(ProcessHandle.of(servicePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(probe.isOpen(port)).isFalse();
     assertThat(defaults.run(Phase.CHECK_UP, context).up()).isFalse();
-    awaitTrue(() -> !exits.isEmpty());
+    Await.until(() -> !exits.isEmpty(), Duration.ofSeconds(30));
     assertThat(exits.get(0).expected()).isTrue();
     assertThat(supervisor().adopt().adopted())
         .as("a stopped service is not adopted again")
@@ -134,7 +134,7 @@ class RestartAdoptionTest {
       pid = Long.parseLong(line.substring("STARTED ".length()).trim());
     }
     toKill.add(pid);
-    awaitTrue(() -> probe.isOpen(port));
+    Await.until(() -> probe.isOpen(port), Duration.ofSeconds(30));
     jvm.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
     assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
     return pid;
@@ -176,17 +176,6 @@ class RestartAdoptionTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      Thread.sleep(50);
     }
   }
 }
