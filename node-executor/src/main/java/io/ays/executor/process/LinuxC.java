@@ -22,7 +22,6 @@ interface LinuxC extends Library {
   int EFD_CLOEXEC = 0x80000;
   short POLLIN = 1;
   int EINTR = 4;
-  int ECHILD = 10;
 
   /** Size of {@code siginfo_t}, and where waitid writes the fields read here. */
   int SIGINFO_SIZE = 128;

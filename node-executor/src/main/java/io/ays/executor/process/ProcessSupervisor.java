@@ -64,6 +64,7 @@ public final class ProcessSupervisor {
     this.setsidAvailable =
         Stream.of("/usr/bin/setsid", "/bin/setsid")
             .anyMatch(path -> Files.isExecutable(Path.of(path)));
+    // The background launcher needs setsid to give each service a session of its own.
     this.reaper = setsidAvailable ? reaper : Optional.empty();
   }
 
