@@ -118,7 +118,8 @@ public final class OrchestrationBenchmark {
             "low load: %d installs one after the other, %d commands (%.1f per install)%n",
             lowLoad, lowCommands, (double) lowCommands / Math.max(1, lowLoad));
         System.out.printf(
-            "  per-phase overhead (answer -> next command): %s%n", simulated.overhead().summary());
+            "  per-phase overhead (answer -> next command): %s%n    %s%n",
+            simulated.overhead().summary(), simulated.overheadParts());
         System.out.printf("  request -> first command: %s%n", simulated.firstCommand().summary());
         System.out.printf("  runs not SUCCEEDED: %d%n", finished.notSucceeded());
 
@@ -239,12 +240,19 @@ public final class OrchestrationBenchmark {
                 Instant.now(),
                 3600,
                 null);
-        producer.send(
-            new ProducerRecord<>(
-                "ays.nodes",
-                node,
-                CODEC.encode(EVENTS.create(EventType.NODE_HEARTBEAT, heartbeat))));
+        producer
+            .send(
+                new ProducerRecord<>(
+                    "ays.nodes",
+                    node,
+                    CODEC.encode(EVENTS.create(EventType.NODE_HEARTBEAT, heartbeat))))
+            .get(); // a heartbeat the broker did not take would leave its node unknown
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a heartbeat was not sent: " + e.getCause(), e);
     }
   }
 

@@ -42,6 +42,14 @@ final class SimulatedFleet implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong commands = new AtomicLong();
   private volatile Samples overhead = new Samples();
+  private final Map<String, Long> lastAnswerMillis = new ConcurrentHashMap<>();
+
+  /** Of the overhead: from the answer until the coordinator's relay created the next command. */
+  private volatile Samples untilSent = new Samples();
+
+  /** Of the overhead: from the relay's send until the command reached the fleet. */
+  private volatile Samples delivery = new Samples();
+
   private volatile Samples firstCommand = new Samples();
   private volatile boolean running = true;
 
@@ -83,7 +91,22 @@ final class SimulatedFleet implements AutoCloseable {
   /** Starts new samples (e.g. between the low-load and the throughput rounds). */
   void resetSamples() {
     overhead = new Samples();
+    untilSent = new Samples();
+    delivery = new Samples();
     firstCommand = new Samples();
+  }
+
+  /**
+   * The overhead in two parts, from the command record's timestamp (set by the coordinator's
+   * producer, on the same clock): the answer's way through the broker, the coordinator's
+   * transaction and its outbox relay; then the command's way through the broker to the fleet.
+   * Millisecond resolution.
+   */
+  String overheadParts() {
+    return "until the coordinator sent the command: "
+        + untilSent.summary()
+        + "\n    from its send to the fleet: "
+        + delivery.summary();
   }
 
   Samples overhead() {
@@ -106,8 +129,11 @@ final class SimulatedFleet implements AutoCloseable {
         PhaseCommand c = command.data();
         String key = c.instanceKey().toString();
         Long previous = lastAnswerNanos.get(key);
+        long receivedMillis = System.currentTimeMillis();
         if (previous != null) {
           overhead.add(received - previous);
+          untilSent.add((record.timestamp() - lastAnswerMillis.get(key)) * 1_000_000L);
+          delivery.add((receivedMillis - record.timestamp()) * 1_000_000L);
         } else {
           Long sent = requestSentNanos.get(key);
           if (sent != null) {
@@ -128,6 +154,7 @@ final class SimulatedFleet implements AutoCloseable {
                 "ays.results",
                 key,
                 codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result))));
+        lastAnswerMillis.put(key, System.currentTimeMillis());
         lastAnswerNanos.put(key, System.nanoTime());
       }
     }
