@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +26,16 @@ public class NodeDirectory {
 
   private final CoordinatorConfig config;
   private final Clock clock;
+
+  /**
+   * The newest heartbeat seen of each node, so that a dispatch to a node heard from recently needs
+   * no query (one per phase before). Only a "heard recently" answer is taken from here: a node that
+   * looks unknown or silent in it is looked up in the table, which holds what every coordinator
+   * received.
+   */
+  private final Map<String, Heard> heard = new ConcurrentHashMap<>();
+
+  private record Heard(int intervalSeconds, Instant receivedAt) {}
 
   public NodeDirectory(CoordinatorConfig config, Clock clock) {
     this.config = config;
@@ -48,6 +60,7 @@ public class NodeDirectory {
     row.receivedAt = Instant.now(clock);
     row.endpoint = heartbeat.endpoint();
     row.persist();
+    remember(row);
   }
 
   /**
@@ -59,14 +72,19 @@ public class NodeDirectory {
     if (!config.nodeCheck()) {
       return Optional.empty();
     }
+    Heard seen = heard.get(node.value());
+    if (seen != null && !silent(seen, now)) {
+      return Optional.empty();
+    }
     NodeHeartbeatEntity row = NodeHeartbeatEntity.findById(node.value());
     if (row == null) {
       return Optional.of(
           "node " + node.value() + " is unknown: no heartbeat ever received from it");
     }
-    Duration allowed = silenceAllowed(row.intervalSeconds);
-    Duration quiet = Duration.between(row.receivedAt, now);
-    if (quiet.compareTo(allowed) > 0) {
+    seen = remember(row);
+    if (silent(seen, now)) {
+      Duration allowed = silenceAllowed(row.intervalSeconds);
+      Duration quiet = Duration.between(row.receivedAt, now);
       return Optional.of(
           "node "
               + node.value()
@@ -92,6 +110,18 @@ public class NodeDirectory {
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean known(String node) {
     return NodeHeartbeatEntity.findById(node) != null;
+  }
+
+  private boolean silent(Heard seen, Instant now) {
+    return Duration.between(seen.receivedAt(), now)
+            .compareTo(silenceAllowed(seen.intervalSeconds()))
+        > 0;
+  }
+
+  private Heard remember(NodeHeartbeatEntity row) {
+    Heard seen = new Heard(row.intervalSeconds, row.receivedAt);
+    return heard.merge(
+        row.nodeId, seen, (old, now) -> now.receivedAt().isAfter(old.receivedAt()) ? now : old);
   }
 
   private Duration silenceAllowed(int intervalSeconds) {

@@ -10,6 +10,7 @@ import io.ays.coordinator.persistence.RunStepEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,8 +37,11 @@ public class ResultIntake {
     PhaseResult result = event.data();
     // The run row is the lock that serialises everything done to one run (results, sweeper).
     RunEntity run = RunEntity.findById(result.runId(), LockModeType.PESSIMISTIC_WRITE);
-    RunStepEntity step =
-        RunStepEntity.findById(new RunStepEntity.Id(result.runId(), result.step()));
+    // All the run's steps in one query, before anything is changed: the decision needs them all,
+    // and a query after the change would make Hibernate flush first (a fifth of the coordinator's
+    // CPU went to that query and its flush; docs/benchmarks.md).
+    List<RunStepEntity> steps = run == null ? List.of() : run.steps();
+    RunStepEntity step = stepAt(steps, result.step());
     if (run == null
         || step == null
         || !StepStatus.RUNNING.name().equals(step.status)
@@ -68,7 +72,11 @@ public class ResultIntake {
             result.outputTail(),
             result.durationMs()),
         cause);
-    engine.advance(run, cause);
+    engine.advance(run, steps, cause);
+  }
+
+  private static RunStepEntity stepAt(List<RunStepEntity> steps, int seq) {
+    return seq >= 0 && seq < steps.size() && steps.get(seq).id.seq == seq ? steps.get(seq) : null;
   }
 
   /** The phase's failure as a person needs it: outcome, exit status, message, output tail. */

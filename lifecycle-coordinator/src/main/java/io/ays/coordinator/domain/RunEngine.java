@@ -132,7 +132,14 @@ public class RunEngine {
   /** Decides and applies the run's next move. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void advance(RunEntity run, Cause cause) {
-    List<RunStepEntity> steps = run.steps();
+    advance(run, run.steps(), cause);
+  }
+
+  /**
+   * Decides and applies the run's next move, from its {@code steps} already loaded (plan order).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void advance(RunEntity run, List<RunStepEntity> steps, Cause cause) {
     Decision decision =
         decider.decide(steps.stream().map(StepRows::state).toList(), Instant.now(clock));
     for (PlannedStep skipped : decision.skipped()) {
