@@ -35,6 +35,21 @@ public class InboundGate {
   private static final Logger LOG = Logger.getLogger(InboundGate.class);
   private static final int MAX_UNIQUE_RETRIES = 10;
 
+  /** How a consumer knows a message it has already handled (Kafka delivers at least once). */
+  public enum Repeats {
+    /**
+     * The gate records each handled message's id, in the handler's transaction, and skips ids it
+     * has.
+     */
+    RECORDED,
+    /**
+     * The handler itself changes nothing when given a message it already applied (the coordinator's
+     * results: a result counts only for its step's current command). No record is written: one
+     * insert per message less.
+     */
+    IGNORED_BY_HANDLER
+  }
+
   private final EventCodec codec;
   private final EventFactory events;
   private final KafkaSender sender;
@@ -97,7 +112,7 @@ public class InboundGate {
     if (admitted.isEmpty()) {
       return;
     }
-    process(new Admitted(record, admitted.get()), channel, consumer, handler);
+    process(new Admitted(record, admitted.get()), channel, consumer, Repeats.RECORDED, handler);
   }
 
   /**
@@ -112,6 +127,19 @@ public class InboundGate {
       Channel channel,
       String consumer,
       Consumer<CloudEvent<?>> handler) {
+    handleAll(records, channel, consumer, Repeats.RECORDED, handler);
+  }
+
+  /**
+   * As {@link #handleAll(List, Channel, String, Consumer)}, knowing repeats as {@code repeats}
+   * says.
+   */
+  public void handleAll(
+      List<ConsumerRecord<String, String>> records,
+      Channel channel,
+      String consumer,
+      Repeats repeats,
+      Consumer<CloudEvent<?>> handler) {
     List<Admitted> admitted = new ArrayList<>(records.size());
     for (ConsumerRecord<String, String> record : records) {
       admit(record, channel, consumer).ifPresent(e -> admitted.add(new Admitted(record, e)));
@@ -120,7 +148,7 @@ public class InboundGate {
       return;
     }
     if (admitted.size() == 1) {
-      process(admitted.get(0), channel, consumer, handler);
+      process(admitted.get(0), channel, consumer, repeats, handler);
       return;
     }
     try {
@@ -128,7 +156,7 @@ public class InboundGate {
           consumer,
           () -> {
             for (Admitted a : admitted) {
-              if (processed.markProcessed(consumer, a.event().id())) {
+              if (firstTime(consumer, a.event(), repeats)) {
                 handler.accept(a.event());
               }
             }
@@ -138,7 +166,7 @@ public class InboundGate {
           "%s: a transaction of %d messages failed (%s); handling them one by one",
           consumer, admitted.size(), e);
       for (Admitted a : admitted) {
-        process(a, channel, consumer, handler);
+        process(a, channel, consumer, repeats, handler);
       }
     }
   }
@@ -184,14 +212,23 @@ public class InboundGate {
     return false;
   }
 
+  /** Whether {@code event} is to be handled: always, if the handler knows repeats itself. */
+  private boolean firstTime(String consumer, CloudEvent<?> event, Repeats repeats) {
+    return repeats == Repeats.IGNORED_BY_HANDLER || processed.markProcessed(consumer, event.id());
+  }
+
   private void process(
-      Admitted admitted, Channel channel, String consumer, Consumer<CloudEvent<?>> handler) {
+      Admitted admitted,
+      Channel channel,
+      String consumer,
+      Repeats repeats,
+      Consumer<CloudEvent<?>> handler) {
     CloudEvent<?> event = admitted.event();
     try {
       inTransaction(
           consumer,
           () -> {
-            if (processed.markProcessed(consumer, event.id())) {
+            if (firstTime(consumer, event, repeats)) {
               handler.accept(event);
             }
           });

@@ -62,6 +62,7 @@ public class KeyOrderedHandler {
       Iterable<ConsumerRecord<String, String>> records,
       Channel channel,
       String consumer,
+      InboundGate.Repeats repeats,
       Consumer<CloudEvent<?>> handler) {
     List<List<ConsumerRecord<String, String>>> byShare = new ArrayList<>(shares);
     for (int i = 0; i < shares; i++) {
@@ -78,11 +79,12 @@ public class KeyOrderedHandler {
     Consumer<CloudEvent<?>> handleAndDetach = event -> handleAndDetach(event, handler);
     List<Future<?>> others = new ArrayList<>(work.size() - 1);
     for (List<ConsumerRecord<String, String>> share : work.subList(1, work.size())) {
-      others.add(pool.submit(() -> handleShare(share, channel, consumer, handleAndDetach)));
+      others.add(
+          pool.submit(() -> handleShare(share, channel, consumer, repeats, handleAndDetach)));
     }
     RuntimeException failure = null;
     try {
-      handleShare(work.get(0), channel, consumer, handleAndDetach);
+      handleShare(work.get(0), channel, consumer, repeats, handleAndDetach);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -123,11 +125,12 @@ public class KeyOrderedHandler {
       List<ConsumerRecord<String, String>> share,
       Channel channel,
       String consumer,
+      InboundGate.Repeats repeats,
       Consumer<CloudEvent<?>> handler) {
     for (int from = 0; from < share.size(); from += perTransaction) {
       List<ConsumerRecord<String, String>> chunk =
           share.subList(from, Math.min(share.size(), from + perTransaction));
-      gate.handleAll(chunk, channel, consumer, handler);
+      gate.handleAll(chunk, channel, consumer, repeats, handler);
     }
   }
 

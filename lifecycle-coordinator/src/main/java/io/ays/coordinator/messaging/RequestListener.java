@@ -3,6 +3,7 @@ package io.ays.coordinator.messaging;
 import io.ays.contracts.Channel;
 import io.ays.contracts.ServiceRequest;
 import io.ays.coordinator.domain.RequestIntake;
+import io.ays.messaging.InboundGate;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -33,6 +34,7 @@ public class RequestListener {
         records,
         Channel.REQUESTS,
         CONSUMER,
+        InboundGate.Repeats.RECORDED,
         event -> intake.accept(event.as(ServiceRequest.class)));
   }
 }
