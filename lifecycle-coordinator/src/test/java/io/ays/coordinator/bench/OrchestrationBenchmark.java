@@ -69,6 +69,12 @@ public final class OrchestrationBenchmark {
   private static final String NAME = "noop";
   private static final String MANAGEMENT_NODE = "local";
 
+  /**
+   * The coordinator's start grace (ays.coordinator.start-grace), set here so that the fleet can
+   * read the time of each command's decision back from its deadline.
+   */
+  static final Duration START_GRACE = Duration.ofSeconds(30);
+
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println(
@@ -127,6 +133,7 @@ public final class OrchestrationBenchmark {
         simulated.resetSamples();
         int before = finished.count();
         long commandsBefore = simulated.commands();
+        CpuTime cpuBefore = CpuTime.now(coordinator.pid());
         long start = System.nanoTime();
         for (int i = 0; i < installs; i++) {
           InstanceKey key = new InstanceKey(DOMAIN, NAME, "t-" + i);
@@ -153,6 +160,7 @@ public final class OrchestrationBenchmark {
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuTime cpuAfter = CpuTime.now(coordinator.pid());
         long commands = simulated.commands() - commandsBefore;
         System.out.printf(
             "throughput: %d installs over %d node ids, published in %.1f s, all finished in %.1f s:"
@@ -165,6 +173,7 @@ public final class OrchestrationBenchmark {
             commands / seconds,
             commands,
             load());
+        System.out.printf("  %s%n", cpuAfter.perInstallSince(cpuBefore, installs));
         System.out.printf("  per-phase overhead under load: %s%n", simulated.overhead().summary());
         System.out.printf(
             "  request -> first command under load: %s%n", simulated.firstCommand().summary());
@@ -319,6 +328,7 @@ public final class OrchestrationBenchmark {
     env.put("AYS_DB_PASSWORD", db.password());
     env.put("AYS_KAFKA_BOOTSTRAP", broker.bootstrapServers());
     env.put("AYS_MANAGEMENT_NODE", MANAGEMENT_NODE);
+    env.put("AYS_COORDINATOR_START_GRACE", START_GRACE.toSeconds() + "s");
     // Step logs at INFO would measure the console: warnings only.
     env.put("QUARKUS_LOG_LEVEL", "WARN");
     env.put("QUARKUS_LOG_CATEGORY__IO_AYS__LEVEL", "INFO");

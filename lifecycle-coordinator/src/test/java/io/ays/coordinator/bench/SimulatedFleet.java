@@ -37,15 +37,20 @@ final class SimulatedFleet implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final KafkaConsumer<String, String> consumer;
   private final Set<String> up = ConcurrentHashMap.newKeySet();
-  private final Map<String, Long> lastAnswerNanos = new ConcurrentHashMap<>();
+  private final Map<String, Answer> lastAnswer = new ConcurrentHashMap<>();
   private final Map<String, Long> requestSentNanos = new ConcurrentHashMap<>();
   private final Thread thread;
   private final AtomicLong commands = new AtomicLong();
   private volatile Samples overhead = new Samples();
-  private final Map<String, Long> lastAnswerMillis = new ConcurrentHashMap<>();
 
-  /** Of the overhead: from the answer until the coordinator's relay created the next command. */
-  private volatile Samples untilSent = new Samples();
+  /**
+   * Of the overhead: from the answer until the coordinator's transaction decided the next command
+   * (the answer's broker hop, the coordinator's consumer, its transaction up to the dispatch).
+   */
+  private volatile Samples untilDecided = new Samples();
+
+  /** Of the overhead: from the decision until the relay sent the command (commit, relay). */
+  private volatile Samples decidedUntilSent = new Samples();
 
   /** Of the overhead: from the relay's send until the command reached the fleet. */
   private volatile Samples delivery = new Samples();
@@ -91,20 +96,23 @@ final class SimulatedFleet implements AutoCloseable {
   /** Starts new samples (e.g. between the low-load and the throughput rounds). */
   void resetSamples() {
     overhead = new Samples();
-    untilSent = new Samples();
+    untilDecided = new Samples();
+    decidedUntilSent = new Samples();
     delivery = new Samples();
     firstCommand = new Samples();
   }
 
   /**
-   * The overhead in two parts, from the command record's timestamp (set by the coordinator's
-   * producer, on the same clock): the answer's way through the broker, the coordinator's
-   * transaction and its outbox relay; then the command's way through the broker to the fleet.
-   * Millisecond resolution.
+   * The overhead in three parts, on the machine's one clock (millisecond resolution): until the
+   * coordinator decided the command (its dispatch time, read back from the command's deadline);
+   * until its relay sent it (the record's timestamp, set by the coordinator's producer); until the
+   * fleet had it.
    */
   String overheadParts() {
-    return "until the coordinator sent the command: "
-        + untilSent.summary()
+    return "until the coordinator decided the command: "
+        + untilDecided.summary()
+        + "\n    from then until its relay sent it: "
+        + decidedUntilSent.summary()
         + "\n    from its send to the fleet: "
         + delivery.summary();
   }
@@ -128,11 +136,13 @@ final class SimulatedFleet implements AutoCloseable {
         CloudEvent<PhaseCommand> command = codec.decode(record.value()).as(PhaseCommand.class);
         PhaseCommand c = command.data();
         String key = c.instanceKey().toString();
-        Long previous = lastAnswerNanos.get(key);
+        Answer previous = lastAnswer.get(key);
         long receivedMillis = System.currentTimeMillis();
         if (previous != null) {
-          overhead.add(received - previous);
-          untilSent.add((record.timestamp() - lastAnswerMillis.get(key)) * 1_000_000L);
+          long decidedMillis = decidedAt(c).toEpochMilli();
+          overhead.add(received - previous.nanos());
+          untilDecided.add((decidedMillis - previous.millis()) * 1_000_000L);
+          decidedUntilSent.add((record.timestamp() - decidedMillis) * 1_000_000L);
           delivery.add((receivedMillis - record.timestamp()) * 1_000_000L);
         } else {
           Long sent = requestSentNanos.get(key);
@@ -154,11 +164,24 @@ final class SimulatedFleet implements AutoCloseable {
                 "ays.results",
                 key,
                 codec.encode(events.causedBy(command, EventType.RESULT_PHASE, result))));
-        lastAnswerMillis.put(key, System.currentTimeMillis());
-        lastAnswerNanos.put(key, System.nanoTime());
+        lastAnswer.put(key, new Answer(System.nanoTime(), System.currentTimeMillis()));
       }
     }
   }
+
+  /**
+   * When the coordinator decided {@code command}: it sets the deadline to its clock's time then,
+   * plus the phase's timeout and the start grace (the benchmark sets the grace).
+   */
+  private static Instant decidedAt(PhaseCommand command) {
+    return command
+        .deadline()
+        .minusSeconds(command.timeoutSeconds())
+        .minus(OrchestrationBenchmark.START_GRACE);
+  }
+
+  /** When the fleet answered an instance last: for intervals, and on the wall clock. */
+  private record Answer(long nanos, long millis) {}
 
   @Override
   public void close() throws InterruptedException {
