@@ -32,10 +32,12 @@ public class InstallClosure {
 
   private final InstancePlanner planner;
   private final JsonMaps json;
+  private final ParsedTemplates templates;
 
-  public InstallClosure(InstancePlanner planner, JsonMaps json) {
+  public InstallClosure(InstancePlanner planner, JsonMaps json, ParsedTemplates templates) {
     this.planner = planner;
     this.json = json;
+    this.templates = templates;
   }
 
   /**
@@ -71,12 +73,7 @@ public class InstallClosure {
       InstancePlanner.Member dependent,
       Map<InstanceKey, InstancePlanner.Member> members,
       List<Problem> problems) {
-    Template template =
-        Template.fromHrd(
-            dependent.template().domain,
-            dependent.template().name,
-            dependent.template().serviceHrd,
-            dependent.template().instanceHrd);
+    Template template = templates.of(dependent.template());
     List<InstanceKey> keys = new ArrayList<>();
     for (DependencySpec spec : template.dependencies()) {
       String field = dependent.key() + ": " + spec.key();

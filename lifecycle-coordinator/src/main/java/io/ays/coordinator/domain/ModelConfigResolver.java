@@ -15,13 +15,16 @@ import java.util.Map;
 public class ModelConfigResolver implements InstanceConfigResolver {
 
   private final InstanceResolver resolver = new InstanceResolver();
+  private final ParsedTemplates templates;
+
+  public ModelConfigResolver(ParsedTemplates templates) {
+    this.templates = templates;
+  }
 
   @Override
   public Resolution resolve(
       TemplateDefinitionEntity definition, InstanceKey key, Map<String, Object> answers) {
-    Template template =
-        Template.fromHrd(
-            definition.domain, definition.name, definition.serviceHrd, definition.instanceHrd);
+    Template template = templates.of(definition);
     ResolvedInstance resolved = resolver.resolve(template, key.instance(), answers);
     List<Problem> problems =
         resolved.problems().stream().map(ModelConfigResolver::problem).toList();

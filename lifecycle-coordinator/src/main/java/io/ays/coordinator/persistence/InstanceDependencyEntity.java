@@ -7,8 +7,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** One edge of the installed dependency graph: {@code instanceKey} needs {@code dependsOn}. */
 @Entity
@@ -64,10 +66,21 @@ public class InstanceDependencyEntity extends PanacheEntityBase {
         .toList();
   }
 
-  /** Replaces the recorded dependencies of {@code instanceKey}. */
+  /**
+   * Replaces the recorded dependencies of {@code instanceKey}: removes the edges no longer wanted
+   * and adds the new ones. (A bulk delete of all the edges first, as before, was translated from
+   * HQL to SQL anew on every install: a third of request intake's CPU.)
+   */
   public static void record(String instanceKey, List<String> dependencies) {
-    delete("id.instanceKey = ?1", instanceKey);
-    for (String dependency : dependencies) {
+    Set<String> missing = new LinkedHashSet<>(dependencies);
+    for (InstanceDependencyEntity edge :
+        InstanceDependencyEntity.<InstanceDependencyEntity>list(
+            "id.instanceKey = ?1", instanceKey)) {
+      if (!missing.remove(edge.id.dependsOn)) {
+        edge.delete();
+      }
+    }
+    for (String dependency : missing) {
       InstanceDependencyEntity edge = new InstanceDependencyEntity();
       edge.id = new Id(instanceKey, dependency);
       edge.persist();
