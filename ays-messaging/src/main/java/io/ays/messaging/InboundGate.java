@@ -120,19 +120,8 @@ public class InboundGate {
    * one commit for many messages. If that transaction fails for another reason than a conflict, it
    * is rolled back and every message is handled again in a transaction of its own, so that only the
    * message at fault is dead-lettered. The caller must not hand two batches holding messages of one
-   * key to this method at the same time (their order would be lost).
-   */
-  public void handleAll(
-      List<ConsumerRecord<String, String>> records,
-      Channel channel,
-      String consumer,
-      Consumer<CloudEvent<?>> handler) {
-    handleAll(records, channel, consumer, Repeats.RECORDED, handler);
-  }
-
-  /**
-   * As {@link #handleAll(List, Channel, String, Consumer)}, knowing repeats as {@code repeats}
-   * says.
+   * key to this method at the same time (their order would be lost). {@code repeats} says how a
+   * message handled before is known.
    */
   public void handleAll(
       List<ConsumerRecord<String, String>> records,

@@ -38,8 +38,8 @@ public class ResultIntake {
     // The run row is the lock that serialises everything done to one run (results, sweeper).
     RunEntity run = RunEntity.findById(result.runId(), LockModeType.PESSIMISTIC_WRITE);
     // All the run's steps in one query, before anything is changed: the decision needs them all,
-    // and a query after the change would make Hibernate flush first (a fifth of the coordinator's
-    // CPU went to that query and its flush; docs/benchmarks.md).
+    // and a query after the change would make Hibernate flush first (17 % of the coordinator's
+    // CPU samples went to that query and its flush; docs/benchmarks.md).
     List<RunStepEntity> steps = run == null ? List.of() : run.steps();
     RunStepEntity step = stepAt(steps, result.step());
     if (run == null
