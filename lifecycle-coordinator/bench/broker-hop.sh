@@ -3,5 +3,6 @@
 # floor under the coordinator's per-phase figures (docs/benchmarks.md, "Coordinator: orchestration
 # overhead and throughput"). Usage: lifecycle-coordinator/bench/broker-hop.sh [messages] (2000).
 set -euo pipefail
-"$(dirname "${BASH_SOURCE[0]}")/run-java.sh" io.ays.coordinator.bench.BrokerHopBenchmark \
-  "${1:-2000}" 2>&1 | grep -v -e WARN -e '^\s*at '
+BENCH_JAVA_OPTS=-Xmx1g "$(dirname "${BASH_SOURCE[0]}")/../../bench/run-module-java.sh" \
+  lifecycle-coordinator io.ays.coordinator.bench.BrokerHopBenchmark "${1:-2000}" 2>&1 \
+  | grep -v -e WARN -e '^\s*at '

@@ -6,5 +6,6 @@
 # with a real PostgreSQL and Kafka in the benchmark's JVM and the packaged coordinator as its own
 # process.
 set -euo pipefail
-exec "$(dirname "${BASH_SOURCE[0]}")/run-java.sh" io.ays.coordinator.bench.OrchestrationBenchmark \
+BENCH_JAVA_OPTS=-Xmx1g exec "$(dirname "${BASH_SOURCE[0]}")/../../bench/run-module-java.sh" \
+  lifecycle-coordinator io.ays.coordinator.bench.OrchestrationBenchmark \
   target/quarkus-app/quarkus-run.jar "${1:-10000}" "${2:-100}" "${3:-200}"
