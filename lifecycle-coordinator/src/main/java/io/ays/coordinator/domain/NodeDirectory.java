@@ -81,17 +81,18 @@ public class NodeDirectory {
       return Optional.of(
           "node " + node.value() + " is unknown: no heartbeat ever received from it");
     }
+    // The newest of the row and what this coordinator heard, decided and described alike.
     seen = remember(row);
-    if (silent(seen, now)) {
-      Duration allowed = silenceAllowed(row.intervalSeconds);
-      Duration quiet = Duration.between(row.receivedAt, now);
+    Duration allowed = silenceAllowed(seen.intervalSeconds());
+    Duration quiet = Duration.between(seen.receivedAt(), now);
+    if (quiet.compareTo(allowed) > 0) {
       return Optional.of(
           "node "
               + node.value()
               + " is silent: last heartbeat "
               + quiet.toSeconds()
               + " s ago (at "
-              + row.receivedAt
+              + seen.receivedAt()
               + "; silent after "
               + allowed.toSeconds()
               + " s)");
