@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
  * Keeps process logs bounded: a log over the limit is copied to {@code <log>.1} (older copies move
  * up to {@code .N}, the oldest is dropped) and truncated in place. Copy-and-truncate, because the
  * running process keeps its file open; it writes in append mode, so after the truncation it goes on
- * at the new end. Lines written between the copy and the truncation can be lost.
+ * at the new end. Lines written between the copy and the truncation can be lost (as with
+ * logrotate's copytruncate). A follower that had read part of the log before finds the rest in
+ * {@code .1} ({@link LogLines#after}).
  */
 public final class LogRotation {
 
@@ -30,12 +32,12 @@ public final class LogRotation {
         return false;
       }
       for (int i = keep - 1; i >= 1; i--) {
-        Path older = sibling(log, i);
+        Path older = copy(log, i);
         if (Files.exists(older)) {
-          Files.move(older, sibling(log, i + 1), StandardCopyOption.REPLACE_EXISTING);
+          Files.move(older, copy(log, i + 1), StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      Files.copy(log, sibling(log, 1), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(log, copy(log, 1), StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
         channel.truncate(0);
       }
@@ -45,7 +47,8 @@ public final class LogRotation {
     }
   }
 
-  private static Path sibling(Path log, int n) {
+  /** The {@code n}th rotated copy of {@code log} ({@code .1} is the newest). */
+  static Path copy(Path log, int n) {
     return log.resolveSibling(log.getFileName() + "." + n);
   }
 }
