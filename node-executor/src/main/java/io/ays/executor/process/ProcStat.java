@@ -23,12 +23,12 @@ public final class ProcStat {
    */
   public static boolean isRunning(ProcessHandle handle) {
     Optional<String[]> fields = fields(handle.pid());
-    return fields.isPresent() ? !fields.get()[0].equals("Z") : handle.isAlive();
+    return fields.isPresent() ? !isZombie(fields.get()) : handle.isAlive();
   }
 
   /** Whether the process has ended and waits to be reaped (state {@code Z}). */
   public static boolean isZombie(long pid) {
-    return fields(pid).map(f -> f[0].equals("Z")).orElse(false);
+    return fields(pid).map(ProcStat::isZombie).orElse(false);
   }
 
   /** The start time in clock ticks, or empty if the process is gone or /proc is unavailable. */
@@ -42,9 +42,14 @@ public final class ProcStat {
    */
   public static OptionalLong runningStartTicks(long pid) {
     return fields(pid)
-        .filter(f -> !f[0].equals("Z"))
+        .filter(f -> !isZombie(f))
         .map(ProcStat::startTicks)
         .orElse(OptionalLong.empty());
+  }
+
+  /** State {@code Z}: ended, waiting to be reaped. */
+  private static boolean isZombie(String[] fields) {
+    return fields[0].equals("Z");
   }
 
   private static OptionalLong startTicks(String[] fields) {
