@@ -27,7 +27,11 @@ import org.jboss.logging.Logger;
 /**
  * The door every inbound Kafka message goes through. A message that cannot be read, validated or
  * processed is sent to the dead-letter topic with the reason (and, if it was a request, its sender
- * gets a rejection event naming the problem); the consumer then goes on with the next message.
+ * gets a rejection event naming the problem); the consumer then goes on with the next message. A
+ * message whose handling failed because the database or the broker is unavailable is neither: the
+ * consumer holds it and tries it again until the dependency is back ({@link DependencyOutages}), so
+ * an outage delays work but never loses or rejects it. No exception leaves the gate except when the
+ * service stops while waiting: the message then stays uncommitted for the next start.
  */
 @ApplicationScoped
 public class InboundGate {
@@ -55,6 +59,7 @@ public class InboundGate {
   private final KafkaSender sender;
   private final Topics topics;
   private final ProcessedMessages processed;
+  private final DependencyOutages outages;
   private final Clock clock;
 
   public InboundGate(
@@ -63,12 +68,14 @@ public class InboundGate {
       KafkaSender sender,
       Topics topics,
       ProcessedMessages processed,
+      DependencyOutages outages,
       Clock clock) {
     this.codec = codec;
     this.events = events;
     this.sender = sender;
     this.topics = topics;
     this.processed = processed;
+    this.outages = outages;
     this.clock = clock;
   }
 
@@ -108,11 +115,39 @@ public class InboundGate {
       Channel channel,
       String consumer,
       Consumer<CloudEvent<?>> handler) {
+    handle(record, channel, consumer, Repeats.RECORDED, handler);
+  }
+
+  /**
+   * As {@link #handle(ConsumerRecord, Channel, String, Consumer)}, with {@code repeats} saying how
+   * a message handled before is known.
+   */
+  public void handle(
+      ConsumerRecord<String, String> record,
+      Channel channel,
+      String consumer,
+      Repeats repeats,
+      Consumer<CloudEvent<?>> handler) {
     Optional<CloudEvent<?>> admitted = admit(record, channel, consumer);
     if (admitted.isEmpty()) {
       return;
     }
-    process(new Admitted(record, admitted.get()), channel, consumer, Repeats.RECORDED, handler);
+    process(new Admitted(record, admitted.get()), channel, consumer, repeats, handler);
+  }
+
+  /**
+   * Runs {@code work}, which belongs to no message (a tombstone's effect, say), in a new
+   * transaction: run again after a conflict, and held until the dependency is back after a
+   * transient failure. Any other failure is logged and the work dropped, as a consumer must go on.
+   */
+  public void run(String consumer, Runnable work) {
+    try {
+      inTransaction(consumer, work);
+    } catch (DependencyOutages.StoppedWhileWaiting e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "%s: the work failed and was dropped", consumer);
+    }
   }
 
   /**
@@ -150,6 +185,8 @@ public class InboundGate {
               }
             }
           });
+    } catch (DependencyOutages.StoppedWhileWaiting e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.warnf(
           "%s: a transaction of %d messages failed (%s); handling them one by one",
@@ -221,6 +258,8 @@ public class InboundGate {
               handler.accept(event);
             }
           });
+    } catch (DependencyOutages.StoppedWhileWaiting e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.errorf(e, "%s: processing %s (%s) failed", consumer, event.id(), event.type());
       String reason = "could not be processed: " + e;
@@ -240,15 +279,21 @@ public class InboundGate {
    * Runs {@code work} in a new transaction; runs it again, after a short pause, while it fails with
    * a {@linkplain #isConflict conflict}. A conflict is a race between two transactions, not a fault
    * of the message, so it is never dead-lettered; only a unique violation, which a persistent bug
-   * could cause too, is given up after {@value #MAX_UNIQUE_RETRIES} tries.
+   * could cause too, is given up after {@value #MAX_UNIQUE_RETRIES} tries. A {@linkplain
+   * TransientFailures transient} failure is waited out for as long as it lasts.
    */
   private void inTransaction(String consumer, Runnable work) {
     int attempt = 0;
     while (true) {
       try {
         QuarkusTransaction.requiringNew().run(work);
+        outages.recovered(consumer);
         return;
       } catch (RuntimeException e) {
+        if (TransientFailures.isTransient(e)) {
+          outages.pauseBeforeRetry(consumer, e);
+          continue;
+        }
         attempt++;
         if (!isConflict(e) || (isUniqueViolation(e) && attempt >= MAX_UNIQUE_RETRIES)) {
           throw e;
@@ -304,14 +349,35 @@ public class InboundGate {
             Instant.now(clock));
     CloudEvent<DeadLetter> dead =
         events.causedBy(eventId, correlationId, EventType.DEAD_LETTER, letter);
-    sender.send(topics.deadLetter(), record.key(), codec.encode(dead));
+    sendHeld(consumer, topics.deadLetter(), record.key(), codec.encode(dead));
     if (channel == Channel.REQUESTS) {
       RequestRejected rejected =
           new RequestRejected(
               record.key(), eventId, eventType, "request refused: " + reason, List.of(problem));
       CloudEvent<RequestRejected> event =
           events.causedBy(eventId, correlationId, EventType.REQUEST_REJECTED, rejected);
-      sender.send(topics.serviceEvents(), record.key(), codec.encode(event));
+      sendHeld(consumer, topics.serviceEvents(), record.key(), codec.encode(event));
+    }
+  }
+
+  /**
+   * Sends a message the gate itself makes (a dead letter, a rejection): held until the broker takes
+   * it. One the broker refuses for good (too large, say) is logged and given up: the consumer must
+   * go on.
+   */
+  private void sendHeld(String consumer, String topic, String key, String value) {
+    while (true) {
+      try {
+        sender.send(topic, key, value);
+        outages.recovered(consumer);
+        return;
+      } catch (RuntimeException e) {
+        if (!TransientFailures.isTransient(e)) {
+          LOG.errorf("%s: could not send to %s, given up: %s", consumer, topic, e.getMessage());
+          return;
+        }
+        outages.pauseBeforeRetry(consumer, e);
+      }
     }
   }
 }

@@ -17,6 +17,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         "quarkus.datasource.password", database.password());
   }
 
+  /** Gives a test a {@link PostgresDatabase} field: the server, to stop and restart it. */
+  @Override
+  public void inject(TestInjector testInjector) {
+    testInjector.injectIntoFields(database, new TestInjector.MatchesType(PostgresDatabase.class));
+  }
+
   @Override
   public void stop() {
     if (database != null) {

@@ -32,20 +32,36 @@ public class DomainResolver {
     }
     TreeSet<String> domains = new TreeSet<>();
     if (installed) {
-      for (JsonNode instance : coordinator.get().instances()) {
+      for (JsonNode instance : lookUp(() -> coordinator.get().instances())) {
         if (target.name().equals(instance.path("name").asText())
             && target.instance().equals(instance.path("instance").asText())) {
           domains.add(instance.path("domain").asText());
         }
       }
     } else {
-      for (JsonNode template : registry.get().templates()) {
+      for (JsonNode template : lookUp(() -> registry.get().templates())) {
         if (target.name().equals(template.path("name").asText())) {
           domains.add(template.path("domain").asText());
         }
       }
     }
     return target.withDomain(only(domains, target, installed));
+  }
+
+  /**
+   * A listing the domain is looked up in. When the service cannot give it (down, or its database
+   * is), the error says that the lookup can be skipped: the request itself goes over Kafka and is
+   * held there until AYS can take it.
+   */
+  private static JsonNode lookUp(Supplier<JsonNode> listing) {
+    try {
+      return listing.get();
+    } catch (CliException e) {
+      throw new CliException(
+          e.exitCode(),
+          e.getMessage() + " (asked to find the name's domain: give -d DOMAIN to skip this)",
+          e);
+    }
   }
 
   static String only(TreeSet<String> domains, Target target, boolean installed) {

@@ -4,7 +4,6 @@ import io.ays.contracts.Channel;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.messaging.InboundGate;
 import io.ays.monitor.domain.TemplatePolicies;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +32,7 @@ public class TemplateListener {
     if (record.value() == null) {
       // A tombstone: the template was deleted (no envelope to check).
       if (record.key() != null) {
-        QuarkusTransaction.requiringNew().run(() -> policies.onRemoved(record.key()));
+        gate.run(CONSUMER, () -> policies.onRemoved(record.key()));
       }
       return;
     }

@@ -29,7 +29,12 @@ public class TemplateListener {
     if (record.value() == null) {
       return; // tombstone: stored versions stay, running instances keep using theirs
     }
-    gate.admit(record, Channel.TEMPLATES, CONSUMER)
-        .ifPresent(event -> store.store(event.as(TemplateDefinition.class).data()));
+    // Storing a version twice writes the same files: no processed-message record is needed.
+    gate.handle(
+        record,
+        Channel.TEMPLATES,
+        CONSUMER,
+        InboundGate.Repeats.IGNORED_BY_HANDLER,
+        event -> store.store(event.as(TemplateDefinition.class).data()));
   }
 }
