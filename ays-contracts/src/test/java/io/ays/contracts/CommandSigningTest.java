@@ -38,8 +38,10 @@ class CommandSigningTest {
 
   @Test
   void aSignedCommandVerifiesAndStillDecodes() {
-    String signed = signer.sign(command(), EXPIRES);
+    String unsigned = command();
+    String signed = signer.sign(unsigned, EXPIRES);
 
+    assertThat(signed).startsWith(unsigned.substring(0, unsigned.length() - 1));
     assertThat(verifier.problem(signed, NOW)).isEmpty();
     assertThat(new EventCodec().decode(signed).data()).isEqualTo(Examples.command());
   }

@@ -160,6 +160,27 @@ public class InboundGate {
     }
   }
 
+  /**
+   * Dead-letters a message that could be read but must not be handled (say, a command whose
+   * signature does not verify), with {@code reason}; the consumer goes on with the next message.
+   */
+  public void refuse(
+      ConsumerRecord<String, String> record,
+      Channel channel,
+      String consumer,
+      CloudEvent<?> event,
+      String reason) {
+    refuse(
+        record,
+        channel,
+        consumer,
+        reason,
+        event.id(),
+        event.type().type(),
+        event.correlationId(),
+        new Problem("(message)", reason));
+  }
+
   /** Whether {@code failure} says the transaction lost a race with another: worth running again. */
   public static boolean isConflict(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

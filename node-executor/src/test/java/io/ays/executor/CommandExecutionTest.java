@@ -19,6 +19,7 @@ import io.ays.contracts.TemplateRef;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestSigningKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,10 +84,14 @@ class CommandExecutionTest {
                   codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
           .get();
       producer
-          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .send(
+              new ProducerRecord<>(
+                  "ays.commands.local", key.toString(), TestSigningKeys.sign(codec.encode(event))))
           .get();
       producer
-          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .send(
+              new ProducerRecord<>(
+                  "ays.commands.local", key.toString(), TestSigningKeys.sign(codec.encode(event))))
           .get();
     }
 
@@ -136,7 +141,8 @@ class CommandExecutionTest {
               new ProducerRecord<>(
                   "ays.commands.local",
                   key.toString(),
-                  codec.encode(events.create(EventType.COMMAND_PHASE, command))))
+                  TestSigningKeys.sign(
+                      codec.encode(events.create(EventType.COMMAND_PHASE, command)))))
           .get();
     }
 

@@ -14,6 +14,7 @@ import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateRef;
+import io.ays.testing.TestSigningKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +82,9 @@ final class LocalNodeBus {
         producer
             .send(
                 new ProducerRecord<>(
-                    "ays.commands.local", command.instanceKey().toString(), codec.encode(event)))
+                    "ays.commands.local",
+                    command.instanceKey().toString(),
+                    TestSigningKeys.sign(codec.encode(event))))
             .get();
       }
     }

@@ -2,6 +2,7 @@ package io.ays.contracts.signing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +44,10 @@ public final class CommandSignatures {
   // Plain Jackson on both sides: the canonical form must not depend on a service's settings.
   // Duplicate names refused: two "data" members could be read differently by another parser.
   private static final ObjectMapper PLAIN =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Numbers exactly as written: two values that round to the same double differ here.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private CommandSignatures() {}
 
@@ -104,6 +108,15 @@ public final class CommandSignatures {
       return copy;
     }
     return node;
+  }
+
+  /** {@code "name":"value"} as JSON text. */
+  static String member(String name, String value) {
+    try {
+      return PLAIN.writeValueAsString(name) + ":" + PLAIN.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The text of {@code data.<field>}, or null. */

@@ -42,12 +42,23 @@ public final class CommandSigner {
     if (node == null || commandId == null) {
       throw new IllegalArgumentException("not a phase command: no data.node or data.commandId");
     }
+    if (root.has(CommandSignatures.SIGNATURE)) {
+      throw new IllegalArgumentException("the command is signed already");
+    }
     JsonNode data = root.get("data");
     byte[] bytes = CommandSignatures.canonicalBytes(keyId, node, commandId, expires, data);
-    root.put(CommandSignatures.SIGNATURE, Base64.getEncoder().encodeToString(signature(bytes)));
-    root.put(CommandSignatures.KEY_ID, keyId);
-    root.put(CommandSignatures.EXPIRES, expires.toString());
-    return CommandSignatures.write(root);
+    // Appended to the text as written rather than written again from the tree: the data the
+    // executor decodes is byte for byte what the codec wrote.
+    String json = eventJson.strip();
+    return json.substring(0, json.length() - 1)
+        + ","
+        + CommandSignatures.member(
+            CommandSignatures.SIGNATURE, Base64.getEncoder().encodeToString(signature(bytes)))
+        + ","
+        + CommandSignatures.member(CommandSignatures.KEY_ID, keyId)
+        + ","
+        + CommandSignatures.member(CommandSignatures.EXPIRES, expires.toString())
+        + "}";
   }
 
   private byte[] signature(byte[] bytes) {
