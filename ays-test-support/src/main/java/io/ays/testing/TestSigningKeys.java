@@ -1,12 +1,14 @@
 package io.ays.testing;
 
 import io.ays.contracts.signing.CommandSigner;
+import io.ays.contracts.signing.CommandVerifier;
 import io.ays.contracts.signing.SigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +45,11 @@ public final class TestSigningKeys {
     return SIGNER.sign(commandJson, expires);
   }
 
+  /** A verifier that trusts this key only, as the tests' executors do. */
+  public static CommandVerifier verifier() {
+    return CommandVerifier.fromEntries(List.of(KEY_ID + "=" + publicKeyFile()));
+  }
+
   /** The settings that give a coordinator this key and make an executor trust it. */
   public static Map<String, String> quarkusProperties() {
     return Map.of(
@@ -54,15 +61,15 @@ public final class TestSigningKeys {
         KEY_ID + "=" + publicKeyFile());
   }
 
-  /** The same settings as environment variables, for services started as processes. */
-  public static Map<String, String> environment() {
+  /** The coordinator's environment variables for this key, for a coordinator process. */
+  public static Map<String, String> coordinatorEnvironment() {
     return Map.of(
-        "AYS_SIGNING_KEY_FILE",
-        privateKeyFile().toString(),
-        "AYS_SIGNING_KEY_ID",
-        KEY_ID,
-        "AYS_TRUSTED_KEYS",
-        KEY_ID + "=" + publicKeyFile());
+        "AYS_SIGNING_KEY_FILE", privateKeyFile().toString(), "AYS_SIGNING_KEY_ID", KEY_ID);
+  }
+
+  /** The executor's environment variable that makes an executor process trust this key. */
+  public static Map<String, String> executorEnvironment() {
+    return Map.of("AYS_TRUSTED_KEYS", KEY_ID + "=" + publicKeyFile());
   }
 
   private static Path makeKeys() {

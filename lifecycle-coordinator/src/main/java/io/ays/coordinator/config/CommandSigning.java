@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,27 +23,36 @@ public class CommandSigning {
   @Singleton
   @Startup
   CommandSigner commandSigner(CoordinatorConfig config) {
-    Path file =
-        config
-            .signing()
-            .keyFile()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no command-signing key: set "
-                            + KEY_FILE
-                            + " (env AYS_SIGNING_KEY_FILE) to an Ed25519 private key in PKCS#8"
-                            + " PEM form; docs/security.md, \"Signed commands\""));
-    if (!Files.isReadable(file)) {
-      throw new IllegalStateException(KEY_FILE + ": cannot read " + file);
-    }
-    if (!SigningKeys.ownerOnly(file)) {
-      // Not fatal (a mounted Secret may show other modes), but the operator should know.
-      LOG.warnf("%s: %s is readable by others than its owner; make it mode 0600", KEY_FILE, file);
-    }
-    CommandSigner signer =
-        new CommandSigner(SigningKeys.readPrivateKey(file), config.signing().keyId());
+    CommandSigner signer = load(config.signing().keyFile(), config.signing().keyId());
     LOG.infof("signing commands with key %s", signer.keyId());
     return signer;
+  }
+
+  /**
+   * The signer of the key in {@code file}.
+   *
+   * @throws IllegalStateException naming the property if there is no key or it cannot be read
+   */
+  static CommandSigner load(Optional<Path> file, String keyId) {
+    Path path =
+        file.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no command-signing key: set "
+                        + KEY_FILE
+                        + " (env AYS_SIGNING_KEY_FILE) to an Ed25519 private key in PKCS#8"
+                        + " PEM form; docs/security.md, \"Signed commands\""));
+    if (!Files.isReadable(path)) {
+      throw new IllegalStateException(KEY_FILE + ": cannot read " + path);
+    }
+    if (!SigningKeys.ownerOnly(path)) {
+      // Not fatal (a mounted Secret may show other modes), but the operator should know.
+      LOG.warnf("%s: %s is readable by others than its owner; make it mode 0600", KEY_FILE, path);
+    }
+    try {
+      return new CommandSigner(SigningKeys.readPrivateKey(path), keyId);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(KEY_FILE + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -16,6 +16,7 @@ import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
 import io.ays.testing.Readiness;
+import io.ays.testing.TestSigningKeys;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -327,6 +328,9 @@ public final class OrchestrationBenchmark {
     env.put("AYS_DB_USER", db.username());
     env.put("AYS_DB_PASSWORD", db.password());
     env.put("AYS_KAFKA_BOOTSTRAP", broker.bootstrapServers());
+    env.putAll(
+        TestSigningKeys
+            .coordinatorEnvironment()); // a key made for this run; every command is signed
     env.put("AYS_MANAGEMENT_NODE", MANAGEMENT_NODE);
     env.put("AYS_COORDINATOR_START_GRACE", START_GRACE.toSeconds() + "s");
     // Step logs at INFO would measure the console: warnings only.
