@@ -112,7 +112,20 @@ public class InboundGate {
     if (admitted.isEmpty()) {
       return;
     }
-    process(new Admitted(record, admitted.get()), channel, consumer, Repeats.RECORDED, handler);
+    handle(record, admitted.get(), channel, consumer, handler);
+  }
+
+  /**
+   * As {@link #handle(ConsumerRecord, Channel, String, Consumer)}, for an event the caller has
+   * already {@linkplain #admit admitted} (and checked further) from {@code record}.
+   */
+  public void handle(
+      ConsumerRecord<String, String> record,
+      CloudEvent<?> event,
+      Channel channel,
+      String consumer,
+      Consumer<CloudEvent<?>> handler) {
+    process(new Admitted(record, event), channel, consumer, Repeats.RECORDED, handler);
   }
 
   /**

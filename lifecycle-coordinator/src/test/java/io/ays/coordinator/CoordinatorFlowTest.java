@@ -7,17 +7,20 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.contracts.CloudEvent;
+import io.ays.contracts.DeadLetter;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
+import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.signing.CommandVerifier;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -219,6 +222,48 @@ class CoordinatorFlowTest {
         .then()
         .statusCode(422)
         .body("reason", equalTo("unknown template demo/nope"));
+  }
+
+  @Test
+  void aTemplateWhoseFilesDoNotHaveItsHashIsDeadLetteredAndNotPlanned() {
+    String name = "forged" + FlowHelpers.shortId();
+    TemplateDefinition forged =
+        new TemplateDefinition(
+            "demo",
+            name,
+            TestTemplates.UNHASHED,
+            "file:///test",
+            null,
+            Map.of(),
+            SERVICE_HRD,
+            INSTANCE_HRD,
+            Instant.now());
+    String reason = null;
+    try (KafkaConsumer<String, String> deadLetters = consumer("ays.dead-letter")) {
+      send(
+          "ays.templates",
+          "demo/" + name,
+          codec.encode(events.create(EventType.TEMPLATE_DEFINITION, forged)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (reason == null && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(200))) {
+          DeadLetter letter = codec.decode(record.value()).as(DeadLetter.class).data();
+          if (("demo/" + name).equals(letter.originalKey())) {
+            reason = letter.reason();
+          }
+        }
+      }
+    }
+
+    assertThat(reason)
+        .startsWith("template demo/" + name + ": contentHash " + TestTemplates.UNHASHED)
+        .contains("does not match the content, whose hash is ");
+    given()
+        .contentType("application/json")
+        .body("{\"domain\":\"demo\",\"name\":\"" + name + "\"}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(org.hamcrest.Matchers.not(200));
   }
 
   private void publishTemplate(String domain, String name) {

@@ -24,6 +24,7 @@ import io.ays.contracts.signing.SigningKeys;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -51,9 +52,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class SignedCommandsTest {
 
-  private static final String HASH =
-      (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-
   KafkaBroker broker;
   private final EventCodec codec = new EventCodec();
   private final EventFactory events = EventFactory.forService("executor-test");
@@ -64,15 +62,15 @@ class SignedCommandsTest {
     Path marker = Files.createTempFile(Path.of("target"), "signed-runs-", ".txt").toAbsolutePath();
     InstanceKey key = new InstanceKey("demo", "guarded", "main");
     LocalNodeBus bus = new LocalNodeBus(broker.bootstrapServers());
-    bus.publishTemplate(markingTemplate("guarded", marker));
+    String hash = bus.publishTemplate(markingTemplate("guarded", marker));
 
-    PhaseCommand forged = configure(key, "forged", "local");
-    PhaseCommand untrusted = configure(key, "untrusted", "local");
-    PhaseCommand unsigned = configure(key, "unsigned", "local");
-    PhaseCommand expired = configure(key, "expired", "local");
-    PhaseCommand tampered = configure(key, "original", "local");
-    PhaseCommand elsewhere = configure(key, "elsewhere", "node9");
-    PhaseCommand genuine = configure(key, "genuine", "local");
+    PhaseCommand forged = configure(key, hash, "forged", "local");
+    PhaseCommand untrusted = configure(key, hash, "untrusted", "local");
+    PhaseCommand unsigned = configure(key, hash, "unsigned", "local");
+    PhaseCommand expired = configure(key, hash, "expired", "local");
+    PhaseCommand tampered = configure(key, hash, "original", "local");
+    PhaseCommand elsewhere = configure(key, hash, "elsewhere", "node9");
+    PhaseCommand genuine = configure(key, hash, "genuine", "local");
     CommandSigner otherKeySameId =
         new CommandSigner(SigningKeys.generate().getPrivate(), TestSigningKeys.KEY_ID);
     CommandSigner otherKey = new CommandSigner(SigningKeys.generate().getPrivate(), "rogue-1");
@@ -126,9 +124,9 @@ class SignedCommandsTest {
         Files.createTempFile(Path.of("target"), "replayed-runs-", ".txt").toAbsolutePath();
     InstanceKey key = new InstanceKey("demo", "replayed", "main");
     LocalNodeBus bus = new LocalNodeBus(broker.bootstrapServers());
-    bus.publishTemplate(markingTemplate("replayed", marker));
-    PhaseCommand first = configure(key, "first", "local");
-    PhaseCommand next = configure(key, "next", "local");
+    String hash = bus.publishTemplate(markingTemplate("replayed", marker));
+    PhaseCommand first = configure(key, hash, "first", "local");
+    PhaseCommand next = configure(key, hash, "next", "local");
     String signedFirst = TestSigningKeys.sign(encode(first));
 
     try (KafkaProducer<String, String> producer = bus.producer()) {
@@ -193,7 +191,7 @@ class SignedCommandsTest {
     return new TemplateDefinition(
         "demo",
         name,
-        HASH,
+        TestTemplates.UNHASHED,
         "file:///test",
         null,
         Map.of("hooks/configure", TemplateFile.text(hook, true)),
@@ -202,7 +200,7 @@ class SignedCommandsTest {
         Instant.now());
   }
 
-  private static PhaseCommand configure(InstanceKey key, String tag, String node) {
+  private static PhaseCommand configure(InstanceKey key, String hash, String tag, String node) {
     return new PhaseCommand(
         UUID.randomUUID() + "/3/1",
         UUID.randomUUID(),
@@ -212,7 +210,7 @@ class SignedCommandsTest {
         NodeId.of(node),
         ExecutionRole.NODE,
         Phase.CONFIGURE,
-        new TemplateRef(key.domain(), key.name(), HASH),
+        new TemplateRef(key.domain(), key.name(), hash),
         Map.of("instance.param.tag", tag),
         30,
         Instant.now().plusSeconds(60));

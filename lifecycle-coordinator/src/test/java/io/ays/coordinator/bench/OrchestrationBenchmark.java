@@ -17,6 +17,7 @@ import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
 import io.ays.testing.Readiness;
 import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -268,18 +269,18 @@ public final class OrchestrationBenchmark {
 
   /** A template with no processes and no actions: every phase is a no-op on the node. */
   private static void publishTemplate(String bootstrap, String base) throws Exception {
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     TemplateDefinition definition =
-        new TemplateDefinition(
-            DOMAIN,
-            NAME,
-            hash,
-            "file:///bench",
-            null,
-            Map.of(),
-            "description = 'does nothing: for the orchestration benchmark'\n",
-            null,
-            Instant.now());
+        TestTemplates.fresh(
+            new TemplateDefinition(
+                DOMAIN,
+                NAME,
+                TestTemplates.UNHASHED,
+                "file:///bench",
+                null,
+                Map.of(),
+                "description = 'does nothing: for the orchestration benchmark'\n",
+                null,
+                Instant.now()));
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       producer.send(
           new ProducerRecord<>(
