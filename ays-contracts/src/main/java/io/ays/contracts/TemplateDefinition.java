@@ -1,7 +1,9 @@
 package io.ays.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +46,20 @@ public record TemplateDefinition(
     files.keySet().forEach(path -> TemplatePaths.check(path, "files"));
     Fields.required(serviceHrd, "serviceHrd");
     Fields.required(publishedAt, "publishedAt");
+  }
+
+  /**
+   * Every file of the template folder by relative path, as the registry read it and as {@code
+   * contentHash} covers it: {@code files}, {@code service.hrd} and, if given, {@code instance.hrd}.
+   */
+  public Map<String, byte[]> contentFiles() {
+    Map<String, byte[]> all = new TreeMap<>();
+    files.forEach((path, file) -> all.put(path, file.bytes()));
+    all.put("service.hrd", serviceHrd.getBytes(StandardCharsets.UTF_8));
+    if (instanceHrd != null) {
+      all.put("instance.hrd", instanceHrd.getBytes(StandardCharsets.UTF_8));
+    }
+    return all;
   }
 
   public TemplateKey key() {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ays.contracts.signing.CommandSigner;
+import io.ays.contracts.signing.SigningKeys;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +85,15 @@ class AsyncApiContractTest {
     JsonNode encoded = MAPPER.readTree(CODEC.encode(Examples.eventOf(type)));
 
     assertThat(DOC.validate(type.type(), encoded)).isEmpty();
+  }
+
+  @Test
+  void aSignedCommandMatchesItsMessageSchema() throws Exception {
+    String signed =
+        new CommandSigner(SigningKeys.generate().getPrivate(), "ays-1")
+            .sign(CODEC.encode(Examples.eventOf(EventType.COMMAND_PHASE)), Examples.T0);
+
+    assertThat(DOC.validate(EventType.COMMAND_PHASE.type(), MAPPER.readTree(signed))).isEmpty();
   }
 
   @Test

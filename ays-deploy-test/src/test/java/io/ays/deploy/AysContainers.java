@@ -1,5 +1,6 @@
 package io.ays.deploy;
 
+import io.ays.testing.TestSigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The whole of AYS as containers, from the locally built images (never pulled): PostgreSQL, Kafka
@@ -35,6 +37,9 @@ final class AysContainers implements AutoCloseable {
   // Five JVMs start at once on what may be a small, busy machine (CI): generous, since a slow start
   // is not what this test is about.
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(420);
+
+  private static final String SIGNING_KEY = "/etc/ays/signing/signing.pem";
+  private static final String TRUSTED_KEY = "/etc/ays/trusted/coordinator.pem";
 
   final int kafkaPort = freePort();
   final int dbPort = freePort();
@@ -96,7 +101,13 @@ final class AysContainers implements AutoCloseable {
                 "coordinator",
                 coordinatorPort,
                 common)
-            .withEnv("AYS_MANAGEMENT_NODE", NODE_1);
+            .withEnv("AYS_MANAGEMENT_NODE", NODE_1)
+            // The test's signing key, copied in as a Secret would be mounted: root-owned, readable
+            // by the service's user (the coordinator warns that it is not owner-only).
+            .withCopyFileToContainer(
+                MountableFile.forHostPath(TestSigningKeys.privateKeyFile(), 0444), SIGNING_KEY)
+            .withEnv("AYS_SIGNING_KEY_FILE", SIGNING_KEY)
+            .withEnv("AYS_SIGNING_KEY_ID", TestSigningKeys.KEY_ID);
     executor1 = executor(image(imagePrefix, "node-executor", imageTag), NODE_1, executor1Port);
     executor2 = executor(image(imagePrefix, "node-executor", imageTag), NODE_2, executor2Port);
     monitor =
@@ -119,6 +130,9 @@ final class AysContainers implements AutoCloseable {
                 "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
         .withEnv("AYS_NODE_NAME", node.toUpperCase())
         .withEnv("AYS_EXECUTOR_MONITOR_INTERVAL", "2s")
+        .withCopyFileToContainer(
+            MountableFile.forHostPath(TestSigningKeys.publicKeyFile(), 0444), TRUSTED_KEY)
+        .withEnv("AYS_TRUSTED_KEYS", TestSigningKeys.KEY_ID + "=" + TRUSTED_KEY)
         // An init process as PID 1 reaps what the executor's services leave behind.
         .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withInit(true));
   }

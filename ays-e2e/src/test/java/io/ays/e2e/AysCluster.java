@@ -2,6 +2,7 @@ package io.ays.e2e;
 
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
+import io.ays.testing.TestSigningKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -42,9 +43,15 @@ final class AysCluster implements AutoCloseable {
     registryEnv.put("AYS_REGISTRY_WORK_DIR", workDir.resolve("registry").toString());
     registry =
         add(ServiceProcess.start(projectDir, "template-registry", freePort(), registryEnv, logs));
+    // The coordinator signs commands with a key made for this test JVM; the executor trusts it.
+    Map<String, String> coordinatorEnv = new HashMap<>(common);
+    coordinatorEnv.putAll(TestSigningKeys.coordinatorEnvironment());
     coordinator =
-        add(ServiceProcess.start(projectDir, "lifecycle-coordinator", freePort(), common, logs));
+        add(
+            ServiceProcess.start(
+                projectDir, "lifecycle-coordinator", freePort(), coordinatorEnv, logs));
     Map<String, String> executorEnv = new HashMap<>(common);
+    executorEnv.putAll(TestSigningKeys.executorEnvironment());
     executorEnv.put("AYS_NODE_ID", "local");
     executorEnv.put("AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString());
     executorEnv.put("AYS_EXECUTOR_MONITOR_INTERVAL", "2s");

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The Kafka topics a local AYS needs, with their cleanup policy (the defaults of the event
- * contract; kept here so that ays-local depends on no AYS module).
+ * contract).
  */
 public final class AysTopics {
 

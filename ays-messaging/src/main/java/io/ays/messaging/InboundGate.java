@@ -136,6 +136,33 @@ public class InboundGate {
   }
 
   /**
+   * As {@link #handle(ConsumerRecord, Channel, String, Consumer)}, for an event the caller has
+   * already {@linkplain #admit admitted} (and checked further) from {@code record}.
+   */
+  public void handle(
+      ConsumerRecord<String, String> record,
+      CloudEvent<?> event,
+      Channel channel,
+      String consumer,
+      Consumer<CloudEvent<?>> handler) {
+    handle(record, event, channel, consumer, Repeats.RECORDED, handler);
+  }
+
+  /**
+   * As {@link #handle(ConsumerRecord, CloudEvent, Channel, String, Consumer)}, with {@code
+   * repeats}.
+   */
+  public void handle(
+      ConsumerRecord<String, String> record,
+      CloudEvent<?> event,
+      Channel channel,
+      String consumer,
+      Repeats repeats,
+      Consumer<CloudEvent<?>> handler) {
+    process(new Admitted(record, event), channel, consumer, repeats, handler);
+  }
+
+  /**
    * Runs {@code work}, which belongs to no message (a tombstone's effect, say), in a new
    * transaction: run again after a conflict, and held until the dependency is back after a
    * transient failure. Any other failure is logged and the work dropped, as a consumer must go on.
@@ -195,6 +222,27 @@ public class InboundGate {
         process(a, channel, consumer, repeats, handler);
       }
     }
+  }
+
+  /**
+   * Dead-letters a message that could be read but must not be handled (say, a command whose
+   * signature does not verify), with {@code reason}; the consumer goes on with the next message.
+   */
+  public void refuse(
+      ConsumerRecord<String, String> record,
+      Channel channel,
+      String consumer,
+      CloudEvent<?> event,
+      String reason) {
+    refuse(
+        record,
+        channel,
+        consumer,
+        reason,
+        event.id(),
+        event.type().type(),
+        event.correlationId(),
+        new Problem("(message)", reason));
   }
 
   /** Whether {@code failure} says the transaction lost a race with another: worth running again. */

@@ -1,11 +1,13 @@
 package io.ays.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Starts a real Kafka broker for a {@code @QuarkusTest} and points the application's Kafka clients
- * at it.
+ * at it. Commands on it are signed: the coordinator gets the test signing key and executors trust
+ * it ({@link TestSigningKeys}).
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -14,7 +16,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     broker = KafkaBroker.start();
-    return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    Map<String, String> properties = new HashMap<>(TestSigningKeys.quarkusProperties());
+    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    return properties;
   }
 
   @Override

@@ -4,16 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.contracts.CloudEvent;
+import io.ays.contracts.DeadLetter;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
+import io.ays.contracts.TemplateDefinition;
+import io.ays.contracts.signing.CommandVerifier;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -47,6 +54,8 @@ class CoordinatorFlowTest {
       "process.1 =\n    cmd:'python3',\n    args:'-m http.server $(instance.param.port)',\n"
           + "    ports:'$(instance.param.port)',\n";
   private static final String INSTANCE_HRD = "param.port = @ASK type:int default:8080\n";
+
+  private static final CommandVerifier VERIFIER = TestSigningKeys.verifier();
 
   KafkaBroker broker;
   private final EventCodec codec = new EventCodec();
@@ -215,6 +224,48 @@ class CoordinatorFlowTest {
         .body("reason", equalTo("unknown template demo/nope"));
   }
 
+  @Test
+  void aTemplateWhoseFilesDoNotHaveItsHashIsDeadLetteredAndNotPlanned() {
+    String name = "forged" + FlowHelpers.shortId();
+    TemplateDefinition forged =
+        new TemplateDefinition(
+            "demo",
+            name,
+            TestTemplates.UNHASHED,
+            "file:///test",
+            null,
+            Map.of(),
+            SERVICE_HRD,
+            INSTANCE_HRD,
+            Instant.now());
+    String reason = null;
+    try (KafkaConsumer<String, String> deadLetters = consumer("ays.dead-letter")) {
+      send(
+          "ays.templates",
+          "demo/" + name,
+          codec.encode(events.create(EventType.TEMPLATE_DEFINITION, forged)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (reason == null && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(200))) {
+          DeadLetter letter = codec.decode(record.value()).as(DeadLetter.class).data();
+          if (("demo/" + name).equals(letter.originalKey())) {
+            reason = letter.reason();
+          }
+        }
+      }
+    }
+
+    assertThat(reason)
+        .startsWith("template demo/" + name + ": contentHash " + TestTemplates.UNHASHED)
+        .contains("does not match the content, whose hash is ");
+    given()
+        .contentType("application/json")
+        .body("{\"domain\":\"demo\",\"name\":\"" + name + "\"}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(org.hamcrest.Matchers.not(200));
+  }
+
   private void publishTemplate(String domain, String name) {
     FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, SERVICE_HRD, INSTANCE_HRD);
   }
@@ -252,10 +303,32 @@ class CoordinatorFlowTest {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> record : commands.poll(Duration.ofMillis(200))) {
-        return codec.decode(record.value()).as(PhaseCommand.class);
+        CloudEvent<PhaseCommand> command = codec.decode(record.value()).as(PhaseCommand.class);
+        checkSignature(record.value(), command.data());
+        return command;
       }
     }
     return null;
+  }
+
+  /**
+   * Every command the coordinator emits verifies against its key, names the key, and stays valid at
+   * least until its deadline and for about the configured validity (10 minutes).
+   */
+  private static void checkSignature(String json, PhaseCommand command) {
+    assertThat(VERIFIER.problem(json, Instant.now())).as("signature of %s", json).isEmpty();
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(root.path("ayskeyid").asText()).isEqualTo(TestSigningKeys.KEY_ID);
+    Instant expires = Instant.parse(root.path("aysexpires").asText());
+    assertThat(expires)
+        .isAfterOrEqualTo(command.deadline())
+        .isAfter(Instant.now().plus(Duration.ofMinutes(9)))
+        .isBefore(Instant.now().plus(Duration.ofMinutes(11)));
   }
 
   /** The next command for {@code instanceKey}; the topic also holds the other tests' commands. */

@@ -4,6 +4,7 @@ import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.TemplateDefinition;
+import io.ays.testing.TestTemplates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -55,25 +56,23 @@ final class FlowHelpers {
   }
 
   /**
-   * Publishes a template definition (a fresh random content hash) on {@code ays.templates}, as the
-   * registry does; {@code instanceHrd} may be null.
+   * Publishes a template definition (a new version each time: a nonce file, and the content hash of
+   * its files) on {@code ays.templates}, as the registry does; {@code instanceHrd} may be null.
    */
   static void publishTemplate(
       String bootstrap, String domain, String name, String serviceHrd, String instanceHrd) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
     TemplateDefinition definition =
-        new TemplateDefinition(
-            domain,
-            name,
-            hash,
-            "file:///test",
-            null,
-            Map.of(),
-            serviceHrd,
-            instanceHrd,
-            Instant.now());
+        TestTemplates.fresh(
+            new TemplateDefinition(
+                domain,
+                name,
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of(),
+                serviceHrd,
+                instanceHrd,
+                Instant.now()));
     send(
         bootstrap,
         "ays.templates",

@@ -15,13 +15,13 @@ import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,12 +129,18 @@ class NodePlacementTest {
   }
 
   private String publish(String domain, String name) {
-    String hash =
-        UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "");
     TemplateDefinition definition =
-        new TemplateDefinition(
-            domain, name, hash, "file:///test", null, Map.of(), PROCESS, null, Instant.now());
+        TestTemplates.fresh(
+            new TemplateDefinition(
+                domain,
+                name,
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of(),
+                PROCESS,
+                null,
+                Instant.now()));
     FlowHelpers.send(
         broker.bootstrapServers(),
         "ays.templates",

@@ -8,10 +8,13 @@ import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.contracts.PhaseResult;
+import io.ays.contracts.signing.CommandVerifier;
+import io.ays.testing.TestSigningKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +56,7 @@ final class ScriptedNode implements AutoCloseable {
   }
 
   private final EventCodec codec = new EventCodec();
+  private final CommandVerifier verifier = TestSigningKeys.verifier();
   private final EventFactory events = EventFactory.forService("scripted-node");
   private final KafkaProducer<String, String> producer;
   private final KafkaConsumer<String, String> consumer;
@@ -162,8 +166,14 @@ final class ScriptedNode implements AutoCloseable {
         if (reply == Reply.IGNORE) {
           continue;
         }
+        // As a real executor: a command whose signature does not verify is refused, not run.
+        Optional<String> refused = verifier.problem(record.value(), Instant.now());
         PhaseResult result;
-        if (reply == Reply.FAIL) {
+        if (refused.isPresent()) {
+          result =
+              PhaseResult.of(
+                  c, PhaseOutcome.FAILED, null, null, refused.get(), null, Instant.now(), 0);
+        } else if (reply == Reply.FAIL) {
           result =
               PhaseResult.of(c, PhaseOutcome.FAILED, 1, null, "boom", "boom\n", Instant.now(), 3);
         } else {

@@ -19,6 +19,8 @@ import io.ays.contracts.TemplateRef;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,10 +51,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CommandExecutionTest {
 
-  // A fresh version per run: the store is content-addressed and the data folder outlives a run.
-  private static final String HASH =
-      (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-
   KafkaBroker broker;
   @Inject CommandJournal journal;
   private final EventCodec codec = new EventCodec();
@@ -67,7 +65,8 @@ class CommandExecutionTest {
             + "\n";
     TemplateDefinition definition = hookedTemplate("hooked", hook);
     InstanceKey key = new InstanceKey("demo", "hooked", "main");
-    PhaseCommand command = configure(key, Map.of("instance.param.port", 7000));
+    PhaseCommand command =
+        configure(key, Map.of("instance.param.port", 7000), definition.contentHash());
     CloudEvent<PhaseCommand> event = events.create(EventType.COMMAND_PHASE, command);
 
     try (KafkaProducer<String, String> producer =
@@ -83,10 +82,14 @@ class CommandExecutionTest {
                   codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
           .get();
       producer
-          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .send(
+              new ProducerRecord<>(
+                  "ays.commands.local", key.toString(), TestSigningKeys.sign(codec.encode(event))))
           .get();
       producer
-          .send(new ProducerRecord<>("ays.commands.local", key.toString(), codec.encode(event)))
+          .send(
+              new ProducerRecord<>(
+                  "ays.commands.local", key.toString(), TestSigningKeys.sign(codec.encode(event))))
           .get();
     }
 
@@ -106,7 +109,10 @@ class CommandExecutionTest {
   void aCommandTheExecutorDiedWhileRunningIsReportedFailedAndNotRunAgain() throws Exception {
     Path marker = Files.createTempFile(Path.of("target"), "hook-runs-", ".txt").toAbsolutePath();
     InstanceKey key = new InstanceKey("demo", "interrupted", "main");
-    PhaseCommand command = configure(key, Map.of());
+    // The template is there: were the command run, its hook would write to the marker.
+    TemplateDefinition definition =
+        hookedTemplate("interrupted", "#!/bin/sh\necho ran >> " + marker + "\n");
+    PhaseCommand command = configure(key, Map.of(), definition.contentHash());
     // What an executor killed in the middle of this command left behind: the journal entry,
     // no result.
     Instant startedAt = Instant.now().minusSeconds(5);
@@ -121,9 +127,6 @@ class CommandExecutionTest {
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
             new StringSerializer(),
             new StringSerializer())) {
-      // The template is there: were the command run, its hook would write to the marker.
-      TemplateDefinition definition =
-          hookedTemplate("interrupted", "#!/bin/sh\necho ran >> " + marker + "\n");
       producer
           .send(
               new ProducerRecord<>(
@@ -136,7 +139,8 @@ class CommandExecutionTest {
               new ProducerRecord<>(
                   "ays.commands.local",
                   key.toString(),
-                  codec.encode(events.create(EventType.COMMAND_PHASE, command))))
+                  TestSigningKeys.sign(
+                      codec.encode(events.create(EventType.COMMAND_PHASE, command)))))
           .get();
     }
 
@@ -154,20 +158,21 @@ class CommandExecutionTest {
 
   /** Template demo/{@code name} whose {@code hooks/configure} is {@code hook}. */
   private static TemplateDefinition hookedTemplate(String name, String hook) {
-    return new TemplateDefinition(
-        "demo",
-        name,
-        HASH,
-        "file:///test",
-        null,
-        Map.of("hooks/configure", TemplateFile.text(hook, true)),
-        "description = 'runs a hook'\n",
-        null,
-        Instant.now());
+    return TestTemplates.hashed(
+        new TemplateDefinition(
+            "demo",
+            name,
+            TestTemplates.UNHASHED,
+            "file:///test",
+            null,
+            Map.of("hooks/configure", TemplateFile.text(hook, true)),
+            "description = 'runs a hook'\n",
+            null,
+            Instant.now()));
   }
 
   /** A configure command for {@code key} on node local, a fresh command id. */
-  private static PhaseCommand configure(InstanceKey key, Map<String, Object> config) {
+  private static PhaseCommand configure(InstanceKey key, Map<String, Object> config, String hash) {
     return new PhaseCommand(
         UUID.randomUUID() + "/3/1",
         UUID.randomUUID(),
@@ -177,7 +182,7 @@ class CommandExecutionTest {
         NodeId.of("local"),
         ExecutionRole.NODE,
         Phase.CONFIGURE,
-        new TemplateRef(key.domain(), key.name(), HASH),
+        new TemplateRef(key.domain(), key.name(), hash),
         config,
         30,
         Instant.now().plusSeconds(60));

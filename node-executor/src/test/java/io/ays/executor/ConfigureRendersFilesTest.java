@@ -13,6 +13,7 @@ import io.ays.model.template.ResolvedInstance;
 import io.ays.model.template.Template;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -222,22 +223,20 @@ class ConfigureRendersFilesTest {
 
   private String publish(String name, String recipe, Map<String, TemplateFile> extra)
       throws Exception {
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     Map<String, TemplateFile> files = new HashMap<>(extra);
     files.put("conf/app.conf", TemplateFile.text(APP_CONF.stripIndent(), false));
     TemplateDefinition definition =
         new TemplateDefinition(
             "demo",
             name,
-            hash,
+            TestTemplates.UNHASHED,
             "file:///test",
             null,
             files,
             recipe,
             "param.port = @ASK type:int\n",
             Instant.now());
-    bus.publishTemplate(definition);
-    return hash;
+    return bus.publishTemplate(definition);
   }
 
   private static String shortId() {

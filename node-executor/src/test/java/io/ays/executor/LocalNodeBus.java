@@ -14,6 +14,8 @@ import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateRef;
+import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,12 @@ final class LocalNodeBus {
         Instant.now().plusSeconds(120));
   }
 
-  void publishTemplate(TemplateDefinition definition) throws Exception {
+  /**
+   * Publishes {@code definition} with the content hash of its files (as the registry would);
+   * returns that hash, the version commands must name.
+   */
+  String publishTemplate(TemplateDefinition unhashed) throws Exception {
+    TemplateDefinition definition = TestTemplates.hashed(unhashed);
     try (KafkaProducer<String, String> producer = producer()) {
       producer
           .send(
@@ -72,6 +79,7 @@ final class LocalNodeBus {
                   codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition))))
           .get();
     }
+    return definition.contentHash();
   }
 
   void send(List<PhaseCommand> commands) throws Exception {
@@ -81,7 +89,9 @@ final class LocalNodeBus {
         producer
             .send(
                 new ProducerRecord<>(
-                    "ays.commands.local", command.instanceKey().toString(), codec.encode(event)))
+                    "ays.commands.local",
+                    command.instanceKey().toString(),
+                    TestSigningKeys.sign(codec.encode(event))))
             .get();
       }
     }

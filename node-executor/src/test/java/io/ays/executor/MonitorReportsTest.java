@@ -16,6 +16,7 @@ import io.ays.contracts.PhaseResult;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -54,23 +55,23 @@ class MonitorReportsTest {
   @Test
   void everyRunningInstanceIsReportedUpEachRound() throws Exception {
     String name = "watched" + UUID.randomUUID().toString().substring(0, 8);
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    TemplateDefinition definition =
+        TestTemplates.hashed(
+            new TemplateDefinition(
+                "demo",
+                name,
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of(),
+                "description = 'no processes: up from start to stop'\n",
+                null,
+                Instant.now()));
+    String hash = definition.contentHash();
     send(
         "ays.templates",
         "demo/" + name,
-        codec.encode(
-            events.create(
-                EventType.TEMPLATE_DEFINITION,
-                new TemplateDefinition(
-                    "demo",
-                    name,
-                    hash,
-                    "file:///test",
-                    null,
-                    Map.of(),
-                    "description = 'no processes: up from start to stop'\n",
-                    null,
-                    Instant.now()))));
+        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
     List<InstanceKey> keys =
         List.of(
             new InstanceKey("demo", name, "a"),

@@ -14,6 +14,7 @@ import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.TemplateFile;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -61,18 +61,18 @@ class NodeAgentTest {
 
   @Test
   void actionsNodePyOverridesConfigureAndStartAndFallsBackToTheDefaults() throws Exception {
-    String hash = freshHash();
-    bus.publishTemplate(
-        new TemplateDefinition(
-            "demo",
-            "pyweb",
-            hash,
-            "file:///test",
-            null,
-            Map.of("actions_node.py", TemplateFile.text(ACTIONS.stripIndent(), false)),
-            "description = 'python actions'\n",
-            null,
-            Instant.now()));
+    String hash =
+        bus.publishTemplate(
+            new TemplateDefinition(
+                "demo",
+                "pyweb",
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of("actions_node.py", TemplateFile.text(ACTIONS.stripIndent(), false)),
+                "description = 'python actions'\n",
+                null,
+                Instant.now()));
     InstanceKey key = new InstanceKey("demo", "pyweb", "main");
     Map<String, Object> config = Map.of("instance.param.port", 7001);
     List<PhaseCommand> commands =
@@ -98,18 +98,18 @@ class NodeAgentTest {
 
   @Test
   void aTemplateForAnotherPlatformIsRefusedBeforeInstall() throws Exception {
-    String hash = freshHash();
-    bus.publishTemplate(
-        new TemplateDefinition(
-            "demo",
-            "maconly",
-            hash,
-            "file:///test",
-            null,
-            Map.of(),
-            "platform.supported = 'darwin'\n",
-            null,
-            Instant.now()));
+    String hash =
+        bus.publishTemplate(
+            new TemplateDefinition(
+                "demo",
+                "maconly",
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of(),
+                "platform.supported = 'darwin'\n",
+                null,
+                Instant.now()));
     InstanceKey key = new InstanceKey("demo", "maconly", "main");
     PhaseCommand init =
         LocalNodeBus.command(key, hash, Phase.INIT, Map.of("service.platform.supported", "darwin"));
@@ -139,10 +139,5 @@ class NodeAgentTest {
     assertThat(heartbeat.platform().os()).isEqualTo("linux");
     assertThat(heartbeat.capacity().cpus()).isPositive();
     assertThat(heartbeat.endpoint()).as("where the coordinator reads logs").startsWith("http://");
-  }
-
-  private static String freshHash() {
-    // A fresh version per run: the store is content-addressed and the data folder outlives a run.
-    return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
   }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -14,6 +15,18 @@ import java.util.TreeMap;
 public final class ContentHash {
 
   private ContentHash() {}
+
+  /**
+   * Why {@code files} are not the content that {@code declared} names, or empty if they are: a
+   * consumer of a published template checks it this way, with the registry's own function.
+   */
+  public static Optional<String> mismatch(Map<String, byte[]> files, String declared) {
+    String actual = of(files);
+    return actual.equals(declared)
+        ? Optional.empty()
+        : Optional.of(
+            "contentHash " + declared + " does not match the content, whose hash is " + actual);
+  }
 
   public static String of(Map<String, byte[]> files) {
     try {

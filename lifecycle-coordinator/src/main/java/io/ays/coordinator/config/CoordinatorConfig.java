@@ -2,7 +2,9 @@ package io.ays.coordinator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the lifecycle-coordinator ({@code ays.coordinator.*}). */
 @ConfigMapping(prefix = "ays.coordinator")
@@ -82,4 +84,30 @@ public interface CoordinatorConfig {
    */
   @WithDefault("50")
   int messagesPerTransaction();
+
+  /** How phase commands are signed (docs/security.md, "Signed commands"). */
+  Signing signing();
+
+  /** The coordinator's command-signing key ({@code ays.coordinator.signing.*}). */
+  interface Signing {
+
+    /**
+     * The Ed25519 private key, a PKCS#8 PEM file ({@code openssl genpkey -algorithm ed25519}).
+     * Required: the coordinator does not start without it.
+     */
+    Optional<Path> keyFile();
+
+    /** The key's id, sent with every signature; executors trust keys by id. */
+    @WithDefault("ays-1")
+    String keyId();
+
+    /**
+     * How long a signed command stays valid after it is put in the outbox (it is never valid for
+     * less than until its own deadline). Longer than any broker outage the outbox waits out, short
+     * enough that a command found on the topic much later, long after the coordinator timed it out
+     * and retried under a new id, is refused.
+     */
+    @WithDefault("10m")
+    Duration validity();
+  }
 }

@@ -260,7 +260,7 @@ public class RunEngine {
             resolved,
             (int) timeout.toSeconds(),
             now.plus(timeout).plus(config.startGrace()));
-    events.send(events.topics().commandsTopicFor(node), cause, EventType.COMMAND_PHASE, command);
+    events.sendCommand(cause, command);
     events.publish(
         cause,
         EventType.RUN_STEP_STARTED,

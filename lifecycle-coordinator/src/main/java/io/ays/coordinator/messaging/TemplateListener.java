@@ -4,12 +4,16 @@ import io.ays.contracts.Channel;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.coordinator.domain.TemplateCatalog;
 import io.ays.messaging.InboundGate;
+import io.ays.model.template.ContentHash;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code ays.templates}, the registry's published template versions. */
+/**
+ * Consumes {@code ays.templates}, the registry's published template versions; a version whose files
+ * do not have its content hash is dead-lettered.
+ */
 @ApplicationScoped
 public class TemplateListener {
 
@@ -31,10 +35,27 @@ public class TemplateListener {
       // Installed instances keep their version; new installs will not find it as "latest".
       return;
     }
+    var event = gate.admit(record, Channel.TEMPLATES, CONSUMER);
+    if (event.isEmpty()) {
+      return;
+    }
+    TemplateDefinition definition = event.get().as(TemplateDefinition.class).data();
+    // A version whose files are not what its hash says would be planned as that version.
+    var mismatch = ContentHash.mismatch(definition.contentFiles(), definition.contentHash());
+    if (mismatch.isPresent()) {
+      gate.refuse(
+          record,
+          Channel.TEMPLATES,
+          CONSUMER,
+          event.get(),
+          "template " + definition.key() + ": " + mismatch.get());
+      return;
+    }
     gate.handle(
         record,
+        event.get(),
         Channel.TEMPLATES,
         CONSUMER,
-        event -> catalog.store(event.as(TemplateDefinition.class).data()));
+        e -> catalog.store(e.as(TemplateDefinition.class).data()));
   }
 }

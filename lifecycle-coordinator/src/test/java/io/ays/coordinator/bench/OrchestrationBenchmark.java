@@ -16,6 +16,8 @@ import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
 import io.ays.testing.Readiness;
+import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTemplates;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -267,18 +269,18 @@ public final class OrchestrationBenchmark {
 
   /** A template with no processes and no actions: every phase is a no-op on the node. */
   private static void publishTemplate(String bootstrap, String base) throws Exception {
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     TemplateDefinition definition =
-        new TemplateDefinition(
-            DOMAIN,
-            NAME,
-            hash,
-            "file:///bench",
-            null,
-            Map.of(),
-            "description = 'does nothing: for the orchestration benchmark'\n",
-            null,
-            Instant.now());
+        TestTemplates.fresh(
+            new TemplateDefinition(
+                DOMAIN,
+                NAME,
+                TestTemplates.UNHASHED,
+                "file:///bench",
+                null,
+                Map.of(),
+                "description = 'does nothing: for the orchestration benchmark'\n",
+                null,
+                Instant.now()));
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       producer.send(
           new ProducerRecord<>(
@@ -327,6 +329,9 @@ public final class OrchestrationBenchmark {
     env.put("AYS_DB_USER", db.username());
     env.put("AYS_DB_PASSWORD", db.password());
     env.put("AYS_KAFKA_BOOTSTRAP", broker.bootstrapServers());
+    env.putAll(
+        TestSigningKeys
+            .coordinatorEnvironment()); // a key made for this run; every command is signed
     env.put("AYS_MANAGEMENT_NODE", MANAGEMENT_NODE);
     env.put("AYS_COORDINATOR_START_GRACE", START_GRACE.toSeconds() + "s");
     // Step logs at INFO would measure the console: warnings only.

@@ -58,4 +58,18 @@ public interface ExecutorConfig {
   /** The Python interpreter that runs {@code actions_*.py}. */
   @WithDefault("python3")
   String python();
+
+  /** Which commands this node runs (docs/security.md, "Signed commands"). */
+  Signing signing();
+
+  /** The keys this node trusts ({@code ays.executor.signing.*}). */
+  interface Signing {
+
+    /**
+     * The coordinator's public keys this node accepts commands from, each {@code <key id>=<path>}
+     * of an X.509 SubjectPublicKeyInfo PEM file, comma-separated; two during a key rotation. None:
+     * every command is refused.
+     */
+    Optional<List<String>> trustedKeys();
+  }
 }

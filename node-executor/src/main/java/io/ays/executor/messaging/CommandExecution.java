@@ -32,9 +32,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Carries out one phase command: at most once per command id (a journal entry is written before the
- * action runs; a redelivery is answered from the journal), then the result goes to the outbox in
- * the transaction that completes the journal entry.
+ * Carries out one phase command that {@link CommandTrust} admitted: at most once per command id (a
+ * journal entry is written before the action runs; a redelivery is answered from the journal), then
+ * the result goes to the outbox in the transaction that completes the journal entry.
  */
 @ApplicationScoped
 public class CommandExecution {
@@ -117,6 +117,10 @@ public class CommandExecution {
     PhaseCommand command = event.data();
     Optional<ExecutedCommand> journaled = journal.find(command.commandId());
     if (journaled.isPresent() && journaled.get().result() != null) {
+      // A redelivery, or a replay of a signed message: either way it is not run again.
+      LOG.infof(
+          "command %s was carried out before; its result is sent again, it is not run again",
+          command.commandId());
       outbox.enqueue(topics.results(), command.instanceKey().toString(), journaled.get().result());
       return false;
     }
@@ -145,9 +149,6 @@ public class CommandExecution {
   }
 
   private ActionOutcome carryOut(PhaseCommand command, Instant now) throws InterruptedException {
-    if (!command.node().value().equals(config.nodeId())) {
-      return rejected("command for node " + command.node() + " reached node " + config.nodeId());
-    }
     if (command.deadline() != null && now.isAfter(command.deadline())) {
       return rejected("stale: its deadline " + command.deadline() + " has passed");
     }
