@@ -91,7 +91,7 @@ class CoordinatorFlowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> process = (Map<String, Object>) c.config().get("service.process.1");
         assertThat(process)
-            .containsEntry("args", "-m http.server 9090")
+            .containsEntry("args", "-m http.server '9090'")
             // a value that is one whole reference takes the answer with its type (docs/hrd.md)
             .containsEntry("ports", 9090);
       }
