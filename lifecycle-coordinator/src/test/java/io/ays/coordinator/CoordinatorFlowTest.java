@@ -2,6 +2,7 @@ package io.ays.coordinator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.contracts.CloudEvent;
@@ -213,6 +214,23 @@ class CoordinatorFlowTest {
         .then()
         .statusCode(422)
         .body("reason", equalTo("unknown template demo/nope"));
+  }
+
+  @Test
+  void answersToKeysTheTemplateDoesNotAskRejectTheRequestNamingEachAndWhatItAsks() {
+    publishTemplate("demo", "asks");
+    awaitPlannable("demo", "asks");
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"domain\":\"demo\",\"name\":\"asks\",\"answers\":{\"param.port\":9000,"
+                + "\"param.evil\":\"x; touch /tmp/p\",\"service.process.1\":\"cmd:sh\"}}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(422)
+        .body("reason", equalTo("cannot install demo/asks/main: 2 problems"))
+        .body("problems.field", containsInAnyOrder("param.evil", "service.process.1"))
+        .body("problems[0].message", equalTo("not asked by demo/asks: it asks param.port"));
   }
 
   private void publishTemplate(String domain, String name) {

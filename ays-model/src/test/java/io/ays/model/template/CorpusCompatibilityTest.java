@@ -252,6 +252,38 @@ class CorpusCompatibilityTest {
     assertThat(lines).isGreaterThan(30);
   }
 
+  @Test
+  void corpusDependenciesAnswerKeysTheirTemplatesDoNotAskSoTemplateArgsStayUnchecked() {
+    // The original let a dependency's args set any instance key, and real templates do: the
+    // unasked-key refusal applies to a request's own answers, not to a template's args.
+    List<String> unasked = new ArrayList<>();
+    int answered = 0;
+    for (Template template : templates) {
+      for (DependencySpec dependency : template.dependencies()) {
+        if (dependency.args().isEmpty()) {
+          continue;
+        }
+        Template target =
+            templates.stream()
+                .filter(t -> t.key().equals(dependency.templateKey()))
+                .findFirst()
+                .orElse(null);
+        if (target == null) {
+          continue; // a dependency outside the corpus
+        }
+        answered++;
+        AskedKeys.of(target).unasked(dependency.args()).stream()
+            .map(p -> template.key() + " -> " + target.key() + ": " + p)
+            .forEach(unasked::add);
+      }
+    }
+    assertThat(answered).isPositive();
+    assertThat(unasked)
+        .contains(
+            "jumpscale/dcpm -> jumpscale/nginx: param.basedir: not asked by jumpscale/nginx: it"
+                + " asks nothing");
+  }
+
   private static DependencySpec dependency(List<DependencySpec> all, String name) {
     return all.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
   }

@@ -74,6 +74,29 @@ class InstanceResolverTest {
   }
 
   @Test
+  void keysTheTemplateDoesNotAskAreNamedWithWhatItAsks() {
+    String asks = "it asks param.cacheport, param.mode, param.port, param.secret, param.wait";
+    assertThat(
+            web.unasked(
+                Map.of(
+                    "param.secret", "s",
+                    "Instance.Param.Mode", "slow",
+                    "param.typo", "1",
+                    "url", "http://evil/")))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder(
+            "param.typo: not asked by demo/web: " + asks, "url: not asked by demo/web: " + asks);
+  }
+
+  @Test
+  void aPlainKeyOfInstanceHrdIsAParameterThatMayBeAnswered() {
+    assertThat(web.unasked(Map.of("param.mode", "slow", "param.port", 1))).isEmpty();
+    ResolvedInstance r = web.resolve(null, Map.of("param.secret", "s", "param.mode", "slow"));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.config()).containsEntry("instance.param.mode", "slow");
+  }
+
+  @Test
   void processesTakeTheInstancesValuesAndReferencesForTheNodeStay() {
     ProcessSpec p = web.resolve(null, Map.of("param.secret", "s")).processes().get(0);
     assertThat(p.ports()).containsExactly(8080);
