@@ -55,6 +55,19 @@ public final class ShellText {
     return out.toString();
   }
 
+  /**
+   * Why a reference of {@code text} (a recipe's {@code cmd} or {@code args}, before substitution)
+   * could not be quoted once its key is known, or empty if every reference can be.
+   */
+  public static Optional<String> unquotable(String text) {
+    try {
+      substitute("", "", text, key -> Optional.of(""));
+      return Optional.empty();
+    } catch (UnquotableReferenceException e) {
+      return Optional.of(e.problem());
+    }
+  }
+
   private static void feed(QuoteScanner scanner, String text, int from, int to) {
     for (int i = from; i < to; i++) {
       scanner.step(text.charAt(i));

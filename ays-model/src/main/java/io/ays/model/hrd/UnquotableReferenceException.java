@@ -6,7 +6,15 @@ package io.ays.model.hrd;
  */
 public class UnquotableReferenceException extends HrdReferenceException {
 
+  private final String problem;
+
   public UnquotableReferenceException(String source, String key, String problem) {
     super(source + ": " + key + ": " + problem);
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the source and key. */
+  public String problem() {
+    return problem;
   }
 }

@@ -2,6 +2,7 @@ package io.ays.model.template;
 
 import io.ays.model.hrd.Hrd;
 import io.ays.model.hrd.HrdConversions;
+import io.ays.model.hrd.ShellText;
 import io.ays.model.hrd.Substitution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,12 @@ final class ProcessReader {
                 + " so that AYS can watch it)");
       }
       return null;
+    }
+    for (String field : List.of("cmd", "args")) {
+      String text = f.text(field);
+      if (text != null) {
+        ShellText.unquotable(text).ifPresent(problem -> f.error(field + ": " + problem));
+      }
     }
     Map<String, String> env = new LinkedHashMap<>();
     env(f.raw("env"), f, env);
