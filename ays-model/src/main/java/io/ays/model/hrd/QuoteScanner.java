@@ -32,6 +32,10 @@ final class QuoteScanner {
   private final Deque<Frame> frames = new ArrayDeque<>();
   private boolean escaped;
   private boolean dollar;
+  private boolean less;
+  private boolean comment;
+  private boolean heredoc;
+  private char previous = '\n';
 
   QuoteScanner(Dialect dialect) {
     this.dialect = dialect;
@@ -66,6 +70,28 @@ final class QuoteScanner {
     return escaped;
   }
 
+  /** Whether the last character was a {@code $} that could prefix what follows. */
+  boolean afterDollar() {
+    return dollar;
+  }
+
+  /**
+   * Whether the scanner is in a shell comment ({@code #} at the start of a word, to the line end).
+   */
+  boolean inComment() {
+    return comment;
+  }
+
+  /** Whether a here-document operator ({@code <<}) was read: its body is not shell syntax. */
+  boolean afterHeredoc() {
+    return heredoc;
+  }
+
+  /** Whether the text read so far closes every quote and nested context it opened. */
+  boolean balanced() {
+    return frames.size() == 1 && frames.peek().quote == 0 && !escaped;
+  }
+
   /** Whether the scanner is inside a command substitution, backquote or {@code ${...}}. */
   boolean nested() {
     return frames.size() > 1;
@@ -83,6 +109,8 @@ final class QuoteScanner {
   void wordWritten() {
     escaped = false;
     dollar = false;
+    less = false;
+    previous = 'x';
   }
 
   private boolean stepHrd(char c) {
@@ -101,9 +129,17 @@ final class QuoteScanner {
   }
 
   private boolean stepShell(char c) {
+    char before = previous;
+    previous = c;
+    if (comment) {
+      comment = c != '\n';
+      return false;
+    }
     Frame frame = frames.peek();
     boolean afterDollar = dollar;
     dollar = false;
+    boolean afterLess = less;
+    less = false;
     if (escaped) {
       escaped = false;
       return false;
@@ -145,6 +181,14 @@ final class QuoteScanner {
     if (c == '\'' || c == '"') {
       frame.quote = c;
       return false;
+    }
+    if (c == '#' && " \t\n;&|()".indexOf(before) >= 0) {
+      comment = true;
+      return false;
+    }
+    if (c == '<') {
+      heredoc |= afterLess;
+      less = true;
     }
     if (frame.closer == ')' && c == '(') {
       frame.parens++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,23 @@ class ShellTextTest {
   }
 
   @Test
+  void aReferenceAfterABareDollarCannotBecomeAnsiCQuoting() throws Exception {
+    Path marker = Path.of("/tmp", "pwned-" + UUID.randomUUID());
+    String value = "\\' ; touch " + marker + " ; '";
+    String line = ShellText.substitute("t", "process.1.cmd", "printf %s $$(v)", values(value));
+    assertThat(line).isEqualTo("printf %s $\"\"" + ShellText.quote(value));
+    assertThat(sh(line)).endsWith(value);
+    assertThat(marker).doesNotExist();
+    if (Files.isExecutable(Path.of("/bin/bash"))) {
+      Process bash = new ProcessBuilder("/bin/bash", "-c", line).redirectErrorStream(true).start();
+      assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(value);
+      assertThat(bash.waitFor()).isZero();
+      assertThat(marker).doesNotExist();
+    }
+  }
+
+  @Test
   void aReferenceAfterABackslashStaysOneWord() throws Exception {
     String line = ShellText.substitute("t", "process.1.cmd", "printf %s \\$(v)", values("a; b"));
     assertThat(sh(line)).isEqualTo("a; b");
@@ -84,6 +102,32 @@ class ShellTextTest {
             () -> ShellText.substitute("web.hrd", "process.1.cmd", "echo ${X:-$(v)}", values("x")))
         .isInstanceOf(UnquotableReferenceException.class)
         .hasMessageContaining("${...}");
+  }
+
+  @Test
+  void aQuoteInACommentDoesNotMisleadTheQuotingOfTheNextLine() throws Exception {
+    Path marker = Path.of("/tmp", "pwned-" + UUID.randomUUID());
+    String value = "\"$(touch " + marker + ")\"";
+    String line =
+        ShellText.substitute(
+            "t", "process.1.cmd", "true # don't \"mind $(v)\nprintf %s $(v)", values(value));
+    assertThat(line).as("the comment keeps its reference as written").contains("mind $(v)");
+    assertThat(sh(line)).isEqualTo(value);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void aReferenceAfterAHereDocumentOrInTextThatLeavesAQuoteOpenIsRefused() {
+    assertThatThrownBy(
+            () -> ShellText.substitute("t", "process.1.cmd", "cat <<EOF\n$(v)\nEOF", values("x")))
+        .isInstanceOf(UnquotableReferenceException.class)
+        .hasMessageContaining("here-document");
+    assertThatThrownBy(
+            () -> ShellText.substitute("t", "process.1.args", "echo \"$(v)", values("x")))
+        .isInstanceOf(UnquotableReferenceException.class)
+        .hasMessageContaining("t: process.1.args: a quote, $(...) or backquote opened in it");
+    assertThat(ShellText.balanced("echo \"a\" 'b' $(c \"d\") `e` # it's")).isTrue();
+    assertThat(ShellText.balanced("echo \"a")).isFalse();
   }
 
   @Test

@@ -80,6 +80,14 @@ class TemplateTest {
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("process.1")
         .contains("cmd: $(instance.param.file) stands inside a backquote");
+    Template open =
+        Template.fromHrd(
+            "demo",
+            "open",
+            "process.1 =\n    cmd:'sh -c \"echo',\n    args:'$(instance.param.file)\"',\n",
+            "param.file = @ASK\n");
+    assertThat(open.problems())
+        .anySatisfy(p -> assertThat(p).contains("cmd: a quote, $(...) or backquote opened in it"));
   }
 
   @Test
