@@ -2,6 +2,7 @@ package io.ays.coordinator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,7 +101,7 @@ class CoordinatorFlowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> process = (Map<String, Object>) c.config().get("service.process.1");
         assertThat(process)
-            .containsEntry("args", "-m http.server 9090")
+            .containsEntry("args", "-m http.server '9090'")
             // a value that is one whole reference takes the answer with its type (docs/hrd.md)
             .containsEntry("ports", 9090);
       }
@@ -264,6 +265,23 @@ class CoordinatorFlowTest {
         .post("/requests/install?dryRun=true")
         .then()
         .statusCode(org.hamcrest.Matchers.not(200));
+  }
+
+  @Test
+  void answersToKeysTheTemplateDoesNotAskRejectTheRequestNamingEachAndWhatItAsks() {
+    publishTemplate("demo", "asks");
+    awaitPlannable("demo", "asks");
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"domain\":\"demo\",\"name\":\"asks\",\"answers\":{\"param.port\":9000,"
+                + "\"param.evil\":\"x; touch /tmp/p\",\"service.process.1\":\"cmd:sh\"}}")
+        .post("/requests/install?dryRun=true")
+        .then()
+        .statusCode(422)
+        .body("reason", equalTo("cannot install demo/asks/main: 2 problems"))
+        .body("problems.field", containsInAnyOrder("param.evil", "service.process.1"))
+        .body("problems[0].message", equalTo("not asked by demo/asks: it asks param.port"));
   }
 
   private void publishTemplate(String domain, String name) {

@@ -112,7 +112,11 @@ public final class AskSchema {
     return null;
   }
 
-  private static String normalise(String key) {
+  /**
+   * An answer's key as questions are keyed: trimmed, lower-cased, without an {@code instance.}
+   * prefix.
+   */
+  public static String normalise(String key) {
     String k = key.strip().toLowerCase(Locale.ROOT);
     return k.startsWith("instance.") ? k.substring("instance.".length()) : k;
   }

@@ -1,7 +1,7 @@
 package io.ays.model.hrd;
 
 /** {@code $(...)} references that lead back to themselves; names the cycle. */
-public class HrdCycleException extends RuntimeException {
+public class HrdCycleException extends HrdReferenceException {
 
   public HrdCycleException(String source, String cycle) {
     super(source + ": reference cycle " + cycle);

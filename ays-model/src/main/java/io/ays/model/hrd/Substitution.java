@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Substitution {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\(([^()\\s]+)\\)");
+  static final Pattern REFERENCE = Pattern.compile("\\$\\(([^()\\s]+)\\)");
 
   private Substitution() {}
 
@@ -55,6 +55,11 @@ public final class Substitution {
    */
   public static String apply(String text, Map<String, ?> values) {
     return apply(text, Hrd.of("values", values));
+  }
+
+  /** The lower-cased key of the reference {@code matcher} found. */
+  static String referenceKey(Matcher matcher) {
+    return matcher.group(1).toLowerCase(Locale.ROOT);
   }
 
   /** The keys {@code text} refers to, lower-cased, in order. */

@@ -14,16 +14,10 @@ final class ValueText {
    * @throws IllegalStateException with the 0-based column of an unterminated quote
    */
   static String stripComment(String text) {
-    char quote = 0;
+    QuoteScanner scanner = QuoteScanner.hrd();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '#') {
+      if (scanner.step(c) && c == '#') {
         return text.substring(0, i);
       }
     }
@@ -32,64 +26,49 @@ final class ValueText {
 
   /** The 0-based column of a quote that is never closed, or -1. */
   static int unterminatedQuote(String text) {
-    char quote = 0;
+    QuoteScanner scanner = QuoteScanner.hrd();
     int opened = -1;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
+      boolean wasOpen = scanner.quote() != 0;
+      scanner.step(text.charAt(i));
+      if (!wasOpen && scanner.quote() != 0) {
         opened = i;
       }
     }
-    return quote == 0 ? -1 : opened;
+    return scanner.quote() == 0 ? -1 : opened;
   }
 
   /** Splits on {@code separator} outside quotes and brackets; items are trimmed. */
   static List<String> split(String text, char separator) {
     List<String> parts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    char quote = 0;
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '[') {
-        depth++;
-      } else if (c == ']' && depth > 0) {
-        depth--;
-      } else if (c == separator && depth == 0) {
-        parts.add(current.toString().trim());
-        current.setLength(0);
-        continue;
-      }
-      current.append(c);
+    int from = 0;
+    int at;
+    while ((at = indexOutside(text, separator, from)) >= 0) {
+      parts.add(text.substring(from, at).trim());
+      from = at + 1;
     }
-    parts.add(current.toString().trim());
+    parts.add(text.substring(from).trim());
     return parts;
   }
 
   /** The index of the first {@code c} outside quotes and brackets, or -1. */
   static int indexOutside(String text, char c) {
-    char quote = 0;
+    return indexOutside(text, c, 0);
+  }
+
+  /**
+   * The index of the first {@code c} at or after {@code from} outside quotes and brackets, or -1;
+   * the text from {@code from} on is read as if it stood alone.
+   */
+  private static int indexOutside(String text, char c, int from) {
+    QuoteScanner scanner = QuoteScanner.hrd();
     int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = from; i < text.length(); i++) {
       char ch = text.charAt(i);
-      if (quote != 0) {
-        if (ch == quote) {
-          quote = 0;
-        }
-      } else if (ch == '\'' || ch == '"') {
-        quote = ch;
-      } else if (ch == '[') {
+      if (!scanner.step(ch)) {
+        continue;
+      }
+      if (ch == '[') {
         depth++;
       } else if (ch == ']' && depth > 0) {
         depth--;

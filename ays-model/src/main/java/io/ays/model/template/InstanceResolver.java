@@ -4,7 +4,7 @@ import io.ays.model.hrd.AnswerCheck;
 import io.ays.model.hrd.AnswerProblem;
 import io.ays.model.hrd.AskParameter;
 import io.ays.model.hrd.Hrd;
-import io.ays.model.hrd.HrdCycleException;
+import io.ays.model.hrd.HrdReferenceException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ public final class InstanceResolver {
     Hrd resolved;
     try {
       resolved = Hrd.of(key, Hrd.of(key, config).resolved());
-    } catch (HrdCycleException e) {
+    } catch (HrdReferenceException e) {
       return ResolvedInstance.failed(key, List.of(e.getMessage()));
     }
     Findings found = new Findings();

@@ -2,6 +2,7 @@ package io.ays.model.template;
 
 import io.ays.model.hrd.Hrd;
 import io.ays.model.hrd.HrdConversions;
+import io.ays.model.hrd.ShellText;
 import io.ays.model.hrd.Substitution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ final class ProcessReader {
       }
       return null;
     }
+    shellText(f);
     Map<String, String> env = new LinkedHashMap<>();
     env(f.raw("env"), f, env);
     if (envOverride != null) {
@@ -99,6 +101,31 @@ final class ProcessReader {
         f.text("name") != null ? f.text("name") : name,
         f.text("user"),
         f.extra(KNOWN));
+  }
+
+  /**
+   * The command line's references must be quotable ({@link ShellText}): none in a backquote, and,
+   * when there are any, cmd and args each close the quotes they open (they are quoted one by one).
+   */
+  private static void shellText(Fields f) {
+    List<String> fields = List.of("cmd", "args");
+    boolean references =
+        fields.stream()
+            .map(f::text)
+            .anyMatch(t -> t != null && !Substitution.references(t).isEmpty());
+    if (!references) {
+      return;
+    }
+    for (String field : fields) {
+      String text = f.text(field);
+      if (text == null) {
+        continue;
+      }
+      ShellText.unquotable(text).ifPresent(problem -> f.error(field + ": " + problem));
+      if (ShellText.unquotable(text).isEmpty() && !ShellText.balanced(text)) {
+        f.error(field + ": a quote, $(...) or backquote opened in it is not closed in it");
+      }
+    }
   }
 
   private static Duration seconds(Fields f, String field, Duration fallback) {

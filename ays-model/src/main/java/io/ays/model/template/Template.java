@@ -1,5 +1,6 @@
 package io.ays.model.template;
 
+import io.ays.model.hrd.AnswerProblem;
 import io.ays.model.hrd.AskSchema;
 import io.ays.model.hrd.Hrd;
 import io.ays.model.hrd.HrdConversions;
@@ -210,6 +211,15 @@ public final class Template {
    * The questions: those of instance.hrd keyed as written ({@code param.port}), and any of
    * service.hrd keyed {@code service.<key>}.
    */
+  /**
+   * One problem for each key of {@code answers} (as a request gives them) that this template does
+   * not ask: no {@code @ASK} question has it as key or {@code name}, and it is no plain key of
+   * instance.hrd. Each names what the template asks.
+   */
+  public List<AnswerProblem> unasked(Map<String, ?> answers) {
+    return AskedKeys.of(this).unasked(answers);
+  }
+
   public AskSchema schema() {
     return schema;
   }

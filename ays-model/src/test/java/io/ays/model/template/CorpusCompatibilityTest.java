@@ -191,7 +191,8 @@ class CorpusCompatibilityTest {
     ProcessSpec process = redis.processes().get(0);
     assertThat(process.ports()).containsExactly(9999);
     assertThat(process.filterstr()).isEqualTo("redis-server 127.0.0.1:9999");
-    assertThat(process.args()).contains("/redis/main/redis.conf");
+    // the substituted instance name is one quoted word, inside the template's own double quotes
+    assertThat(process.args()).endsWith("/redis/\"'main'\"/redis.conf\"");
     assertThat(process.name()).isEqualTo("redis_main");
   }
 
@@ -202,6 +203,85 @@ class CorpusCompatibilityTest {
     assertThat(webdis.filterstr()).isEqualTo("./webdis");
     assertThat(webdis.name()).isEqualTo("\"webdis\"");
     assertThat(webdis.extra()).containsEntry("numprocesses", "1");
+  }
+
+  @Test
+  void everyCorpusCommandLineIsValidShellWithHostileAnswersAsWords() throws Exception {
+    String hostile = "x'; touch /tmp/pwned \"$(id)\" `id`";
+    int lines = 0;
+    List<String> failures = new ArrayList<>();
+    for (Template template : templates) {
+      if (template.processes().stream().noneMatch(ProcessSpec::startedByAys)) {
+        continue;
+      }
+      Map<String, Object> answers = new java.util.LinkedHashMap<>();
+      for (AskParameter question : template.schema().parameters()) {
+        if (question.type() == AskType.STR || question.type() == AskType.PASSWORD) {
+          answers.put(question.key(), hostile);
+        }
+      }
+      ResolvedInstance resolved = template.resolve(null, answers);
+      if (!resolved.ok()) {
+        resolved = template.resolve(null, Map.of());
+      }
+      if (!resolved.ok()) {
+        continue; // needs an answer of a shape this test does not guess; checked elsewhere
+      }
+      // the node's second pass: its system.* keys, quoted the same way
+      Map<String, Object> onNode = new java.util.LinkedHashMap<>(resolved.config());
+      onNode.put("system.paths.base", "/opt/ays data");
+      onNode.put("system.paths.var", "/opt/ays data/var");
+      onNode.put("system.paths.cfg", "/opt/ays data/cfg");
+      ResolvedConfig node =
+          ResolvedConfig.read(template.key(), Hrd.of(template.key(), onNode).resolved(), null);
+      for (ProcessSpec process : node.processes()) {
+        if (!process.startedByAys()) {
+          continue;
+        }
+        String line = process.cmd() + (process.args() == null ? "" : " " + process.args());
+        lines++;
+        Process sh =
+            new ProcessBuilder("/bin/sh", "-n", "-c", line).redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes());
+        if (sh.waitFor() != 0) {
+          failures.add(template.key() + ": " + line + ": " + out);
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(lines).isGreaterThan(30);
+  }
+
+  @Test
+  void corpusDependenciesAnswerKeysTheirTemplatesDoNotAskSoTemplateArgsStayUnchecked() {
+    // The original let a dependency's args set any instance key, and real templates do: the
+    // unasked-key refusal applies to a request's own answers, not to a template's args.
+    List<String> unasked = new ArrayList<>();
+    int answered = 0;
+    for (Template template : templates) {
+      for (DependencySpec dependency : template.dependencies()) {
+        if (dependency.args().isEmpty()) {
+          continue;
+        }
+        Template target =
+            templates.stream()
+                .filter(t -> t.key().equals(dependency.templateKey()))
+                .findFirst()
+                .orElse(null);
+        if (target == null) {
+          continue; // a dependency outside the corpus
+        }
+        answered++;
+        AskedKeys.of(target).unasked(dependency.args()).stream()
+            .map(p -> template.key() + " -> " + target.key() + ": " + p)
+            .forEach(unasked::add);
+      }
+    }
+    assertThat(answered).isPositive();
+    assertThat(unasked)
+        .contains(
+            "jumpscale/dcpm -> jumpscale/nginx: param.basedir: not asked by jumpscale/nginx: it"
+                + " asks nothing");
   }
 
   private static DependencySpec dependency(List<DependencySpec> all, String name) {

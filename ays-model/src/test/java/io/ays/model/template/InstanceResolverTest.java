@@ -53,10 +53,55 @@ class InstanceResolverTest {
   }
 
   @Test
+  void anAnswerInACommandLineIsOneLiteralWordThatTheShellNeverRuns() throws Exception {
+    java.nio.file.Path marker =
+        java.nio.file.Path.of("/tmp", "pwned-" + java.util.UUID.randomUUID());
+    Template echo =
+        Template.fromHrd(
+            "demo",
+            "echo",
+            "process.1 =\n    cmd:'printf %s',\n    args:'$(instance.param.name)',\n",
+            "param.name = @ASK\n");
+    String answer = "x; touch " + marker;
+    ProcessSpec p = echo.resolve(null, Map.of("param.name", answer)).processes().get(0);
+    Process sh =
+        new ProcessBuilder("/bin/sh", "-c", p.cmd() + " " + p.args())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(sh.getInputStream().readAllBytes())).isEqualTo(answer);
+    assertThat(sh.waitFor()).isZero();
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void keysTheTemplateDoesNotAskAreNamedWithWhatItAsks() {
+    String asks = "it asks param.cacheport, param.mode, param.port, param.secret, param.wait";
+    assertThat(
+            web.unasked(
+                Map.of(
+                    "param.secret", "s",
+                    "Instance.Param.Mode", "slow",
+                    "param.typo", "1",
+                    "url", "http://evil/")))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder(
+            "param.typo: not asked by demo/web: " + asks, "url: not asked by demo/web: " + asks);
+  }
+
+  @Test
+  void aPlainKeyOfInstanceHrdIsAParameterThatMayBeAnswered() {
+    assertThat(web.unasked(Map.of("param.mode", "slow", "param.port", 1))).isEmpty();
+    ResolvedInstance r = web.resolve(null, Map.of("param.secret", "s", "param.mode", "slow"));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.config()).containsEntry("instance.param.mode", "slow");
+  }
+
+  @Test
   void processesTakeTheInstancesValuesAndReferencesForTheNodeStay() {
     ProcessSpec p = web.resolve(null, Map.of("param.secret", "s")).processes().get(0);
     assertThat(p.ports()).containsExactly(8080);
-    assertThat(p.args()).isEqualTo("--port 8080 --name main");
+    // each substituted value is one shell word (docs/actions.md)
+    assertThat(p.args()).isEqualTo("--port '8080' --name 'main'");
     assertThat(p.timeoutStart().toSeconds()).isEqualTo(15);
     assertThat(p.cmd()).isEqualTo("./web --root $(system.paths.base)");
     assertThat(p.name()).isEqualTo("web_main");

@@ -69,6 +69,28 @@ class TemplateTest {
       """;
 
   @Test
+  void aReferenceThatCouldNotBeQuotedInACommandLineIsAProblemOfTheTemplate() {
+    Template t =
+        Template.fromHrd(
+            "demo",
+            "tick",
+            "process.1 =\n    cmd:'echo `cat $(instance.param.file)`',\n",
+            "param.file = @ASK\n");
+    assertThat(t.problems())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("process.1")
+        .contains("cmd: $(instance.param.file) stands inside a backquote");
+    Template open =
+        Template.fromHrd(
+            "demo",
+            "open",
+            "process.1 =\n    cmd:'sh -c \"echo',\n    args:'$(instance.param.file)\"',\n",
+            "param.file = @ASK\n");
+    assertThat(open.problems())
+        .anySatisfy(p -> assertThat(p).contains("cmd: a quote, $(...) or backquote opened in it"));
+  }
+
+  @Test
   void loadsAFolderWithItsActionFilesHooksAndOtherFiles() throws IOException {
     Path web = dir.resolve("repo/_servers/web");
     write(web.resolve("service.hrd"), RECIPE);

@@ -23,4 +23,10 @@ public interface InstanceConfigResolver {
 
   Resolution resolve(
       TemplateDefinitionEntity template, InstanceKey key, Map<String, Object> answers);
+
+  /**
+   * One problem for each key of a request's {@code answers} that the template does not ask, naming
+   * the key and what the template asks; empty if every key is asked.
+   */
+  List<Problem> unasked(TemplateDefinitionEntity template, Map<String, Object> answers);
 }

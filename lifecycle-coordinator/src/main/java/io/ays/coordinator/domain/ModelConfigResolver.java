@@ -31,6 +31,13 @@ public class ModelConfigResolver implements InstanceConfigResolver {
     return new Resolution(resolved.config(), resolved.answers(), problems);
   }
 
+  @Override
+  public List<Problem> unasked(TemplateDefinitionEntity definition, Map<String, Object> answers) {
+    return templates.of(definition).unasked(answers).stream()
+        .map(p -> new Problem(p.key(), p.message()))
+        .toList();
+  }
+
   /** "param.port: expected an integer" -> field param.port; "file:line: ..." -> the file. */
   private static Problem problem(String text) {
     int colon = text.indexOf(": ");

@@ -32,6 +32,7 @@ import java.util.Optional;
 public class RunPreparer {
 
   private final InstancePlanner planner;
+  private final InstanceConfigResolver resolver;
   private final InstallClosure installClosure;
   private final InstalledClosure installedClosure;
   private final JsonMaps json;
@@ -39,11 +40,13 @@ public class RunPreparer {
 
   public RunPreparer(
       InstancePlanner planner,
+      InstanceConfigResolver resolver,
       InstallClosure installClosure,
       InstalledClosure installedClosure,
       JsonMaps json,
       CoordinatorConfig config) {
     this.planner = planner;
+    this.resolver = resolver;
     this.installClosure = installClosure;
     this.installedClosure = installedClosure;
     this.json = json;
@@ -65,6 +68,15 @@ public class RunPreparer {
     Optional<TemplateDefinitionEntity> template = templateFor(action, request, instance);
     if (template.isEmpty()) {
       return Preparation.rejected(unknownTemplate(request));
+    }
+    // Only the request's own answers: a template's dependency args may set any instance key, as
+    // in the original, and stored answers were checked when they were given.
+    List<Problem> unasked = resolver.unasked(template.get(), request.answers());
+    if (!unasked.isEmpty()) {
+      return Preparation.rejected(
+          new Rejection(
+              "cannot " + action.name().toLowerCase() + " " + key + ": " + summary(unasked),
+              unasked));
     }
     String node =
         request.node() != null

@@ -3,7 +3,7 @@ package io.ays.executor.action;
 import io.ays.executor.binary.ExportException;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.model.hrd.Hrd;
-import io.ays.model.hrd.HrdCycleException;
+import io.ays.model.hrd.HrdReferenceException;
 import io.ays.model.hrd.Substitution;
 import io.ays.model.template.ConfigRender;
 import java.io.IOException;
@@ -77,7 +77,7 @@ public final class ConfigFiles {
                 + "': "
                 + e.getMessage(),
             e);
-      } catch (HrdCycleException e) {
+      } catch (HrdReferenceException e) {
         throw new ExportException(entry + ": " + e.getMessage(), e);
       }
       done.add(

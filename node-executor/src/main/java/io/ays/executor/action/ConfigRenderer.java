@@ -1,7 +1,7 @@
 package io.ays.executor.action;
 
 import io.ays.model.hrd.Hrd;
-import io.ays.model.hrd.HrdCycleException;
+import io.ays.model.hrd.HrdReferenceException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class ConfigRenderer {
     all.putAll(system);
     try {
       return Hrd.of(instanceKey, all).resolved();
-    } catch (HrdCycleException e) {
+    } catch (HrdReferenceException e) {
       throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
     }
   }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +100,19 @@ public class LogResource {
         .build();
   }
 
-  /** The current logs of the folder (rotated copies {@code .log.N} are left out), by name. */
+  /**
+   * The current logs of the folder (rotated copies {@code .log.N} are left out), by name. A service
+   * can write in its log folder: a symbolic link there, or the folder itself replaced by one, is
+   * never followed (and each file is opened without following a link), so only the instance's own
+   * files are read.
+   */
   private static List<java.nio.file.Path> logFiles(java.nio.file.Path folder) {
-    if (!Files.isDirectory(folder)) {
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<java.nio.file.Path> entries = Files.list(folder)) {
       return entries
-          .filter(Files::isRegularFile)
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .filter(p -> p.getFileName().toString().endsWith(".log"))
           .sorted()
           .toList();

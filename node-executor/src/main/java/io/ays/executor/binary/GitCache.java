@@ -21,12 +21,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The executor's copies of binary-data repositories, under {@code <data dir>/git/}: each URL is
@@ -67,7 +65,7 @@ public final class GitCache {
         }
         Path tree = dir.resolve("trees").resolve(commit.name());
         if (!Files.isDirectory(tree)) {
-          write(repo, commit, tree);
+          write(entry + ": url '" + url + "'", repo, commit, tree);
         }
         return tree;
       } catch (IOException e) {
@@ -146,35 +144,37 @@ public final class GitCache {
     }
   }
 
-  /** Writes the commit's files to {@code target} (staged, then moved in place in one step). */
-  private static void write(Repository repo, ObjectId commitId, Path target) throws IOException {
+  /**
+   * Writes the commit's files to {@code target} (staged, then moved in place in one step), after
+   * checking every path of the tree ({@link TreeEntries}): a refused tree writes nothing.
+   */
+  private static void write(String where, Repository repo, ObjectId commitId, Path target)
+      throws IOException {
+    List<TreeEntries.Entry> entries;
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(commitId);
+      entries = TreeEntries.read(repo, commit.getTree(), where + " (" + commitId.name() + ")");
+    }
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempDirectory(target.getParent(), ".tree-");
-    try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tree = new TreeWalk(repo)) {
-      RevCommit commit = walk.parseCommit(commitId);
-      tree.addTree(commit.getTree());
-      tree.setRecursive(true);
-      while (tree.next()) {
-        FileMode mode = tree.getFileMode(0);
-        if (mode == FileMode.GITLINK) {
-          continue; // a submodule's content is not in this repository
-        }
-        Path file = staging.resolve(tree.getPathString());
+    try {
+      for (TreeEntries.Entry entry : entries) {
+        Path file = staging.resolve(entry.path());
         Files.createDirectories(file.getParent());
-        ObjectLoader loader = repo.open(tree.getObjectId(0));
-        if (mode == FileMode.SYMLINK) {
-          Files.createSymbolicLink(
-              file, Path.of(new String(loader.getBytes(), StandardCharsets.UTF_8)));
+        if (entry.mode() == FileMode.SYMLINK) {
+          Files.createSymbolicLink(file, Path.of(entry.linkTarget()));
           continue;
         }
-        try (InputStream in = loader.openStream()) {
+        try (InputStream in = repo.open(entry.objectId()).openStream()) {
           Files.copy(in, file);
         }
-        if (mode == FileMode.EXECUTABLE_FILE) {
+        if (entry.mode() == FileMode.EXECUTABLE_FILE) {
           Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
       }
+    } catch (IOException | RuntimeException e) {
+      deleteTree(staging);
+      throw e;
     }
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

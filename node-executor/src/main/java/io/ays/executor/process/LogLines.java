@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class LogLines {
     }
     Path copy = LogRotation.copy(file, 1);
     List<String> missed = List.of();
-    if (Files.isRegularFile(copy) && Files.size(copy) >= offset) {
+    if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) && Files.size(copy) >= offset) {
       // The copy is complete: a last line without its newline goes on in the truncated file.
       missed = read(copy, offset, true).lines();
     }
@@ -83,7 +84,8 @@ public final class LogLines {
    * line if {@code withUnfinished}, else left out.
    */
   private static Slice read(Path file, long offset, boolean withUnfinished) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = channel.size();
       long from = Math.min(offset, size);
       boolean cut = size - from > MAX_BYTES;

@@ -57,10 +57,11 @@ class ConfigRendererTest {
     Map<String, Object> rendered = ConfigRenderer.render("demo/web/main", config, SYSTEM);
     ProcessSpec process = ConfigViews.processes(context(rendered)).get(0);
 
-    assertThat(process.cmd()).isEqualTo("/srv/ays/apps/web/bin/web");
+    // cmd and args are shell text: each substituted value is one quoted word
+    assertThat(process.cmd()).isEqualTo("'/srv/ays/apps'/web/bin/web");
     assertThat(process.args())
         .as("an unknown key stays as written")
-        .isEqualTo("--port 8080 --conf /srv/ays/cfg/web.conf $(x.y)");
+        .isEqualTo("--port '8080' --conf '/srv/ays/cfg'/web.conf $(x.y)");
     assertThat(process.cwd()).isEqualTo("/srv/ays/var/web");
     assertThat(process.env())
         .isEqualTo(Map.of("WEB_NAME", "n1-web", "WEB_LOG", "/srv/ays/logs/demo__web__main"));

@@ -54,6 +54,42 @@ class LogResourceTest {
   }
 
   @Test
+  void aLinkInTheLogFolderOrTheFolderAsALinkIsNeverFollowed() throws Exception {
+    Path secret = Files.createTempFile("ays-secret-", ".log");
+    Files.writeString(secret, "the secret\n");
+    Path elsewhere = Files.createTempDirectory("ays-elsewhere-");
+    Files.writeString(elsewhere.resolve("process.1.log"), "the secret\n");
+    try {
+      String name = "linked-" + UUID.randomUUID().toString().substring(0, 8);
+      Path folder = dataDir.resolve("logs").resolve("demo__" + name + "__main");
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve("hooks.log"), "own\n");
+      Files.createSymbolicLink(folder.resolve("process.1.log"), secret);
+      given()
+          .get("/logs/demo/{name}/main", name)
+          .then()
+          .statusCode(200)
+          .body("files.name", contains("hooks.log"))
+          .body(org.hamcrest.Matchers.not(containsString("the secret")));
+
+      // A service that can write its log folder's parent swaps the folder for a link.
+      String swapped = "swapped-" + UUID.randomUUID().toString().substring(0, 8);
+      Files.createSymbolicLink(
+          dataDir.resolve("logs").resolve("demo__" + swapped + "__main"), elsewhere);
+      given()
+          .get("/logs/demo/{name}/main", swapped)
+          .then()
+          .statusCode(200)
+          .body("files", empty())
+          .body(org.hamcrest.Matchers.not(containsString("the secret")));
+    } finally {
+      Files.deleteIfExists(secret);
+      Files.deleteIfExists(elsewhere.resolve("process.1.log"));
+      Files.deleteIfExists(elsewhere);
+    }
+  }
+
+  @Test
   void aFollowerGetsOnlyTheCompleteLinesWrittenSinceItsLastRead() throws Exception {
     String name = "followed-" + UUID.randomUUID().toString().substring(0, 8);
     Path folder = dataDir.resolve("logs").resolve("demo__" + name + "__main");
