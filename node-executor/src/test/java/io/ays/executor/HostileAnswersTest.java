@@ -13,6 +13,7 @@ import io.ays.model.template.ResolvedInstance;
 import io.ays.model.template.Template;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -119,13 +120,13 @@ class HostileAnswersTest {
     }
   }
 
+  /** Publishes the template as the registry would; returns its content hash. */
   private String publish(String name) throws Exception {
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     TemplateDefinition definition =
         new TemplateDefinition(
             "demo",
             name,
-            hash,
+            TestTemplates.UNHASHED,
             "file:///test",
             null,
             Map.of(
@@ -136,8 +137,7 @@ class HostileAnswersTest {
             RECIPE,
             INSTANCE_HRD,
             Instant.now());
-    bus.publishTemplate(definition);
-    return hash;
+    return bus.publishTemplate(definition);
   }
 
   private static String await(Path file) throws Exception {
