@@ -2,12 +2,13 @@
 # first-install.sh: what a newcomer waits for: request to RUNNING of examples/hello-http (12
 # steps, the real executor, a real python3 server), on a fresh AYS.
 #
-#   bench/first-install.sh [instances]        (default 5)
+#   bench/first-install.sh [instances] [idle seconds]       (default 5 instances, 10 s)
 #
 # Starts a fresh AYS with ./ays up (private AYS_HOME under target/, non-default ports, so a
 # developer's AYS is left alone: nothing installed, every topic partition empty), then installs
 # [instances] instances of examples/hello-http one after the other with the CLI, each on a port of
-# its own, and prints each install's time as the coordinator measured it (request taken to run
+# its own and each after [idle seconds] with nothing to do (a person reads and types: the
+# consumers have been idle for a while when the request comes), and prints each install's time as the coordinator measured it (request taken to run
 # SUCCEEDED, the CLI's "install SUCCEEDED in ...") and the CLI's own wall time (publishing the
 # request and following the run included). The first install meets empty partitions of
 # ays.requests, ays.commands.local and ays.results; later ones meet some empty, some not.
@@ -16,6 +17,7 @@
 set -euo pipefail
 
 INSTANCES=${1:-5}
+IDLE=${2:-10}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 WORK=$ROOT/target/first-install
 FIRST_PORT=18890
@@ -44,6 +46,7 @@ log "starting a fresh AYS (AYS_HOME=$AYS_HOME)"
 echo "install of examples/hello-http (12 steps), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$INSTANCES"); do
   port=$((FIRST_PORT + i))
+  sleep "$IDLE"
   t0=$(now_ms)
   "$ROOT/ays" install examples/hello-http --instance "i$i" --data "param.port:$port" \
     >"$WORK/install-$i.log" 2>&1 || { cat "$WORK/install-$i.log" >&2; exit 1; }
