@@ -394,8 +394,13 @@ public class InboundGate {
             reason,
             eventId,
             eventType,
-            // A request's answers may be secrets: the dead letter keeps their keys, not values.
-            channel == Channel.REQUESTS ? RequestRedaction.masked(record.value()) : record.value(),
+            // A request's answers and a command's configuration may hold secrets: the dead letter
+            // keeps their keys, not their values.
+            switch (channel) {
+              case REQUESTS -> RequestRedaction.masked(record.value());
+              case COMMANDS -> RequestRedaction.maskedCommand(record.value());
+              default -> record.value();
+            },
             Instant.now(clock));
     CloudEvent<DeadLetter> dead =
         events.causedBy(eventId, correlationId, EventType.DEAD_LETTER, letter);

@@ -22,9 +22,18 @@ public final class RequestRedaction {
   /**
    * {@code payload} (a request envelope as JSON) with the values of {@code data.answers} replaced
    * by {@value SecretBox#MASK}; a payload that is not a JSON object is kept only as a note of its
-   * length, since any of it might be a secret.
+   * length, since any of it might be a secret
    */
   public static String masked(String payload) {
+    return masked(payload, "answers");
+  }
+
+  /** {@code payload} (a phase command envelope) with the values of {@code data.config} masked. */
+  public static String maskedCommand(String payload) {
+    return masked(payload, "config");
+  }
+
+  private static String masked(String payload, String field) {
     if (payload == null || payload.isEmpty()) {
       return payload;
     }
@@ -38,7 +47,7 @@ public final class RequestRedaction {
       return unreadable(payload);
     }
     if (envelope.get("data") instanceof ObjectNode data
-        && data.get("answers") instanceof ObjectNode answers) {
+        && data.get(field) instanceof ObjectNode answers) {
       List<String> keys = new ArrayList<>();
       answers.fieldNames().forEachRemaining(keys::add);
       keys.forEach(key -> answers.put(key, SecretBox.MASK));

@@ -18,6 +18,17 @@ class RequestRedactionTest {
   }
 
   @Test
+  void everyConfigValueOfACommandIsMasked() {
+    String masked =
+        RequestRedaction.maskedCommand(
+            "{\"id\":\"c1\",\"data\":{\"phase\":\"START\",\"config\":"
+                + "{\"instance.param.password\":\"hunter2\",\"service.process.1\":{\"args\":\"x\"}}}}");
+    assertThat(masked)
+        .doesNotContain("hunter2")
+        .contains("\"phase\":\"START\"", "\"service.process.1\":\"***\"");
+  }
+
+  @Test
   void aPayloadThatIsNotJsonIsNotKept() {
     assertThat(RequestRedaction.masked("{\"answers\":{\"p\":\"hunter2\""))
         .doesNotContain("hunter2");
