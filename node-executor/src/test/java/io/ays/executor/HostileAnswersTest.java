@@ -13,6 +13,7 @@ import io.ays.model.template.ResolvedInstance;
 import io.ays.model.template.Template;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTemplates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -120,12 +121,11 @@ class HostileAnswersTest {
   }
 
   private String publish(String name) throws Exception {
-    String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     TemplateDefinition definition =
         new TemplateDefinition(
             "demo",
             name,
-            hash,
+            TestTemplates.UNHASHED,
             "file:///test",
             null,
             Map.of(
@@ -136,8 +136,10 @@ class HostileAnswersTest {
             RECIPE,
             INSTANCE_HRD,
             Instant.now());
+    // The executor refuses a version whose files do not have its content hash.
+    definition = TestTemplates.hashed(definition);
     bus.publishTemplate(definition);
-    return hash;
+    return definition.contentHash();
   }
 
   private static String await(Path file) throws Exception {
