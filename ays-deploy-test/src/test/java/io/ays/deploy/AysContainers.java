@@ -1,5 +1,6 @@
 package io.ays.deploy;
 
+import io.ays.testing.TestSecretsKey;
 import io.ays.testing.TestSigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class AysContainers implements AutoCloseable {
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(420);
 
   private static final String SIGNING_KEY = "/etc/ays/signing/signing.pem";
+  private static final String SECRETS_KEY = "/etc/ays/secrets/secrets.key";
   private static final String TRUSTED_KEY = "/etc/ays/trusted/coordinator.pem";
 
   final int kafkaPort = freePort();
@@ -107,7 +109,10 @@ final class AysContainers implements AutoCloseable {
             .withCopyFileToContainer(
                 MountableFile.forHostPath(TestSigningKeys.privateKeyFile(), 0444), SIGNING_KEY)
             .withEnv("AYS_SIGNING_KEY_FILE", SIGNING_KEY)
-            .withEnv("AYS_SIGNING_KEY_ID", TestSigningKeys.KEY_ID);
+            .withEnv("AYS_SIGNING_KEY_ID", TestSigningKeys.KEY_ID)
+            .withCopyFileToContainer(
+                MountableFile.forHostPath(TestSecretsKey.keyFile(), 0444), SECRETS_KEY)
+            .withEnv("AYS_SECRETS_KEY_FILE", SECRETS_KEY);
     executor1 = executor(image(imagePrefix, "node-executor", imageTag), NODE_1, executor1Port);
     executor2 = executor(image(imagePrefix, "node-executor", imageTag), NODE_2, executor2Port);
     monitor =

@@ -10,6 +10,7 @@ import io.ays.contracts.InvalidEventException;
 import io.ays.contracts.Problem;
 import io.ays.contracts.RequestRejected;
 import io.ays.contracts.Topics;
+import io.ays.contracts.secrets.RequestRedaction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -393,7 +394,13 @@ public class InboundGate {
             reason,
             eventId,
             eventType,
-            record.value(),
+            // A request's answers and a command's configuration may hold secrets: the dead letter
+            // keeps their keys, not their values.
+            switch (channel) {
+              case REQUESTS -> RequestRedaction.masked(record.value());
+              case COMMANDS -> RequestRedaction.maskedCommand(record.value());
+              default -> record.value();
+            },
             Instant.now(clock));
     CloudEvent<DeadLetter> dead =
         events.causedBy(eventId, correlationId, EventType.DEAD_LETTER, letter);

@@ -50,9 +50,14 @@ public final class TestSigningKeys {
     return CommandVerifier.fromEntries(List.of(KEY_ID + "=" + publicKeyFile()));
   }
 
-  /** The settings that give a coordinator this key and make an executor trust it. */
+  /**
+   * The settings that give a coordinator this key (and the {@link TestSecretsKey}) and make an
+   * executor trust it.
+   */
   public static Map<String, String> quarkusProperties() {
     return Map.of(
+        "ays.coordinator.secrets.key-file",
+        TestSecretsKey.keyFile().toString(),
         "ays.coordinator.signing.key-file",
         privateKeyFile().toString(),
         "ays.coordinator.signing.key-id",
@@ -61,10 +66,18 @@ public final class TestSigningKeys {
         KEY_ID + "=" + publicKeyFile());
   }
 
-  /** The coordinator's environment variables for this key, for a coordinator process. */
+  /**
+   * The coordinator's environment variables for this key (and the {@link TestSecretsKey}), for a
+   * coordinator process.
+   */
   public static Map<String, String> coordinatorEnvironment() {
     return Map.of(
-        "AYS_SIGNING_KEY_FILE", privateKeyFile().toString(), "AYS_SIGNING_KEY_ID", KEY_ID);
+        "AYS_SIGNING_KEY_FILE",
+        privateKeyFile().toString(),
+        "AYS_SIGNING_KEY_ID",
+        KEY_ID,
+        "AYS_SECRETS_KEY_FILE",
+        TestSecretsKey.keyFile().toString());
   }
 
   /** The executor's environment variable that makes an executor process trust this key. */

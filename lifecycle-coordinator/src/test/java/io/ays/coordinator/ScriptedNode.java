@@ -62,6 +62,7 @@ final class ScriptedNode implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final Set<String> up = ConcurrentHashMap.newKeySet();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<PhaseCommand> commands = new CopyOnWriteArrayList<>();
   private final Script script;
   private final String node;
   private final Thread thread;
@@ -106,6 +107,11 @@ final class ScriptedNode implements AutoCloseable {
   ScriptedNode answerTwice() {
     answerTwice = true;
     return this;
+  }
+
+  /** Every command received, in order, as the node read it. */
+  List<PhaseCommand> commands() {
+    return commands;
   }
 
   List<Received> received() {
@@ -162,6 +168,7 @@ final class ScriptedNode implements AutoCloseable {
         PhaseCommand c = command.data();
         String key = c.instanceKey().toString();
         received.add(new Received(key, c.phase(), c.attempt()));
+        commands.add(c);
         Reply reply = script.reply(key, c.phase(), c.attempt());
         if (reply == Reply.IGNORE) {
           continue;

@@ -87,11 +87,11 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     }
     CloudEvent<ServiceRequest> event = EVENTS.create(action().eventType(), payload);
     if (noWait) {
-      new RequestPublisher(endpoints.kafka()).publish(event);
+      String requestId = send(endpoints, event);
       if (json) {
-        JsonOutput.print(out(), Map.of("requestId", event.id(), "instanceKey", key.toString()));
+        JsonOutput.print(out(), Map.of("requestId", requestId, "instanceKey", key.toString()));
       } else {
-        out().println("request " + event.id() + " sent: " + verb() + " " + key);
+        out().println("request " + requestId + " sent: " + verb() + " " + key);
       }
       return ExitCodes.OK;
     }
@@ -99,12 +99,12 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     // missed however quickly it comes.
     try (EventStream stream =
         EventStream.fromNow(endpoints.kafka(), List.of(Topics.SERVICE_EVENTS))) {
-      new RequestPublisher(endpoints.kafka()).publish(event);
+      String requestId = send(endpoints, event);
       if (!json) {
-        out().println("request " + event.id() + " sent: " + verb() + " " + key);
+        out().println("request " + requestId + " sent: " + verb() + " " + key);
       }
       RunProgress progress = json ? RunProgress.silent() : new TextProgress(out());
-      RunTracker tracker = new RunTracker(event.id(), progress);
+      RunTracker tracker = new RunTracker(requestId, progress);
       CoordinatorClient coordinator = coordinator();
       boolean over =
           new RunFollower(stream, runId -> runsOfRequest(coordinator, runId), err())
@@ -128,6 +128,20 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
       }
       return report.exitCode();
     }
+  }
+
+  /**
+   * Sends the request; returns its id. A request with answers goes through the coordinator's REST
+   * API, which seals the template's secret answers before it publishes the request: the CLI has no
+   * key, and an answer may be a password (docs/security.md, "Secrets"). Others go straight to
+   * {@code ays.requests}.
+   */
+  private String send(Endpoints endpoints, CloudEvent<ServiceRequest> event) {
+    if (!event.data().answers().isEmpty()) {
+      return coordinator().submit(action(), event.data());
+    }
+    new RequestPublisher(endpoints.kafka()).publish(event);
+    return event.id();
   }
 
   private static Optional<Integer> runsOfRequest(CoordinatorClient coordinator, UUID runId) {

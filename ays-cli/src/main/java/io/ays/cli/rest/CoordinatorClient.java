@@ -28,6 +28,15 @@ public class CoordinatorClient {
         "/requests/" + action.name().toLowerCase(Locale.ROOT) + "?dryRun=true", request);
   }
 
+  /**
+   * {@code POST /requests/{action}}: the coordinator publishes the request on {@code ays.requests},
+   * its secret answers sealed; returns the request's id.
+   */
+  public String submit(RequestAction action, ServiceRequest request) {
+    HttpAnswer answer = rest.post("/requests/" + action.name().toLowerCase(Locale.ROOT), request);
+    return okBody(answer, "the request").path("requestId").asText();
+  }
+
   /** Every instance, as {@code InstanceView}s. */
   public JsonNode instances() {
     return rest.getOk("/instances");

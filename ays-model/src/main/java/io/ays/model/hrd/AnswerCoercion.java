@@ -14,8 +14,23 @@ final class AnswerCoercion {
 
   private AnswerCoercion() {}
 
-  /** The typed answer; throws IllegalArgumentException with the reason. */
+  /**
+   * The typed answer; throws IllegalArgumentException with the reason, which never quotes the
+   * answer of a secret question.
+   */
   static Object coerce(AskParameter question, Object answer) {
+    try {
+      return typed(question, answer);
+    } catch (IllegalArgumentException e) {
+      if (question.secret()) {
+        throw new IllegalArgumentException(
+            "the answer is not a valid " + question.type().name().toLowerCase(Locale.ROOT));
+      }
+      throw e;
+    }
+  }
+
+  private static Object typed(AskParameter question, Object answer) {
     return switch (question.type()) {
       case STR, PASSWORD, MULTILINE -> text(answer);
       case DROPDOWN -> dropdown(question, text(answer));
@@ -40,7 +55,9 @@ final class AnswerCoercion {
     if (question.regex() != null
         && !Pattern.compile(question.regex()).matcher(HrdConversions.toText(value)).matches()) {
       return Optional.of(
-          "'" + HrdConversions.toText(value) + "' does not match the pattern " + question.regex());
+          (question.secret() ? "the answer" : "'" + HrdConversions.toText(value) + "'")
+              + " does not match the pattern "
+              + question.regex());
     }
     return Optional.empty();
   }

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param key the key it answers, without the {@code instance.} prefix (e.g. {@code param.port})
  * @param defaultValue the default as written, or null when the question has none (then an answer is
  *     required)
+ * @param secret whether the answer is a secret: {@code type:password}, or {@code secret:true} on a
+ *     question of any type; AYS masks it wherever it shows it and encrypts it where it stores it
  */
 public record AskParameter(
     String key,
@@ -23,7 +25,8 @@ public record AskParameter(
     List<String> dropdownValues,
     Integer retry,
     String name,
-    int line) {
+    int line,
+    boolean secret) {
 
   /** Whether a value as written is a question ({@code @ASK ...}, any case). */
   public static boolean isQuestion(Object value) {
@@ -73,7 +76,8 @@ public record AskParameter(
                 ? null
                 : (int) (double) number(options.get("retry"), "retry"),
             emptyToNull(options.get("name")),
-            line);
+            line,
+            AskType.of(type) == AskType.PASSWORD || secretOption(options.get("secret")));
     question.checkOptions();
     return question;
   }
@@ -160,6 +164,19 @@ public record AskParameter(
       }
     }
     return -1;
+  }
+
+  private static boolean secretOption(String value) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "@ASK secret: expected true or false, got '" + value + "'");
+    };
   }
 
   private static Double number(String value, String option) {

@@ -1,6 +1,7 @@
 package io.ays.model.template;
 
 import io.ays.model.hrd.AnswerProblem;
+import io.ays.model.hrd.AskParameter;
 import io.ays.model.hrd.AskSchema;
 import io.ays.model.hrd.Hrd;
 import io.ays.model.hrd.HrdConversions;
@@ -222,6 +223,23 @@ public final class Template {
 
   public AskSchema schema() {
     return schema;
+  }
+
+  /**
+   * The answer keys whose values are secrets ({@code type:password} or {@code secret:true}), as
+   * questions are keyed (e.g. {@code param.password}), and their {@code name} aliases.
+   */
+  public Set<String> secretKeys() {
+    Set<String> keys = new java.util.TreeSet<>();
+    for (AskParameter question : schema.parameters()) {
+      if (question.secret()) {
+        keys.add(question.key());
+        if (question.name() != null) {
+          keys.add(AskSchema.normalise(question.name()));
+        }
+      }
+    }
+    return keys;
   }
 
   /** The processes that AYS starts or watches, in start order (prio). */

@@ -1,6 +1,7 @@
 package io.ays.coordinator.api;
 
 import io.ays.coordinator.domain.JsonMaps;
+import io.ays.coordinator.domain.SecretValues;
 import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An instance as the REST API shows it, with its answers and its direct dependencies. */
+/**
+ * An instance as the REST API shows it, with its answers (secret ones masked) and its direct
+ * dependencies.
+ */
 public record InstanceView(
     String instanceKey,
     String domain,
@@ -33,7 +37,7 @@ public record InstanceView(
         e.templateHash,
         e.activeRunId,
         e.updatedAt,
-        json.read(e.answers),
+        SecretValues.mask(json.read(e.answers), java.util.Set.of()),
         InstanceDependencyEntity.dependenciesOf(e.instanceKey));
   }
 }

@@ -11,6 +11,7 @@ import io.ays.contracts.Topics;
 import io.ays.coordinator.domain.Preparation;
 import io.ays.coordinator.domain.PreparedRun;
 import io.ays.coordinator.domain.RunPreparer;
+import io.ays.coordinator.domain.SecretValues;
 import io.ays.messaging.KafkaSender;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -117,7 +118,9 @@ public class RequestResource {
     if (dryRun) {
       return plan(action, request);
     }
-    CloudEvent<ServiceRequest> event = events.create(action.eventType(), request);
+    // Secret answers are sealed before they reach the topic: only the coordinator can open them.
+    CloudEvent<ServiceRequest> event =
+        events.create(action.eventType(), preparer.sealSecrets(action, request));
     sender.send(topics.requests(), event.kafkaKey(), codec.encode(event));
     return Response.accepted(Map.of("requestId", event.id(), "instanceKey", event.kafkaKey()))
         .build();
@@ -159,7 +162,7 @@ public class RequestResource {
         run.upToDate(),
         run.requiredBy() == null ? null : run.requiredBy().toString(),
         run.after().stream().map(Object::toString).toList(),
-        run.answers(),
+        SecretValues.mask(run.answers(), run.secretKeys()),
         run.plan().stream()
             .map(
                 s ->

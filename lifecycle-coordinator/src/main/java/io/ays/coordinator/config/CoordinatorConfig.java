@@ -88,6 +88,19 @@ public interface CoordinatorConfig {
   /** How phase commands are signed (docs/security.md, "Signed commands"). */
   Signing signing();
 
+  /** How secret answers are encrypted at rest (docs/security.md, "Secrets"). */
+  SecretsKey secrets();
+
+  /** The key that encrypts secret answers in the database ({@code ays.coordinator.secrets.*}). */
+  interface SecretsKey {
+
+    /**
+     * A file holding a 256-bit AES key as base64 ({@code head -c 32 /dev/urandom | base64}).
+     * Required: the coordinator does not start without it.
+     */
+    Optional<Path> keyFile();
+  }
+
   /** The coordinator's command-signing key ({@code ays.coordinator.signing.*}). */
   interface Signing {
 

@@ -26,11 +26,11 @@ public class AttemptRecorder {
 
   private final ServiceEvents events;
   private final PhasePolicyBook policies;
-  private final JsonMaps json;
+  private final SecretValues json;
   private final Clock clock;
 
   public AttemptRecorder(
-      ServiceEvents events, PhasePolicyBook policies, JsonMaps json, Clock clock) {
+      ServiceEvents events, PhasePolicyBook policies, SecretValues json, Clock clock) {
     this.events = events;
     this.policies = policies;
     this.json = json;
@@ -51,7 +51,8 @@ public class AttemptRecorder {
     Instant now = Instant.now(clock);
     boolean retry = !attempt.outcome().letsRunContinue() && step.attempt < step.maxAttempts;
     if (retry) {
-      PhasePolicy policy = policies.of(json.read(run.resolvedConfig), Phase.valueOf(step.phase));
+      PhasePolicy policy =
+          policies.of(json.openJson(run.resolvedConfig), Phase.valueOf(step.phase));
       step.status = StepStatus.PENDING.name();
       step.retryAt = now.plus(policy.backoffAfter(step.attempt));
       step.commandId = null; // a late result of this attempt must not count

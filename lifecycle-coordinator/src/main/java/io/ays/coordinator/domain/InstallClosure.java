@@ -31,10 +31,10 @@ import java.util.Set;
 public class InstallClosure {
 
   private final InstancePlanner planner;
-  private final JsonMaps json;
+  private final SecretValues json;
   private final ParsedTemplates templates;
 
-  public InstallClosure(InstancePlanner planner, JsonMaps json, ParsedTemplates templates) {
+  public InstallClosure(InstancePlanner planner, SecretValues json, ParsedTemplates templates) {
     this.planner = planner;
     this.json = json;
     this.templates = templates;
@@ -102,7 +102,9 @@ public class InstallClosure {
       }
       ServiceInstanceEntity existing = ServiceInstanceEntity.findById(key.toString());
       Map<String, Object> answers =
-          !spec.args().isEmpty() || existing == null ? spec.args() : json.read(existing.answers);
+          !spec.args().isEmpty() || existing == null
+              ? spec.args()
+              : json.openJson(existing.answers);
       members.put(
           key,
           new InstancePlanner.Member(

@@ -31,9 +31,9 @@ public class InstalledClosure {
       Set.of(InstanceState.NEW, InstanceState.STOPPED, InstanceState.FAILED, InstanceState.REMOVED);
 
   private final InstancePlanner planner;
-  private final JsonMaps json;
+  private final SecretValues json;
 
-  public InstalledClosure(InstancePlanner planner, JsonMaps json) {
+  public InstalledClosure(InstancePlanner planner, SecretValues json) {
     this.planner = planner;
     this.json = json;
   }
@@ -139,7 +139,7 @@ public class InstalledClosure {
         key,
         instance.node,
         template.orElse(null),
-        json.read(instance.answers),
+        json.openJson(instance.answers),
         instance,
         false,
         false,

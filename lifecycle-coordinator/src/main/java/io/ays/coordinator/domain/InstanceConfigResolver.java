@@ -5,6 +5,7 @@ import io.ays.contracts.Problem;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves an instance's configuration: the template's recipe plus the validated answers to its
@@ -28,5 +29,8 @@ public interface InstanceConfigResolver {
    * One problem for each key of a request's {@code answers} that the template does not ask, naming
    * the key and what the template asks; empty if every key is asked.
    */
+  /** The answer keys of {@code template} whose values are secret (and their aliases). */
+  Set<String> secretKeys(TemplateDefinitionEntity template);
+
   List<Problem> unasked(TemplateDefinitionEntity template, Map<String, Object> answers);
 }

@@ -24,13 +24,13 @@ public class InstancePlanner {
 
   private final PhasePlanner planner = new PhasePlanner();
   private final InstanceConfigResolver resolver;
-  private final JsonMaps json;
+  private final SecretValues json;
   private final CoordinatorConfig config;
   private final PhasePolicyBook policies;
 
   public InstancePlanner(
       InstanceConfigResolver resolver,
-      JsonMaps json,
+      SecretValues json,
       CoordinatorConfig config,
       PhasePolicyBook policies) {
     this.resolver = resolver;
@@ -89,7 +89,7 @@ public class InstancePlanner {
             && existing != null
             && InstanceState.RUNNING.name().equals(existing.state)
             && member.template().contentHash.equals(existing.templateHash)
-            && json.write(resolution.answers()).equals(existing.answers);
+            && json.sameAnswers(resolution.answers(), existing.answers);
     PlanRequest planRequest =
         new PlanRequest(
             member.action(),
@@ -108,7 +108,8 @@ public class InstancePlanner {
         upToDate,
         member.requiredBy(),
         List.of(),
-        member.dependsOn());
+        member.dependsOn(),
+        resolver.secretKeys(member.template()));
   }
 
   private static Problem prefixed(InstanceKey key, Problem problem) {

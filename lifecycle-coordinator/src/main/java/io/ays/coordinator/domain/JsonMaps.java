@@ -28,6 +28,24 @@ public class JsonMaps {
     }
   }
 
+  /** One value as JSON text. */
+  public String writeValue(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot store as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** One value from JSON text. */
+  public Object readValue(String text) {
+    try {
+      return mapper.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public Map<String, Object> read(String text) {
     if (text == null || text.isBlank()) {
       return Map.of();

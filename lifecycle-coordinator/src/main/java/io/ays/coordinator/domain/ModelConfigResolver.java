@@ -9,6 +9,7 @@ import io.ays.model.template.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Resolves instance configurations with the AYS model (service.hrd + instance.hrd + answers). */
 @ApplicationScoped
@@ -29,6 +30,11 @@ public class ModelConfigResolver implements InstanceConfigResolver {
     List<Problem> problems =
         resolved.problems().stream().map(ModelConfigResolver::problem).toList();
     return new Resolution(resolved.config(), resolved.answers(), problems);
+  }
+
+  @Override
+  public Set<String> secretKeys(TemplateDefinitionEntity definition) {
+    return templates.of(definition).secretKeys();
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.ays.coordinator.domain.plan.PlannedStep;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One instance's part of a request, checked and planned, not yet stored: what a dry run returns and
@@ -16,6 +17,7 @@ import java.util.Map;
  *     being stopped first); null for the instance the request names
  * @param after the instances of the same request whose runs must succeed before this one starts
  * @param dependsOn the direct dependencies of this instance (installs record them)
+ * @param secretKeys the answer keys of its template whose values are secret
  */
 public record PreparedRun(
     RequestAction action,
@@ -28,9 +30,11 @@ public record PreparedRun(
     boolean upToDate,
     InstanceKey requiredBy,
     List<InstanceKey> after,
-    List<InstanceKey> dependsOn) {
+    List<InstanceKey> dependsOn,
+    Set<String> secretKeys) {
 
   public PreparedRun {
+    secretKeys = Set.copyOf(secretKeys);
     after = List.copyOf(after);
     dependsOn = List.copyOf(dependsOn);
   }
@@ -48,6 +52,7 @@ public record PreparedRun(
         upToDate,
         requiredBy,
         prerequisites,
-        dependsOn);
+        dependsOn,
+        secretKeys);
   }
 }

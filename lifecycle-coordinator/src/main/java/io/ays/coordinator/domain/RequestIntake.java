@@ -36,7 +36,7 @@ public class RequestIntake {
   private final RunEngine engine;
   private final RunCompletion completion;
   private final ServiceEvents events;
-  private final JsonMaps json;
+  private final SecretValues secrets;
   private final Clock clock;
 
   public RequestIntake(
@@ -44,13 +44,13 @@ public class RequestIntake {
       RunEngine engine,
       RunCompletion completion,
       ServiceEvents events,
-      JsonMaps json,
+      SecretValues secrets,
       Clock clock) {
     this.preparer = preparer;
     this.engine = engine;
     this.completion = completion;
     this.events = events;
-    this.json = json;
+    this.secrets = secrets;
     this.clock = clock;
   }
 
@@ -125,8 +125,10 @@ public class RequestIntake {
     run.templateHash = prepared.template().contentHash;
     run.node = prepared.node();
     run.noStart = prepared.requiredBy() == null && request.data().noStart();
-    run.answers = json.write(prepared.answers());
-    run.resolvedConfig = json.write(prepared.config());
+    run.answers = secrets.sealedAnswers(prepared.answers(), prepared.secretKeys());
+    run.resolvedConfig =
+        secrets.sealedConfig(
+            prepared.config(), secrets.clearSecrets(prepared.answers(), prepared.secretKeys()));
     run.createdAt = Instant.now(clock);
     run.persist();
     prepared.plan().forEach(step -> StepRows.row(run.id, step).persist());

@@ -46,7 +46,7 @@ public class RunEngine {
   private final RunDecider decider = new RunDecider();
   private final ServiceEvents events;
   private final RunCompletion completion;
-  private final JsonMaps json;
+  private final SecretValues secrets;
   private final CoordinatorConfig config;
   private final PhasePolicyBook policies;
   private final NodeDirectory nodes;
@@ -55,14 +55,14 @@ public class RunEngine {
   public RunEngine(
       ServiceEvents events,
       RunCompletion completion,
-      JsonMaps json,
+      SecretValues secrets,
       CoordinatorConfig config,
       PhasePolicyBook policies,
       NodeDirectory nodes,
       Clock clock) {
     this.events = events;
     this.completion = completion;
-    this.json = json;
+    this.secrets = secrets;
     this.config = config;
     this.policies = policies;
     this.nodes = nodes;
@@ -228,7 +228,7 @@ public class RunEngine {
 
   private void dispatch(RunEntity run, RunStepEntity step, Cause cause) {
     Instant now = Instant.now(clock);
-    Map<String, Object> resolved = json.read(run.resolvedConfig);
+    Map<String, Object> resolved = secrets.openJson(run.resolvedConfig);
     PhasePolicy policy = policies.of(resolved, Phase.valueOf(step.phase));
     Duration timeout = policy.timeout();
     step.maxAttempts = policy.attempts();

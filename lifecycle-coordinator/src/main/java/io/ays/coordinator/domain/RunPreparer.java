@@ -35,7 +35,7 @@ public class RunPreparer {
   private final InstanceConfigResolver resolver;
   private final InstallClosure installClosure;
   private final InstalledClosure installedClosure;
-  private final JsonMaps json;
+  private final SecretValues json;
   private final CoordinatorConfig config;
 
   public RunPreparer(
@@ -43,7 +43,7 @@ public class RunPreparer {
       InstanceConfigResolver resolver,
       InstallClosure installClosure,
       InstalledClosure installedClosure,
-      JsonMaps json,
+      SecretValues json,
       CoordinatorConfig config) {
     this.planner = planner;
     this.resolver = resolver;
@@ -54,7 +54,13 @@ public class RunPreparer {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Preparation prepare(RequestAction action, ServiceRequest request) {
+  public Preparation prepare(RequestAction action, ServiceRequest sent) {
+    ServiceRequest request;
+    try {
+      request = withAnswers(sent, json.open(sent.answers()));
+    } catch (IllegalArgumentException e) {
+      return Preparation.rejected(Rejection.of("answers", e.getMessage()));
+    }
     InstanceKey key = request.instanceKey();
     ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
     if (instance == null && action != RequestAction.INSTALL && !action.templateLevel()) {
@@ -108,6 +114,38 @@ public class RunPreparer {
               problems));
     }
     return Preparation.of(runs);
+  }
+
+  /**
+   * {@code request} with the answers its template holds secret sealed, as the REST API publishes it
+   * on the requests topic; unchanged if its template is unknown (it will be refused).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ServiceRequest sealSecrets(RequestAction action, ServiceRequest request) {
+    if (request.answers().isEmpty()) {
+      return request;
+    }
+    ServiceInstanceEntity instance =
+        ServiceInstanceEntity.findById(request.instanceKey().toString());
+    return templateFor(action, request, instance)
+        .map(
+            template ->
+                withAnswers(request, json.seal(request.answers(), resolver.secretKeys(template))))
+        .orElse(request);
+  }
+
+  private static ServiceRequest withAnswers(ServiceRequest request, Map<String, Object> answers) {
+    return new ServiceRequest(
+        request.domain(),
+        request.name(),
+        request.instance(),
+        request.node(),
+        answers,
+        request.force(),
+        request.noDeps(),
+        request.noStart(),
+        request.templateVersion(),
+        request.reason());
   }
 
   private List<PreparedRun> closure(
@@ -173,7 +211,7 @@ public class RunPreparer {
     if (action == RequestAction.INSTALL || (action.templateLevel() && instance == null)) {
       return request.answers();
     }
-    Map<String, Object> answers = new HashMap<>(json.read(instance.answers));
+    Map<String, Object> answers = new HashMap<>(json.openJson(instance.answers));
     if (action == RequestAction.CONFIGURE || action.templateLevel()) {
       answers.putAll(request.answers());
     }

@@ -1,0 +1,115 @@
+package io.ays.coordinator.domain;
+
+import io.ays.contracts.secrets.SecretBox;
+import io.ays.model.hrd.AskSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Secret answers at rest and on show: sealed (encrypted) where answers and configurations are
+ * stored, opened only where the clear value is needed (planning, the command for the node), masked
+ * as {@value SecretBox#MASK} wherever they are shown. A sealed value holds the JSON of the value,
+ * so that it opens with its type (a number, a list, a process definition).
+ */
+@ApplicationScoped
+public class SecretValues {
+
+  private final SecretBox box;
+  private final JsonMaps json;
+
+  public SecretValues(SecretBox box, JsonMaps json) {
+    this.box = box;
+    this.json = json;
+  }
+
+  /** {@code answers} as stored: the values of {@code secretKeys} sealed. */
+  public String sealedAnswers(Map<String, Object> answers, Set<String> secretKeys) {
+    return json.write(seal(answers, secretKeys));
+  }
+
+  /** {@code answers} with the values of {@code secretKeys} sealed (an already sealed one kept). */
+  public Map<String, Object> seal(Map<String, Object> answers, Set<String> secretKeys) {
+    Map<String, Object> sealed = new TreeMap<>(answers);
+    sealed.replaceAll(
+        (key, value) ->
+            value != null
+                    && !SecretBox.isSealed(value)
+                    && secretKeys.contains(AskSchema.normalise(key))
+                ? sealValue(value)
+                : value);
+    return sealed;
+  }
+
+  /**
+   * A resolved configuration as stored: every value that holds the clear text of a secret (the
+   * answer's own {@code instance.*} key, or a value the answer was substituted into) sealed whole.
+   */
+  public String sealedConfig(Map<String, Object> config, Collection<String> clearSecrets) {
+    // Compared with the JSON of each value: a secret as JSON writes it, quotes and escapes left
+    // out.
+    List<String> secrets =
+        clearSecrets.stream()
+            .filter(s -> !s.isEmpty())
+            .map(s -> json.writeValue(s))
+            .map(s -> s.substring(1, s.length() - 1))
+            .toList();
+    Map<String, Object> sealed = new TreeMap<>(config);
+    sealed.replaceAll(
+        (key, value) ->
+            value != null
+                    && !SecretBox.isSealed(value)
+                    && secrets.stream().anyMatch(s -> json.writeValue(value).contains(s))
+                ? sealValue(value)
+                : value);
+    return json.write(sealed);
+  }
+
+  /** Whether clear {@code answers} are the stored ones (whose secrets are sealed). */
+  public boolean sameAnswers(Map<String, Object> answers, String stored) {
+    return json.write(answers).equals(json.write(openJson(stored)));
+  }
+
+  /** The clear values of the secret answers in {@code answers} (sealed ones opened). */
+  public List<String> clearSecrets(Map<String, Object> answers, Set<String> secretKeys) {
+    return answers.entrySet().stream()
+        .filter(e -> e.getValue() != null && secretKeys.contains(AskSchema.normalise(e.getKey())))
+        .map(e -> String.valueOf(open(e.getValue())))
+        .toList();
+  }
+
+  /** Stored JSON (answers or a configuration) with every sealed value opened. */
+  public Map<String, Object> openJson(String text) {
+    return open(json.read(text));
+  }
+
+  /** {@code values} with every sealed value opened. */
+  public Map<String, Object> open(Map<String, Object> values) {
+    Map<String, Object> open = new LinkedHashMap<>(values);
+    open.replaceAll((key, value) -> open(value));
+    return open;
+  }
+
+  private Object open(Object value) {
+    return SecretBox.isSealed(value) ? json.readValue(box.open((String) value)) : value;
+  }
+
+  private String sealValue(Object value) {
+    return box.seal(json.writeValue(value));
+  }
+
+  /** {@code values} as shown: sealed values and the values of {@code secretKeys} masked. */
+  public static Map<String, Object> mask(Map<String, Object> values, Set<String> secretKeys) {
+    Map<String, Object> masked = new TreeMap<>(values);
+    masked.replaceAll(
+        (key, value) ->
+            SecretBox.isSealed(value) || secretKeys.contains(AskSchema.normalise(key))
+                ? SecretBox.MASK
+                : value);
+    return masked;
+  }
+}
