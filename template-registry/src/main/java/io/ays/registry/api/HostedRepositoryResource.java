@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The git repositories the registry hosts (served under {@code /git/}): list them, create one
- * before its first push. Creating needs the push credential, as pushing does.
+ * before its first push. Creating needs the role publisher (or admin), as pushing does.
  */
 @Path("/git-repositories")
 @Produces(MediaType.APPLICATION_JSON)
