@@ -250,7 +250,7 @@ class CliEndToEndTest {
   @Order(9)
   void aMissingOrWeakTokenIsRefusedNamingTheRoleAndWhereTheTokenComesFrom() throws Exception {
     Path home = outputs.resolve("home-without-token");
-    Cli anonymous = cliWith(Map.of("AYS_TOKEN", "", "AYS_HOME", home.toString()), "templates");
+    Cli anonymous = cliWith(Map.of("AYS_TOKEN", "", "AYS_HOME", home.toString()), "list");
     assertThat(anonymous.code).as(anonymous.toString()).isEqualTo(1);
     assertThat(anonymous.err)
         .contains("401")
@@ -258,7 +258,7 @@ class CliEndToEndTest {
         .contains(home.resolve("cli/token").toString())
         .doesNotContain("\tat ");
 
-    Cli viewer = cliWith(Map.of("AYS_TOKEN", TestTokens.token(Roles.VIEWER)), "templates");
+    Cli viewer = cliWith(Map.of("AYS_TOKEN", TestTokens.token(Roles.VIEWER)), "list");
     assertThat(viewer.code).as(viewer.toString()).isZero();
     Cli viewerSyncs =
         cliWith(Map.of("AYS_TOKEN", TestTokens.token(Roles.VIEWER)), "templates", "sync");
