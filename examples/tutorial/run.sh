@@ -13,8 +13,8 @@
 #
 # It stops with "tutorial: FAILED: ..." and exit 1 at the first step that does not behave.
 # Settings (environment), the same as ./ays: AYS_REGISTRY_PORT (8081), AYS_KAFKA_PORT,
-# AYS_COORDINATOR_PORT, AYS_MONITOR_PORT, AYS_HOME, AYS_REGISTRY_GIT_PUSH_USER /
-# AYS_REGISTRY_GIT_PUSH_PASSWORD (ays / ays-local); and TUTORIAL_PORT (9090), the port fancyPackage
+# AYS_COORDINATOR_PORT, AYS_MONITOR_PORT, AYS_HOME (its cli/token, which ./ays up writes, is the
+# bearer token for curl and the password for git push); and TUTORIAL_PORT (9090), the port fancyPackage
 # listens on, TUTORIAL_WORK (a new temporary folder), where the two git repositories are made,
 # TUTORIAL_TIMEOUT (300), seconds to wait for anything AYS does.
 set -euo pipefail
@@ -24,8 +24,8 @@ ROOT=$(cd "$HERE/../.." && pwd -P)
 AYS=$ROOT/ays
 REGISTRY_PORT=${AYS_REGISTRY_PORT:-8081}
 REGISTRY=http://127.0.0.1:$REGISTRY_PORT
-PUSH_USER=${AYS_REGISTRY_GIT_PUSH_USER:-ays}
-PUSH_PASSWORD=${AYS_REGISTRY_GIT_PUSH_PASSWORD:-ays-local}
+AYS_HOME=${AYS_HOME:-$ROOT/.ays}
+TOKEN_FILE=$AYS_HOME/cli/token
 PORT=${TUTORIAL_PORT:-9090}
 TIMEOUT=${TUTORIAL_TIMEOUT:-300}
 WORK=${TUTORIAL_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/ays-tutorial.XXXXXX")}
@@ -49,6 +49,9 @@ page() { curl -fsS --max-time 5 "http://127.0.0.1:$PORT/" 2>/dev/null; }
 pid_of_page() { sed -n 's/^pid: \([0-9]*\)$/\1/p' <<<"$1"; }
 
 mkdir -p "$WORK"
+[ -f "$TOKEN_FILE" ] || fail "no token $TOKEN_FILE: start AYS with ./ays up (or set AYS_HOME)"
+TOKEN=$(cat "$TOKEN_FILE")
+AUTH=(-H "Authorization: Bearer $TOKEN")
 command -v git >/dev/null || fail "git is needed (apt-get install git)"
 command -v curl >/dev/null || fail "curl is needed (apt-get install curl)"
 command -v python3 >/dev/null || fail "python3 is needed: fancyPackage is a Python script"
@@ -58,7 +61,7 @@ say "step 0: checking AYS at $REGISTRY (./ays up)"
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$REGISTRY/q/health/ready" || true)
 [ "$code" = 200 ] || fail "the template registry at $REGISTRY does not answer (got '$code'): start AYS with
   AYS_REGISTRY_REPOSITORIES=tutorial=hosted:meta/tutorial ./ays up"
-code=$(curl -s -o "$WORK/sync-before.json" -w '%{http_code}' --max-time 60 -X POST "$REGISTRY/sync?domain=tutorial" || true)
+code=$(curl -s -o "$WORK/sync-before.json" -w '%{http_code}' --max-time 60 "${AUTH[@]}" -X POST "$REGISTRY/sync?domain=tutorial" || true)
 [ "$code" != 404 ] || fail "the registry has no repository for the domain 'tutorial': AYS was started without it. Run
   ./ays down && AYS_REGISTRY_REPOSITORIES=tutorial=hosted:meta/tutorial ./ays up"
 ! port_open "$PORT" || fail "port $PORT is already in use: stop what listens there or set TUTORIAL_PORT"
@@ -74,7 +77,7 @@ cp -R "$HERE/fancyPackage" "$WORK/fancyPackage"
   "${GIT[@]}" add .
   "${GIT[@]}" commit -q -m "fancyPackage: first build"
   # --force: this script makes a new repository on every run; by hand, a plain push is enough.
-  "${GIT[@]}" push -q --force "http://$PUSH_USER:$PUSH_PASSWORD@127.0.0.1:$REGISTRY_PORT/git/binary/fancyPackage.git" HEAD:master
+  "${GIT[@]}" push -q --force "http://ays:$TOKEN@127.0.0.1:$REGISTRY_PORT/git/binary/fancyPackage.git" HEAD:master
 ) || fail "the push of the binary data to $REGISTRY/git/binary/fancyPackage.git failed (see above)"
 git ls-remote "$REGISTRY/git/binary/fancyPackage.git" | grep -q 'refs/heads/master' ||
   fail "the registry does not show the branch master of binary/fancyPackage"
@@ -94,13 +97,13 @@ fi
   "${GIT[@]}" init -q
   "${GIT[@]}" add .
   "${GIT[@]}" commit -q -m "The tutorial's templates: fancyPackage and fancyBase"
-  "${GIT[@]}" push -q --force "http://$PUSH_USER:$PUSH_PASSWORD@127.0.0.1:$REGISTRY_PORT/git/meta/tutorial.git" HEAD:master
+  "${GIT[@]}" push -q --force "http://ays:$TOKEN@127.0.0.1:$REGISTRY_PORT/git/meta/tutorial.git" HEAD:master
 ) || fail "the push of the templates to $REGISTRY/git/meta/tutorial.git failed (see above)"
 # The push syncs the domain in the background; this sync answers with the report.
-curl -fsS --max-time 120 -X POST "$REGISTRY/sync?domain=tutorial" >"$WORK/sync.json" ||
+curl -fsS --max-time 120 "${AUTH[@]}" -X POST "$REGISTRY/sync?domain=tutorial" >"$WORK/sync.json" ||
   fail "POST $REGISTRY/sync?domain=tutorial failed"
 for template in fancyBase fancyPackage; do
-  curl -fsS --max-time 10 "$REGISTRY/templates/tutorial/$template" >/dev/null ||
+  curl -fsS --max-time 10 "${AUTH[@]}" "$REGISTRY/templates/tutorial/$template" >/dev/null ||
     fail "the registry has no template tutorial/$template after the sync; its report: $(cat "$WORK/sync.json")"
 done
 ays list -d tutorial

@@ -15,6 +15,7 @@ import io.ays.cli.command.StopCommand;
 import io.ays.cli.command.TemplatesCommand;
 import io.ays.cli.command.UninstallCommand;
 import io.ays.cli.command.WatchCommand;
+import io.ays.cli.rest.BearerToken;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,16 @@ public class AysCommand implements Callable<Integer> {
   String monitor;
 
   @Option(
+      names = "--token-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      defaultValue = "${env:AYS_TOKEN_FILE}",
+      description =
+          "file with the bearer token for the REST APIs (env AYS_TOKEN_FILE; the token itself may"
+              + " be in AYS_TOKEN; default: $AYS_HOME/cli/token, which ./ays up writes)")
+  String tokenFile;
+
+  @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
       description = "show the Kafka client's warnings and stack traces of errors")
@@ -97,6 +108,11 @@ public class AysCommand implements Callable<Integer> {
   /** The addresses to use, checked. */
   public Endpoints endpoints() {
     return Endpoints.of(kafka, coordinator, registry, monitor);
+  }
+
+  /** The bearer token for the REST APIs, from the environment or a file. */
+  public BearerToken token() {
+    return BearerToken.resolve(tokenFile, System.getenv());
   }
 
   public boolean verbose() {

@@ -2,6 +2,7 @@ package io.ays.deploy;
 
 import io.ays.testing.TestSecretsKey;
 import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ final class AysContainers implements AutoCloseable {
   private static final String SIGNING_KEY = "/etc/ays/signing/signing.pem";
   private static final String SECRETS_KEY = "/etc/ays/secrets/secrets.key";
   private static final String TRUSTED_KEY = "/etc/ays/trusted/coordinator.pem";
+  private static final String TOKEN_KEY = "/etc/ays/token/token-signing.pub.pem";
 
   final int kafkaPort = freePort();
   final int dbPort = freePort();
@@ -148,6 +150,11 @@ final class AysContainers implements AutoCloseable {
         .waitingFor(new HttpReadiness(port).withStartupTimeout(SERVICE_START_TIMEOUT))
         .withEnv(env)
         .withEnv("AYS_HTTP_PORT", String.valueOf(port))
+        // The tests' bearer tokens (TestTokens) are signed with the key this public key verifies.
+        .withCopyFileToContainer(
+            MountableFile.forHostPath(TestTokens.publicKeyFile(), 0444), TOKEN_KEY)
+        .withEnv("AYS_JWT_PUBLIC_KEY", TOKEN_KEY)
+        .withEnv("AYS_JWT_ISSUER", TestTokens.ISSUER)
         // Five JVMs start at once on a small shared machine: the first database connections can
         // take longer than Agroal's default 5 s.
         .withEnv("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60s");

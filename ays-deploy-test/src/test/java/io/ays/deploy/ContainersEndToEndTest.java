@@ -2,7 +2,9 @@ package io.ays.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.EventLog;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -258,6 +260,7 @@ class ContainersEndToEndTest {
                   URI.create(
                       "http://127.0.0.1:" + ays.coordinatorPort + "/requests/install?dryRun=true"))
               .header("Content-Type", "application/json")
+              .header("Authorization", TestTokens.bearer(Roles.ADMIN))
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build();
       if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -299,6 +302,7 @@ class ContainersEndToEndTest {
   private static HttpResponse<String> get(int port, String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", TestTokens.bearer(Roles.ADMIN))
             .timeout(Duration.ofSeconds(30))
             .build(),
         HttpResponse.BodyHandlers.ofString());

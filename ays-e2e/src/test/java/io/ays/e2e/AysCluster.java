@@ -3,6 +3,7 @@ package io.ays.e2e;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
 import io.ays.testing.TestSigningKeys;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ final class AysCluster implements AutoCloseable {
     common.put("AYS_DB_URL", database.jdbcUrl());
     common.put("AYS_DB_USER", database.username());
     common.put("AYS_DB_PASSWORD", database.password());
+    // Every service verifies bearer tokens with the test JVM's key (TestTokens).
+    common.putAll(TestTokens.serviceEnvironment());
     Path logs = workDir.resolve("logs");
 
     Map<String, String> registryEnv = new HashMap<>(common);
@@ -82,7 +85,8 @@ final class AysCluster implements AutoCloseable {
         "AYS_COORDINATOR_URL", coordinator.url("").toString(),
         "AYS_REGISTRY_URL", registry.url("").toString(),
         "AYS_MONITOR_URL", monitor.url("").toString(),
-        "AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString());
+        "AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString(),
+        "AYS_TOKEN", TestTokens.adminToken());
   }
 
   static int freePort() throws IOException {

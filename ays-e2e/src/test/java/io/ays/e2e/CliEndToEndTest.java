@@ -2,6 +2,8 @@ package io.ays.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ays.contracts.auth.Roles;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -243,6 +246,26 @@ class CliEndToEndTest {
         .doesNotContain("\tat ");
   }
 
+  @Test
+  @Order(9)
+  void aMissingOrWeakTokenIsRefusedNamingTheRoleAndWhereTheTokenComesFrom() throws Exception {
+    Path home = outputs.resolve("home-without-token");
+    Cli anonymous = cliWith(Map.of("AYS_TOKEN", "", "AYS_HOME", home.toString()), "list");
+    assertThat(anonymous.code).as(anonymous.toString()).isEqualTo(1);
+    assertThat(anonymous.err)
+        .contains("401")
+        .contains("viewer")
+        .contains(home.resolve("cli/token").toString())
+        .doesNotContain("\tat ");
+
+    Cli viewer = cliWith(Map.of("AYS_TOKEN", TestTokens.token(Roles.VIEWER)), "list");
+    assertThat(viewer.code).as(viewer.toString()).isZero();
+    Cli viewerSyncs =
+        cliWith(Map.of("AYS_TOKEN", TestTokens.token(Roles.VIEWER)), "templates", "sync");
+    assertThat(viewerSyncs.code).as(viewerSyncs.toString()).isEqualTo(1);
+    assertThat(viewerSyncs.err).contains("403").contains("publisher").contains("AYS_TOKEN");
+  }
+
   // --- running the CLI -------------------------------------------------------------------------
 
   private record Cli(List<String> args, int code, String out, String err) {
@@ -260,6 +283,10 @@ class CliEndToEndTest {
   }
 
   private ProcessBuilder builder(String name, String... args) {
+    return builder(name, Map.of(), args);
+  }
+
+  private ProcessBuilder builder(String name, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx128m");
@@ -273,6 +300,7 @@ class CliEndToEndTest {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(ays.cliEnvironment());
+    builder.environment().putAll(env);
     builder.redirectOutput(outputs.resolve(name + ".out").toFile());
     builder.redirectError(outputs.resolve(name + ".err").toFile());
     return builder;
@@ -280,8 +308,13 @@ class CliEndToEndTest {
 
   /** Runs {@code ays args} to its end (at most 6 minutes: a hung CLI fails the test). */
   private Cli cli(String... args) throws Exception {
+    return cliWith(Map.of(), args);
+  }
+
+  /** Runs {@code ays args} with these variables added to the cluster's. */
+  private Cli cliWith(Map<String, String> env, String... args) throws Exception {
     String name = String.format("%02d-%s", ++runs, args[0]);
-    Process process = builder(name, args).start();
+    Process process = builder(name, env, args).start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("ays " + String.join(" ", args) + " did not end");

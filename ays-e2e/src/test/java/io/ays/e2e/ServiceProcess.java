@@ -1,6 +1,8 @@
 package io.ays.e2e;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.Readiness;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /** One AYS service running as its own JVM, from its packaged Quarkus app. */
 final class ServiceProcess implements AutoCloseable {
+
+  /** The tests' REST calls are an admin's: they are not about who may call. */
+  private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,13 +76,15 @@ final class ServiceProcess implements AutoCloseable {
   /** GET {@code path}; returns status and body. */
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(url(path)).header("Authorization", ADMIN).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** POST JSON to {@code path}. */
   HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(url(path))
+            .header("Authorization", ADMIN)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),

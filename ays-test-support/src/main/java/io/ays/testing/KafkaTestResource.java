@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Starts a real Kafka broker for a {@code @QuarkusTest} and points the application's Kafka clients
  * at it. Commands on it are signed: the coordinator gets the test signing key and executors trust
- * it ({@link TestSigningKeys}).
+ * it ({@link TestSigningKeys}). Its REST APIs trust the test bearer tokens ({@link TestTokens}).
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -17,6 +17,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     broker = KafkaBroker.start();
     Map<String, String> properties = new HashMap<>(TestSigningKeys.quarkusProperties());
+    properties.putAll(TestTokens.quarkusProperties());
     properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
     return properties;
   }

@@ -22,6 +22,7 @@ import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.ays.testing.TestSigningKeys;
 import io.ays.testing.TestTemplates;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class CoordinatorFlowTest {
+
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
 
   private static final String SERVICE_HRD =
       "process.1 =\n    cmd:'python3',\n    args:'-m http.server $(instance.param.port)',\n"

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.contracts.HealthStatus;
 import io.ays.contracts.InstanceState;
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +68,7 @@ class DashboardBrowserTest {
     String key = newInstanceKey("dashboard");
     browser.get(dashboard.toString());
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    signIn(wait, TestTokens.token(Roles.VIEWER));
     wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
     // Set in this page load only: still there at the end means the page was never reloaded.
     ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
@@ -96,6 +99,28 @@ class DashboardBrowserTest {
         .isEqualTo(true);
     assertThat(browser.findElement(By.cssSelector("tr[data-key='" + key + "'] .status")).getText())
         .isEqualTo("UP");
+  }
+
+  @Test
+  void asksForATokenAndRefusesOneWithoutAnAysRole() {
+    browser.get(dashboard.toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+    signIn(wait, TestTokens.token("nobody"));
+    wait.until(
+        d ->
+            d.findElement(By.id("login")).isDisplayed()
+                && d.findElement(By.id("login-problem")).getText().contains("viewer"));
+    assertThat(browser.findElement(By.id("connection")).getAttribute("data-state"))
+        .isEqualTo("signed-out");
+  }
+
+  /** As a person does: paste the token into the page's form and sign in. */
+  private static void signIn(WebDriverWait wait, String token) {
+    WebElement field = wait.until(d -> d.findElement(By.id("token")));
+    wait.until(d -> field.isDisplayed());
+    field.sendKeys(token);
+    wait.until(d -> d.findElement(By.id("sign-in"))).click();
   }
 
   private String cell(String key, String name) {

@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.contracts.InstanceState;
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class LiveStateTest {
+
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +76,10 @@ class LiveStateTest {
     HttpResponse<InputStream> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(events)
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", TestTokens.bearer(Roles.VIEWER))
+                    .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type"))

@@ -6,16 +6,23 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.messaging.ProcessedMessages;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class ServiceInfrastructureTest {
+
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
 
   @Inject ProcessedMessages processedMessages;
 

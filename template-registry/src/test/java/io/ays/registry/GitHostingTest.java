@@ -8,14 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -27,6 +33,7 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +49,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HostingProfile.class)
 class GitHostingTest {
 
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
+
+  // A publisher's bearer token as the password, as `git push http://ays:TOKEN@host/...` sends it.
   private static final UsernamePasswordCredentialsProvider PUSHER =
-      new UsernamePasswordCredentialsProvider(HostingProfile.USER, HostingProfile.PASSWORD);
+      new UsernamePasswordCredentialsProvider("ays", TestTokens.token(Roles.PUBLISHER));
 
   // What `git push <url> HEAD:master` sends; JGit's add("HEAD:master") would not expand "master".
   private static final RefSpec TO_MASTER = new RefSpec("HEAD:refs/heads/master");
@@ -114,12 +127,38 @@ class GitHostingTest {
                       .call())
           .isInstanceOf(TransportException.class)
           .hasMessageContaining("not authorized");
+      for (String role : new String[] {Roles.VIEWER, Roles.OPERATOR}) {
+        assertThatThrownBy(
+                () ->
+                    local
+                        .push()
+                        .setRemote(url)
+                        .setRefSpecs(TO_MASTER)
+                        .setCredentialsProvider(
+                            new UsernamePasswordCredentialsProvider("ays", TestTokens.token(role)))
+                        .call())
+            .as("a push with a " + role + " token")
+            .isInstanceOf(TransportException.class);
+      }
     }
+    HttpResponse<String> anonymous =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            base
+                                + "git/binary/unauthorised.git/info/refs?service=git-receive-pack"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).contains("Basic"));
     given()
+        .header("Authorization", TestTokens.bearer(Roles.VIEWER))
         .get("/git/binary/unauthorised.git/info/refs?service=git-receive-pack")
         .then()
-        .statusCode(401)
-        .header("WWW-Authenticate", containsString("Basic"));
+        // refusals of info/refs travel in the git protocol (ERR ...), which git shows as they are
+        .body(containsString("ERR pushing needs the role publisher or admin"));
     assertThat(HostingProfile.HOSTED_DIR.resolve("binary/unauthorised.git")).doesNotExist();
     given().get("/git-repositories").then().body("name", not(hasItem("binary/unauthorised.git")));
   }
@@ -144,9 +183,7 @@ class GitHostingTest {
     for (String escaping : new String[] {"a..b/x.git", "..%2F..%2Fescape.git", ".hidden.git"}) {
       given()
           .urlEncodingEnabled(false)
-          .auth()
-          .preemptive()
-          .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+          .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
           .get("/git/" + escaping + "/info/refs?service=git-receive-pack")
           .then()
           .body(containsString("not allowed"));
@@ -157,17 +194,16 @@ class GitHostingTest {
   }
 
   @Test
-  void aRepositoryCreatedThroughRestIsEmptyAndListedAndNeedsTheCredential() {
+  void aRepositoryCreatedThroughRestIsEmptyAndListedAndNeedsThePublisherRole() {
     given()
+        .header("Authorization", TestTokens.bearer(Roles.OPERATOR))
         .contentType("application/json")
         .body("{\"name\":\"binary/viaRest\"}")
         .post("/git-repositories")
         .then()
-        .statusCode(401);
+        .statusCode(403);
     given()
-        .auth()
-        .preemptive()
-        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
         .contentType("application/json")
         .body("{\"name\":\"binary/../viaRest\"}")
         .post("/git-repositories")
@@ -175,9 +211,7 @@ class GitHostingTest {
         .statusCode(400)
         .body("error", containsString("field 'name'"));
     given()
-        .auth()
-        .preemptive()
-        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
         .contentType("application/json")
         .body("{\"name\":\"binary/viaRest\"}")
         .post("/git-repositories")
@@ -186,9 +220,7 @@ class GitHostingTest {
         .body("name", equalTo("binary/viaRest.git"))
         .body("url", equalTo(base + "git/binary/viaRest.git"));
     given()
-        .auth()
-        .preemptive()
-        .basic(HostingProfile.USER, HostingProfile.PASSWORD)
+        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
         .contentType("application/json")
         .body("{\"name\":\"binary/viaRest.git\"}")
         .post("/git-repositories")

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 @TestProfile(HostingProfile.class)
 class TemplateApiTest {
+
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
 
   private static final String BROKEN_HRD = "process.1 =\n    cmd:'x',\n    oops,\n";
   private static final String BROKEN_PROBLEM =

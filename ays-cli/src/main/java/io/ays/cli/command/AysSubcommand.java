@@ -3,6 +3,7 @@ package io.ays.cli.command;
 import io.ays.cli.AysCommand;
 import io.ays.cli.Endpoints;
 import io.ays.cli.request.DomainResolver;
+import io.ays.cli.rest.BearerToken;
 import io.ays.cli.rest.CoordinatorClient;
 import io.ays.cli.rest.MonitorClient;
 import io.ays.cli.rest.RegistryClient;
@@ -20,11 +21,21 @@ abstract class AysSubcommand {
 
   private Endpoints endpoints;
 
+  private BearerToken token;
+
   Endpoints endpoints() {
     if (endpoints == null) {
       endpoints = ((AysCommand) spec.root().userObject()).endpoints();
     }
     return endpoints;
+  }
+
+  /** The bearer token every REST call carries. */
+  BearerToken token() {
+    if (token == null) {
+      token = ((AysCommand) spec.root().userObject()).token();
+    }
+    return token;
   }
 
   PrintWriter out() {
@@ -36,15 +47,15 @@ abstract class AysSubcommand {
   }
 
   CoordinatorClient coordinator() {
-    return new CoordinatorClient(endpoints().coordinator());
+    return new CoordinatorClient(endpoints().coordinator(), token());
   }
 
   RegistryClient registry() {
-    return new RegistryClient(endpoints().registry());
+    return new RegistryClient(endpoints().registry(), token());
   }
 
   MonitorClient monitor() {
-    return new MonitorClient(endpoints().monitor());
+    return new MonitorClient(endpoints().monitor(), token());
   }
 
   DomainResolver domains() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.ServiceRequest;
+import io.ays.contracts.auth.Roles;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,13 @@ public class CoordinatorClient {
   private final RestClient rest;
 
   public CoordinatorClient(URI base) {
-    this.rest = new RestClient("the coordinator", base, "--coordinator or AYS_COORDINATOR_URL");
+    this(base, BearerToken.none());
+  }
+
+  public CoordinatorClient(URI base, BearerToken token) {
+    this.rest =
+        new RestClient(
+            "the coordinator", base, "--coordinator or AYS_COORDINATOR_URL", Roles.OPERATOR, token);
   }
 
   public URI base() {

@@ -1,6 +1,7 @@
 package io.ays.cli.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ays.contracts.auth.Roles;
 import java.net.URI;
 
 /** The monitor-service's REST API: live health and nodes. */
@@ -9,7 +10,12 @@ public class MonitorClient {
   private final RestClient rest;
 
   public MonitorClient(URI base) {
-    this.rest = new RestClient("the monitor", base, "--monitor or AYS_MONITOR_URL");
+    this(base, BearerToken.none());
+  }
+
+  public MonitorClient(URI base, BearerToken token) {
+    this.rest =
+        new RestClient("the monitor", base, "--monitor or AYS_MONITOR_URL", Roles.ADMIN, token);
   }
 
   /** The health of every instance the monitor has heard of ({@code InstanceHealthView}s). */

@@ -1,6 +1,7 @@
 package io.ays.cli.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ays.contracts.auth.Roles;
 import java.net.URI;
 import java.util.Optional;
 
@@ -10,7 +11,13 @@ public class RegistryClient {
   private final RestClient rest;
 
   public RegistryClient(URI base) {
-    this.rest = new RestClient("the registry", base, "--registry or AYS_REGISTRY_URL");
+    this(base, BearerToken.none());
+  }
+
+  public RegistryClient(URI base, BearerToken token) {
+    this.rest =
+        new RestClient(
+            "the registry", base, "--registry or AYS_REGISTRY_URL", Roles.PUBLISHER, token);
   }
 
   /** The current version of every template ({@code VersionView}s). */

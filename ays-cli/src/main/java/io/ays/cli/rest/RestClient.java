@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
 import io.ays.contracts.EventJson;
+import io.ays.contracts.auth.Roles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,17 +32,23 @@ public class RestClient {
   private final String service;
   private final URI base;
   private final String setting;
+  private final String writeRole;
+  private final BearerToken token;
   private final HttpClient http;
 
   /**
    * @param service how to name it to a person, e.g. {@code the coordinator}
    * @param base its URL without a trailing slash
    * @param setting the option and variable that set the URL, for the error message
+   * @param writeRole the role its POSTs need, for the error message of a refused call
+   * @param token sent as {@code Authorization: Bearer} with every request
    */
-  public RestClient(String service, URI base, String setting) {
+  public RestClient(String service, URI base, String setting, String writeRole, BearerToken token) {
     this.service = service;
     this.base = base;
     this.setting = setting;
+    this.writeRole = writeRole;
+    this.token = token;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   }
 
@@ -88,11 +95,11 @@ public class RestClient {
 
   private HttpAnswer send(HttpRequest.Builder request, String path) {
     HttpResponse<String> response;
+    token.value().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    HttpRequest built =
+        request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
     try {
-      response =
-          http.send(
-              request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
+      response = http.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw CliException.unreachable(
           service, base.toString(), "is AYS up (./ays ps)? " + setting + " sets the URL", e);
@@ -100,7 +107,37 @@ public class RestClient {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILED, "interrupted while asking " + service);
     }
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw refused(response.statusCode(), built.method(), path);
+    }
     return new HttpAnswer(response.statusCode(), parse(response.body()));
+  }
+
+  /** Says which role the call needs and where the token came from. */
+  private CliException refused(int status, String method, String path) {
+    String role = "GET".equals(method) ? Roles.VIEWER : writeRole;
+    String why =
+        status == 401
+            ? "refused the token (missing, expired, or not signed by the issuer it trusts)"
+            : "refused: the token lacks the role " + role;
+    return new CliException(
+        ExitCodes.FAILED,
+        service
+            + " answered "
+            + status
+            + " to "
+            + method
+            + " "
+            + path
+            + ": "
+            + why
+            + ". It needs a token with the role "
+            + role
+            + " (or admin); token used: "
+            + token.source()
+            + ". `./ays token --role "
+            + role
+            + "` makes one (docs/security.md).");
   }
 
   /** JSON if it is JSON; error pages of a proxy or framework are kept as text. */

@@ -2,9 +2,12 @@ package io.ays.coordinator.api;
 
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.InvalidFieldException;
+import io.ays.contracts.auth.Roles;
 import io.ays.coordinator.domain.NodeLogs;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.Response;
  * process.N.log} and {@code hooks.log}. Errors are JSON {@code {"reason": reason}}: 404 for an
  * unknown instance, 502/503 when its node cannot be reached.
  */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/instances/{domain}/{name}/{instance}/logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstanceLogResource {
@@ -33,10 +37,11 @@ public class InstanceLogResource {
       @PathParam("name") String name,
       @PathParam("instance") String instance,
       @QueryParam("lines") @DefaultValue("100") int lines,
-      @QueryParam("since") String since) {
+      @QueryParam("since") String since,
+      @HeaderParam("Authorization") String authorization) {
     NodeLogs.Answer answer;
     try {
-      answer = logs.read(new InstanceKey(domain, name, instance), lines, since);
+      answer = logs.read(new InstanceKey(domain, name, instance), lines, since, authorization);
     } catch (InvalidFieldException e) {
       answer = NodeLogs.Answer.error(400, e.getMessage());
     }

@@ -8,11 +8,13 @@ import io.ays.contracts.Problem;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
+import io.ays.contracts.auth.Roles;
 import io.ays.coordinator.domain.Preparation;
 import io.ays.coordinator.domain.PreparedRun;
 import io.ays.coordinator.domain.RunPreparer;
 import io.ays.coordinator.domain.SecretValues;
 import io.ays.messaging.KafkaSender;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ import java.util.stream.Collectors;
  * it takes exactly the path a kcat or CLI request takes; {@code ?dryRun=true} instead returns the
  * plan without running anything.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("/requests")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,8 +1,10 @@
 package io.ays.coordinator.api;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.coordinator.domain.JsonMaps;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Read access to runs and instances: what is installed where, and what each run did. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional

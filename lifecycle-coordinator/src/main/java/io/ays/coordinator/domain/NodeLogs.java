@@ -49,9 +49,11 @@ public class NodeLogs {
 
   /**
    * The last {@code lines} lines of each log of {@code key}, read from its node now; with {@code
-   * since} ({@code file:position,...}, may be null) the lines after those positions instead.
+   * since} ({@code file:position,...}, may be null) the lines after those positions instead. The
+   * caller's {@code Authorization} header (may be null) goes to the node: its executor checks the
+   * same token.
    */
-  public Answer read(InstanceKey key, int lines, String since) {
+  public Answer read(InstanceKey key, int lines, String since, String authorization) {
     Location where = QuarkusTransaction.requiringNew().call(() -> locate(key));
     if (where.problem != null) {
       return where.problem;
@@ -68,7 +70,11 @@ public class NodeLogs {
                 + "?lines="
                 + lines
                 + (since == null ? "" : "&since=" + encode(since)));
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT).GET();
+    if (authorization != null && !authorization.isBlank()) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200 || response.statusCode() == 400) {

@@ -1,7 +1,9 @@
 package io.ays.monitor.api;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.monitor.persistence.HealthHistoryEntity;
 import io.ays.monitor.persistence.InstanceHealthEntity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The live health of every instance, of one instance, and one instance's history. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

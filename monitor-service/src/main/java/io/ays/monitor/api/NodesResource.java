@@ -1,6 +1,8 @@
 package io.ays.monitor.api;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.monitor.persistence.NodeStatusEntity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The nodes the monitor has heard heartbeats from, and which of them are silent. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodesResource {

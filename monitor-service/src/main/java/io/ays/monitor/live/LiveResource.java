@@ -1,6 +1,8 @@
 package io.ays.monitor.live;
 
+import io.ays.contracts.auth.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +14,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * {@code GET /events}: a server-sent-events stream of every change of instances' health, lifecycle
  * and supervision, for dashboards. Each message is one JSON {@link LiveEvent}.
  */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/events")
 public class LiveResource {
 

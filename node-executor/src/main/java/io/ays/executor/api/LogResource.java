@@ -2,9 +2,11 @@ package io.ays.executor.api;
 
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.InvalidFieldException;
+import io.ays.contracts.auth.Roles;
 import io.ays.executor.action.InstanceFolders;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.process.LogLines;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ import java.util.stream.Stream;
  * file named there answers its complete lines after that position, other files their last {@code
  * lines}; each file's {@code endOffset} is the position to ask from next.
  */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/logs/{domain}/{name}/{instance}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LogResource {

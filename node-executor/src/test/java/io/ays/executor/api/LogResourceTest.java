@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -16,12 +17,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The executor serves the ends of an instance's logs, and nothing outside its log folder. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class LogResourceTest {
+
+  @BeforeAll
+  static void callAsAdmin() {
+    TestTokens.authenticateRestAssured();
+  }
 
   @ConfigProperty(name = "ays.executor.data-dir")
   Path dataDir;

@@ -1,17 +1,16 @@
 package io.ays.registry.api;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.HostedRepository;
 import io.ays.registry.git.HostedRepositoryName;
-import io.ays.registry.git.PushCredentials;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,7 +20,7 @@ import java.util.Map;
 
 /**
  * The git repositories the registry hosts (served under {@code /git/}): list them, create one
- * before its first push. Creating needs the push credential, as pushing does.
+ * before its first push. Creating needs the role publisher (or admin), as pushing does.
  */
 @Path("/git-repositories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,14 +39,13 @@ public class HostedRepositoryResource {
   public record CreateRequest(String name) {}
 
   private final HostedRepositories repositories;
-  private final PushCredentials credentials;
 
-  public HostedRepositoryResource(HostedRepositories repositories, PushCredentials credentials) {
+  public HostedRepositoryResource(HostedRepositories repositories) {
     this.repositories = repositories;
-    this.credentials = credentials;
   }
 
   @GET
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   public List<RepositoryView> list(@Context UriInfo uri) {
     return repositories.list().stream()
         .map(repo -> RepositoryView.of(repo, uri.getBaseUri()))
@@ -55,27 +53,9 @@ public class HostedRepositoryResource {
   }
 
   @POST
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(
-      CreateRequest request,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context UriInfo uri) {
-    switch (credentials.check(authorization)) {
-      case NOT_CONFIGURED -> {
-        return Problem.of(
-            Response.Status.FORBIDDEN,
-            "creating repositories is disabled: ays.registry.git.push-user and push-password are"
-                + " not set");
-      }
-      case INVALID -> {
-        return Response.status(Response.Status.UNAUTHORIZED)
-            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AYS git\"")
-            .entity(new Problem("creating a repository needs the push credential (HTTP basic)"))
-            .type(MediaType.APPLICATION_JSON)
-            .build();
-      }
-      case VALID -> {}
-    }
+  public Response create(CreateRequest request, @Context UriInfo uri) {
     if (request == null || request.name() == null) {
       return Problem.of(Response.Status.BAD_REQUEST, "field 'name' is missing");
     }

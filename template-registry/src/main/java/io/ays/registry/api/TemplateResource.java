@@ -1,9 +1,11 @@
 package io.ays.registry.api;
 
 import io.ays.contracts.TemplateDefinition;
+import io.ays.contracts.auth.Roles;
 import io.ays.registry.domain.RepositorySyncer;
 import io.ays.registry.domain.TemplateCatalog;
 import io.ays.registry.persistence.TemplateVersionEntity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -64,6 +66,7 @@ public class TemplateResource {
    *     (any case)
    */
   @GET
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates")
   @Transactional
   public List<VersionView> list(
@@ -78,6 +81,7 @@ public class TemplateResource {
   }
 
   @GET
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates/{domain}/{name}")
   @Transactional
   public TemplateView get(@PathParam("domain") String domain, @PathParam("name") String name) {
@@ -90,6 +94,7 @@ public class TemplateResource {
   }
 
   @GET
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates/{domain}/{name}/versions/{hash}")
   @Transactional
   public TemplateDefinition version(
@@ -109,6 +114,7 @@ public class TemplateResource {
    * with what each sync published and every problem found.
    */
   @POST
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Path("sync")
   public Response sync(@QueryParam("domain") String domain) {
     if (domain == null || domain.isBlank()) {

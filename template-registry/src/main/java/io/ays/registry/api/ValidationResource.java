@@ -1,8 +1,10 @@
 package io.ays.registry.api;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.registry.domain.TemplateArchive;
 import io.ays.registry.domain.TemplateValidator;
 import io.ays.registry.domain.ValidationReport;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import java.io.InputStream;
  * Validates templates before they are committed: upload a folder as a tar (plain or gzip) and get
  * every problem back with file and line. Nothing is stored or published.
  */
+@RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
 @Path("/templates/validate")
 public class ValidationResource {
 

@@ -43,7 +43,7 @@ public interface RegistryConfig {
      */
     Optional<Path> dir();
 
-    /** The user a push must authenticate as (HTTP basic); without it pushing is disabled. */
+    /** The user of the optional shared push credential (HTTP basic); tokens work without it. */
     Optional<String> pushUser();
 
     /** The password of {@link #pushUser()}. */

@@ -2,10 +2,14 @@ package io.ays.registry.git;
 
 import io.ays.registry.config.RegistryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Who may do what on the hosted repositories: a push always needs the push credential; a clone or
- * fetch needs it only when {@code ays.registry.git.read-requires-credential} is on.
+ * Who may do what on the hosted repositories: a push needs a bearer token with the role {@code
+ * publisher} or {@code admin} ({@link GitTokens}), or the shared push credential where one is
+ * configured explicitly; a clone or fetch needs a token with any AYS role (or the credential) only
+ * when {@code ays.registry.git.read-requires-credential} is on.
  */
 @ApplicationScoped
 public class GitAccess {
@@ -15,26 +19,58 @@ public class GitAccess {
     ALLOW,
     /** 401 with a {@code WWW-Authenticate} challenge, so that git asks for the credential. */
     CHALLENGE,
-    /** 403: no credential is configured, so no credential could ever be right. */
-    DISABLED
+    /** 403: a valid token without the role this needs. */
+    FORBIDDEN
   }
 
+  /** The decision, who was let in (for reflogs; null if nobody authenticated) and why not. */
+  public record Verdict(Decision decision, String user, String reason) {}
+
   private final PushCredentials credentials;
+  private final GitTokens tokens;
   private final boolean readRequiresCredential;
 
-  public GitAccess(PushCredentials credentials, RegistryConfig config) {
+  public GitAccess(PushCredentials credentials, GitTokens tokens, RegistryConfig config) {
     this.credentials = credentials;
+    this.tokens = tokens;
     this.readRequiresCredential = config.git().readRequiresCredential();
   }
 
-  /** The decision on a request that pushes or reads, carrying {@code authorizationHeader}. */
-  public Decision decide(boolean push, String authorizationHeader) {
-    return decide(push, readRequiresCredential, credentials.check(authorizationHeader));
-  }
-
-  /** The user a push authenticated as. */
-  public String pusher() {
-    return credentials.user();
+  /** The verdict on a request that pushes or reads, carrying {@code authorizationHeader}. */
+  public Verdict decide(boolean push, String authorizationHeader) {
+    boolean open = !push && !readRequiresCredential;
+    Optional<String> jwt = GitTokens.tokenIn(authorizationHeader);
+    if (jwt.isPresent()) {
+      GitTokens.Token token;
+      try {
+        token = tokens.verify(jwt.get());
+      } catch (GitTokens.InvalidTokenException e) {
+        return open
+            ? new Verdict(Decision.ALLOW, null, null)
+            : new Verdict(Decision.CHALLENGE, null, e.getMessage());
+      }
+      if (push ? token.mayPush() : token.mayRead() || open) {
+        return new Verdict(Decision.ALLOW, token.user(), null);
+      }
+      return new Verdict(
+          Decision.FORBIDDEN,
+          token.user(),
+          (push ? "pushing needs the role publisher or admin" : "reading needs an AYS role")
+              + "; the token of "
+              + token.user()
+              + " has "
+              + new TreeSet<>(token.roles()));
+    }
+    Decision decision =
+        decide(push, readRequiresCredential, credentials.check(authorizationHeader));
+    return new Verdict(
+        decision,
+        decision == Decision.ALLOW && !open ? credentials.user() : null,
+        decision == Decision.CHALLENGE
+            ? (push ? "pushing" : "reading")
+                + " needs a bearer token with the role publisher as the password (HTTP basic, any"
+                + " user name)"
+            : null);
   }
 
   static Decision decide(
@@ -44,8 +80,8 @@ public class GitAccess {
     }
     return switch (check) {
       case VALID -> Decision.ALLOW;
-      case INVALID -> Decision.CHALLENGE;
-      case NOT_CONFIGURED -> Decision.DISABLED;
+      // no shared credential configured: a token is still welcome, so ask for one
+      case INVALID, NOT_CONFIGURED -> Decision.CHALLENGE;
     };
   }
 }

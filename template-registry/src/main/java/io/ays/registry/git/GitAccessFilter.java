@@ -35,22 +35,17 @@ public class GitAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     GitRequest request = GitRequest.of(req);
-    switch (access.decide(request.push(), req.getHeader("Authorization"))) {
+    GitAccess.Verdict verdict = access.decide(request.push(), req.getHeader("Authorization"));
+    switch (verdict.decision()) {
       case CHALLENGE -> {
         // A plain 401 with the challenge: that is what makes git ask for (or send) the credential.
         res.setHeader("WWW-Authenticate", CHALLENGE);
-        res.sendError(
-            HttpServletResponse.SC_UNAUTHORIZED,
-            (request.push() ? "pushing" : "reading")
-                + " needs the registry's push credential (HTTP basic)");
+        res.sendError(HttpServletResponse.SC_UNAUTHORIZED, verdict.reason());
         return;
       }
-      case DISABLED -> {
-        GitErrorResponse.send(
-            request,
-            res,
-            HttpServletResponse.SC_FORBIDDEN,
-            "pushing is disabled: ays.registry.git.push-user and push-password are not set");
+      case FORBIDDEN -> {
+        LOG.infof("refused git request for %s: %s", req.getRequestURI(), verdict.reason());
+        GitErrorResponse.send(request, res, HttpServletResponse.SC_FORBIDDEN, verdict.reason());
         return;
       }
       case ALLOW -> {}
@@ -65,7 +60,7 @@ public class GitAccessFilter extends HttpFilter {
     }
     req.setAttribute(REPOSITORY, name);
     if (request.push()) {
-      req.setAttribute(PUSHER, access.pusher());
+      req.setAttribute(PUSHER, verdict.user() == null ? "unknown" : verdict.user());
     }
     chain.doFilter(req, res);
   }

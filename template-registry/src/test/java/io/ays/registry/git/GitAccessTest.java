@@ -2,7 +2,6 @@ package io.ays.registry.git;
 
 import static io.ays.registry.git.GitAccess.Decision.ALLOW;
 import static io.ays.registry.git.GitAccess.Decision.CHALLENGE;
-import static io.ays.registry.git.GitAccess.Decision.DISABLED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +32,9 @@ class GitAccessTest {
   void aPushAlwaysNeedsTheCredentialAndAReadOnlyWhenConfigured() {
     assertThat(GitAccess.decide(true, false, PushCredentials.Check.VALID)).isEqualTo(ALLOW);
     assertThat(GitAccess.decide(true, false, PushCredentials.Check.INVALID)).isEqualTo(CHALLENGE);
+    // no shared credential configured: git is asked for one, a token as the password
     assertThat(GitAccess.decide(true, false, PushCredentials.Check.NOT_CONFIGURED))
-        .isEqualTo(DISABLED);
+        .isEqualTo(CHALLENGE);
 
     assertThat(GitAccess.decide(false, false, PushCredentials.Check.INVALID)).isEqualTo(ALLOW);
     assertThat(GitAccess.decide(false, false, PushCredentials.Check.NOT_CONFIGURED))

@@ -1,0 +1,43 @@
+package io.ays.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ays.testing.EndpointRoles;
+import io.ays.testing.KafkaTestResource;
+import io.ays.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every REST endpoint of this service, found in its classes, refuses anonymous callers (401) and
+ * tokens without one of its roles (403) and lets its weakest role in; health stays open.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(HostingProfile.class)
+class RestRolesTest {
+
+  @TestHTTPResource("/")
+  URI base;
+
+  @Test
+  void everyEndpointRefusesCallersWithoutItsRole() {
+    EndpointRoles.assertEnforced(base, "io.ays.registry");
+  }
+
+  @Test
+  void healthNeedsNoToken() {
+    assertThat(
+            EndpointRoles.status(
+                base,
+                new EndpointRoles.Endpoint("GET", "/q/health/live", "", List.of(), "health"),
+                null))
+        .isEqualTo(200);
+  }
+}
