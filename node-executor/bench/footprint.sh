@@ -125,8 +125,10 @@ log "starting AYS (AYS_HOME=$AYS_HOME)"
 "$ROOT/ays" up >"$WORK/ays-up.log" 2>&1 || { tail -n 30 "$WORK/ays-up.log" >&2; exit 1; }
 EXECUTOR=$(executor_pid)
 log "executor pid $EXECUTOR: $(tr '\0' ' ' <"/proc/$EXECUTOR/cmdline" | cut -c1-200)"
-until curl -fs -o /dev/null "$REGISTRY/templates/footprint/sleeper"; do
-  curl -fs -o /dev/null -X POST "$REGISTRY/sync?domain=footprint" || true
+# Every REST call needs a token: the local admin token ./ays up made.
+AUTH="Authorization: Bearer $(cat "$AYS_HOME/cli/token")"
+until curl -fs -o /dev/null -H "$AUTH" "$REGISTRY/templates/footprint/sleeper"; do
+  curl -fs -o /dev/null -H "$AUTH" -X POST "$REGISTRY/sync?domain=footprint" || true
   sleep 1
 done
 
@@ -136,12 +138,12 @@ IDLE=$(measure "0 processes" "$EXECUTOR")
 
 log "installing $PROCESSES instances of footprint/sleeper"
 for i in $(seq -w 1 "$PROCESSES"); do
-  curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$COORDINATOR/requests/install" \
+  curl -fsS -o /dev/null -H "$AUTH" -X POST -H 'Content-Type: application/json' "$COORDINATOR/requests/install" \
     -d "{\"domain\":\"footprint\",\"name\":\"sleeper\",\"instance\":\"s$i\"}"
 done
 deadline=$(($(date +%s) + 900))
 while :; do
-  running=$(curl -fs "$COORDINATOR/instances" | grep -o '"state":"RUNNING"' | wc -l || true)
+  running=$(curl -fs -H "$AUTH" "$COORDINATOR/instances" | grep -o '"state":"RUNNING"' | wc -l || true)
   children=$(sleepers "$EXECUTOR" | wc -l)
   [ "$running" -ge "$PROCESSES" ] && [ "$children" -ge "$PROCESSES" ] && break
   [ "$(date +%s)" -lt "$deadline" ] || { log "only $running running, $children processes"; exit 1; }
