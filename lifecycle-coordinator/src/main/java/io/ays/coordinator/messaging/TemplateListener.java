@@ -1,10 +1,8 @@
 package io.ays.coordinator.messaging;
 
-import io.ays.contracts.Channel;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.coordinator.domain.TemplateCatalog;
 import io.ays.messaging.InboundGate;
-import io.ays.model.template.ContentHash;
+import io.ays.messaging.TemplateAdmission;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,11 +17,11 @@ public class TemplateListener {
 
   static final String CONSUMER = "coordinator.templates";
 
-  private final InboundGate gate;
+  private final TemplateAdmission templates;
   private final TemplateCatalog catalog;
 
-  public TemplateListener(InboundGate gate, TemplateCatalog catalog) {
-    this.gate = gate;
+  public TemplateListener(TemplateAdmission templates, TemplateCatalog catalog) {
+    this.templates = templates;
     this.catalog = catalog;
   }
 
@@ -35,27 +33,6 @@ public class TemplateListener {
       // Installed instances keep their version; new installs will not find it as "latest".
       return;
     }
-    var event = gate.admit(record, Channel.TEMPLATES, CONSUMER);
-    if (event.isEmpty()) {
-      return;
-    }
-    TemplateDefinition definition = event.get().as(TemplateDefinition.class).data();
-    // A version whose files are not what its hash says would be planned as that version.
-    var mismatch = ContentHash.mismatch(definition.contentFiles(), definition.contentHash());
-    if (mismatch.isPresent()) {
-      gate.refuse(
-          record,
-          Channel.TEMPLATES,
-          CONSUMER,
-          event.get(),
-          "template " + definition.key() + ": " + mismatch.get());
-      return;
-    }
-    gate.handle(
-        record,
-        event.get(),
-        Channel.TEMPLATES,
-        CONSUMER,
-        e -> catalog.store(e.as(TemplateDefinition.class).data()));
+    templates.handle(record, CONSUMER, InboundGate.Repeats.RECORDED, catalog::store);
   }
 }

@@ -1,10 +1,8 @@
 package io.ays.executor.messaging;
 
-import io.ays.contracts.Channel;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.executor.template.TemplateStore;
 import io.ays.messaging.InboundGate;
-import io.ays.model.template.ContentHash;
+import io.ays.messaging.TemplateAdmission;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,11 +17,11 @@ public class TemplateListener {
 
   static final String CONSUMER = "executor.templates";
 
-  private final InboundGate gate;
+  private final TemplateAdmission templates;
   private final TemplateStore store;
 
-  public TemplateListener(InboundGate gate, TemplateStore store) {
-    this.gate = gate;
+  public TemplateListener(TemplateAdmission templates, TemplateStore store) {
+    this.templates = templates;
     this.store = store;
   }
 
@@ -33,29 +31,7 @@ public class TemplateListener {
     if (record.value() == null) {
       return; // tombstone: stored versions stay, running instances keep using theirs
     }
-    var event = gate.admit(record, Channel.TEMPLATES, CONSUMER);
-    if (event.isEmpty()) {
-      return;
-    }
-    TemplateDefinition definition = event.get().as(TemplateDefinition.class).data();
-    // Files whose hash is not the version's would be run as that version: refuse them.
-    var mismatch = ContentHash.mismatch(definition.contentFiles(), definition.contentHash());
-    if (mismatch.isPresent()) {
-      gate.refuse(
-          record,
-          Channel.TEMPLATES,
-          CONSUMER,
-          event.get(),
-          "template " + definition.key() + ": " + mismatch.get());
-      return;
-    }
     // Storing a version twice writes the same files: no processed-message record is needed.
-    gate.handle(
-        record,
-        event.get(),
-        Channel.TEMPLATES,
-        CONSUMER,
-        InboundGate.Repeats.IGNORED_BY_HANDLER,
-        e -> store.store(definition));
+    templates.handle(record, CONSUMER, InboundGate.Repeats.IGNORED_BY_HANDLER, store::store);
   }
 }
