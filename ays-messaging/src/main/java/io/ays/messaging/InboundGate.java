@@ -137,21 +137,8 @@ public class InboundGate {
   }
 
   /**
-   * As {@link #handle(ConsumerRecord, Channel, String, Consumer)}, for an event the caller has
-   * already {@linkplain #admit admitted} (and checked further) from {@code record}.
-   */
-  public void handle(
-      ConsumerRecord<String, String> record,
-      CloudEvent<?> event,
-      Channel channel,
-      String consumer,
-      Consumer<CloudEvent<?>> handler) {
-    handle(record, event, channel, consumer, Repeats.RECORDED, handler);
-  }
-
-  /**
-   * As {@link #handle(ConsumerRecord, CloudEvent, Channel, String, Consumer)}, with {@code
-   * repeats}.
+   * As {@link #handle(ConsumerRecord, Channel, String, Repeats, Consumer)}, for an event the caller
+   * has already {@linkplain #admit admitted} (and checked further) from {@code record}.
    */
   public void handle(
       ConsumerRecord<String, String> record,
