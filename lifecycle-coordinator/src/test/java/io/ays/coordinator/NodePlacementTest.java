@@ -7,22 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.ays.contracts.EventCodec;
-import io.ays.contracts.EventFactory;
-import io.ays.contracts.EventType;
 import io.ays.contracts.Phase;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
-import io.ays.testing.TestTemplates;
 import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +38,6 @@ class NodePlacementTest {
   private static final String PROCESS = "process.1 =\n    cmd:'true',\n";
 
   KafkaBroker broker;
-  private final EventCodec codec = new EventCodec();
-  private final EventFactory events = EventFactory.forService("placement-test");
 
   @Test
   void aRequestForAnUnknownNodeWaitsSayingWhyThenFailsNamingTheNode() {
@@ -136,23 +127,7 @@ class NodePlacementTest {
   }
 
   private String publish(String domain, String name) {
-    TemplateDefinition definition =
-        TestTemplates.fresh(
-            new TemplateDefinition(
-                domain,
-                name,
-                TestTemplates.UNHASHED,
-                "file:///test",
-                null,
-                Map.of(),
-                PROCESS,
-                null,
-                Instant.now()));
-    FlowHelpers.send(
-        broker.bootstrapServers(),
-        "ays.templates",
-        domain + "/" + name,
-        codec.encode(events.create(EventType.TEMPLATE_DEFINITION, definition)));
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), domain, name, PROCESS, null);
     await(
         () -> dryRun(domain, name).statusCode() == 200,
         domain + "/" + name + " never reached the coordinator");
