@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ class TutorialEndToEndTest {
   private final Map<String, String> env = new HashMap<>();
   private int tutorialPort;
   private int runs;
+  private Run up;
 
   @BeforeAll
   void startAys() throws Exception {
@@ -75,7 +77,7 @@ class TutorialEndToEndTest {
     env.put("TUTORIAL_WORK", Files.createDirectories(home.resolve("tutorial-work")).toString());
     env.put("TUTORIAL_TIMEOUT", "300");
 
-    Run up = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up");
+    up = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up");
     assertThat(up.code).as(up.toString()).isZero();
     assertThat(up.out).contains("AYS is up.");
   }
@@ -152,6 +154,40 @@ class TutorialEndToEndTest {
     assertThat(build.out)
         .as(build.toString())
         .contains("build tutorial/fancyPackage/main: SUCCEEDED");
+  }
+
+  /** Kafka runs with SASL (docs/security.md, "Kafka"): no password shows in any output or log. */
+  @Test
+  void kafkaPasswordsAreOwnerOnlyAndNeverPrintedNorLogged() throws Exception {
+    assertThat(up.out).contains("SASL/SCRAM");
+    Path credentials = home.resolve("kafka/credentials");
+    List<String> passwords = new ArrayList<>();
+    try (var files = Files.list(credentials)) {
+      for (Path file : files.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            .as(file.toString())
+            .isEqualTo("rw-------");
+        Files.readAllLines(file).stream()
+            .filter(line -> line.startsWith("sasl.password="))
+            .map(line -> line.substring("sasl.password=".length()))
+            .forEach(passwords::add);
+      }
+    }
+    // ays-admin, ays-registry, ays-coordinator, ays-monitor, ays-operator, node-local
+    assertThat(passwords).hasSizeGreaterThanOrEqualTo(6).allSatisfy(p -> assertThat(p).hasSize(64));
+    List<Path> logs;
+    try (var files = Files.list(home.resolve("logs"))) {
+      logs = files.filter(Files::isRegularFile).toList();
+    }
+    for (String password : passwords) {
+      assertThat(up.out + up.err).doesNotContain(password);
+      for (Path log : logs) {
+        // Latin-1 reads any bytes; the passwords are hex.
+        assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1))
+            .as("%s holds no Kafka password", log)
+            .doesNotContain(password);
+      }
+    }
   }
 
   // --- processes -------------------------------------------------------------------------------

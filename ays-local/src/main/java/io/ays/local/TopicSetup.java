@@ -1,6 +1,8 @@
 package io.ays.local;
 
+import io.ays.contracts.kafka.KafkaClientConfig;
 import io.ays.local.AysTopics.TopicSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +28,21 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates the AYS topics on a running broker, idempotently: a missing topic is created, an existing
  * one keeps its partitions and only gets its cleanup policy corrected.
  *
- * <p>Usage: {@code TopicSetup --bootstrap 127.0.0.1:9092 [--nodes local,n2] [--partitions 3]
- * [--replication-factor 1] [--timeout-seconds 60]}. Exit code 0 when every topic exists.
+ * <p>Usage: {@code TopicSetup --bootstrap 127.0.0.1:9092 [--client-config admin.properties]
+ * [--nodes local,n2] [--partitions 3] [--replication-factor 1] [--timeout-seconds 60]}; {@code
+ * --client-config} is a Kafka client settings file with the admin's credentials (docs/security.md,
+ * "Kafka"). Exit code 0 when every topic exists.
  */
 public final class TopicSetup {
 
   private static final Set<String> OPTIONS =
-      Set.of("bootstrap", "nodes", "partitions", "replication-factor", "timeout-seconds");
+      Set.of(
+          "bootstrap",
+          "client-config",
+          "nodes",
+          "partitions",
+          "replication-factor",
+          "timeout-seconds");
 
   private final Admin admin;
   private final int partitions;
@@ -56,7 +66,11 @@ public final class TopicSetup {
       Duration timeout = Duration.ofSeconds(cl.getInt("timeout-seconds", 60));
       int partitions = cl.getInt("partitions", 3);
       short replicationFactor = (short) cl.getInt("replication-factor", 1);
-      try (Admin admin = Admin.create(adminProperties(bootstrap))) {
+      String clientConfig = cl.get("client-config", "");
+      Properties props =
+          adminProperties(
+              bootstrap, clientConfig.isBlank() ? null : Path.of(clientConfig), "ays-topic-setup");
+      try (Admin admin = Admin.create(props)) {
         TopicSetup setup = new TopicSetup(admin, partitions, replicationFactor);
         setup.awaitBroker(bootstrap, timeout);
         setup.ensure(AysTopics.forNodes(nodes));
@@ -71,10 +85,17 @@ public final class TopicSetup {
     }
   }
 
-  private static Properties adminProperties(String bootstrap) {
+  /**
+   * An admin client's settings: the client settings file's (credentials), if any, then the address
+   * and short timeouts.
+   */
+  static Properties adminProperties(String bootstrap, Path clientConfig, String clientId) {
     Properties props = new Properties();
+    if (clientConfig != null) {
+      props.putAll(KafkaClientConfig.read(clientConfig).properties());
+    }
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "ays-topic-setup");
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
     return props;

@@ -36,12 +36,23 @@ public class KafkaSender {
     Map<String, Object> config = new HashMap<>();
     Object bootstrap = kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092");
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    // The security settings every client of the service shares (KafkaClientConfigSource).
+    kafkaConfig.forEach(
+        (key, value) -> {
+          if (isSecuritySetting(key)) {
+            config.put(key, value);
+          }
+        });
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     this.producer = new KafkaProducer<>(config);
+  }
+
+  private static boolean isSecuritySetting(String key) {
+    return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.");
   }
 
   /** Sends and waits for the broker's acknowledgement. */

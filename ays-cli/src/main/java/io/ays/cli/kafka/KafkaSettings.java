@@ -1,5 +1,7 @@
 package io.ays.cli.kafka;
 
+import io.ays.cli.CliException;
+import io.ays.contracts.kafka.KafkaClientConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,9 @@ public final class KafkaSettings {
 
   /** How long to wait for Kafka to answer at all (metadata, a send's acknowledgement). */
   public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The command line's Kafka credentials under {@code AYS_HOME}, written by {@code ./ays up}. */
+  static final String CLI_CONFIG = "cli/kafka.properties";
 
   private KafkaSettings() {}
 
@@ -48,6 +53,8 @@ public final class KafkaSettings {
 
   private static Map<String, Object> common(String bootstrap) {
     Map<String, Object> config = new HashMap<>();
+    // The credentials first: the address and the CLI's own settings below win over the file's.
+    config.putAll(security(System.getenv()));
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "ays-cli");
     // Fail over quickly between brokers instead of backing off for long.
@@ -55,8 +62,28 @@ public final class KafkaSettings {
     return config;
   }
 
+  /**
+   * The Kafka client security settings: the file named by {@code AYS_KAFKA_CLIENT_CONFIG}, else
+   * {@code $AYS_HOME/cli/kafka.properties} (the operator principal's, which {@code ./ays up}
+   * writes), else none (a plain connection).
+   */
+  static Map<String, String> security(Map<String, String> env) {
+    try {
+      return KafkaClientConfig.fromEnvironment(env, CLI_CONFIG)
+          .map(
+              config -> {
+                config.permissionWarning().ifPresent(w -> System.err.println("ays: warning: " + w));
+                return config.properties();
+              })
+          .orElse(Map.of());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
   /** The error hint for Kafka, naming the option and the variable. */
   public static String hint() {
-    return "is AYS up (./ays ps)? --kafka or AYS_KAFKA_BOOTSTRAP sets the address";
+    return "is AYS up (./ays ps)? --kafka or AYS_KAFKA_BOOTSTRAP sets the address,"
+        + " AYS_KAFKA_CLIENT_CONFIG the credentials";
   }
 }
