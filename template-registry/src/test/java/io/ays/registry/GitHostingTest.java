@@ -256,6 +256,40 @@ class GitHostingTest {
   }
 
   @Test
+  void aPushOverThePackLimitIsRefusedSayingSoAndKeepsNothing() throws Exception {
+    byte[] blob = new byte[24 * 1024 * 1024];
+    new Random(7).nextBytes(blob); // random: the pack stays over the profile's 20 MiB
+    String text;
+    try (Git local = TestRepos.init(work.resolve("huge"))) {
+      Files.write(work.resolve("huge/blob.bin"), blob);
+      TestRepos.commit(local, "huge blob");
+      try {
+        StringBuilder seen = new StringBuilder();
+        for (PushResult result :
+            local
+                .push()
+                .setRemote(base + "git/binary/huge.git")
+                .setRefSpecs(TO_MASTER)
+                .setCredentialsProvider(PUSHER)
+                .call()) {
+          seen.append(result.getMessages());
+          result.getRemoteUpdates().forEach(u -> seen.append(u.getStatus()).append(u.getMessage()));
+        }
+        text = seen.toString();
+      } catch (TransportException e) {
+        text = e.getMessage();
+      }
+    }
+    assertThat(text).contains("exceeds the limit");
+    assertThat(HostingProfile.HOSTED_DIR.resolve("binary/huge.git/refs/heads/master"))
+        .doesNotExist();
+    try (var objects = Files.walk(HostingProfile.HOSTED_DIR.resolve("binary/huge.git/objects"))) {
+      assertThat(objects.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum())
+          .isLessThan(1024 * 1024);
+    }
+  }
+
+  @Test
   void aPushToAHostedMetadataRepositorySyncsAndPublishesItsTemplates() throws Exception {
     RevCommit pushed;
     String marker = UUID.randomUUID().toString();
