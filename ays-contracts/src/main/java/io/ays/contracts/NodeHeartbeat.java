@@ -27,7 +27,15 @@ public record NodeHeartbeat(
     String endpoint)
     implements EventPayload {
 
-  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
+  /**
+   * What the coordinator will connect to for a node's logs: scheme, host and port, nothing that
+   * could steer the request elsewhere or smuggle a credential (no user, path, query or fragment).
+   */
+  static final String ENDPOINT_RULE =
+      "http(s)://host[:port] only (no user, path, query or fragment)";
+
+  private static final Pattern ENDPOINT =
+      Pattern.compile("https?://(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?/?");
 
   public NodeHeartbeat {
     Fields.required(nodeId, "nodeId");
@@ -39,7 +47,8 @@ public record NodeHeartbeat(
     Fields.required(sentAt, "sentAt");
     Fields.atLeast(intervalSeconds, 1, "intervalSeconds");
     if (endpoint != null) {
-      Fields.matching(endpoint, HTTP_URL, "an http(s) URL", "endpoint");
+      Fields.maxLength(endpoint, 300, "endpoint");
+      Fields.matching(endpoint, ENDPOINT, ENDPOINT_RULE, "endpoint");
     }
   }
 

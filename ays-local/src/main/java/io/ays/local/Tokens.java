@@ -1,5 +1,6 @@
 package io.ays.local;
 
+import io.ays.contracts.auth.PushClaim;
 import io.ays.contracts.auth.Roles;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,16 +22,29 @@ final class Tokens {
 
   /** A token for {@code subject} with {@code role}, valid for {@code ttl}. */
   static String mint(PrivateKey key, String issuer, String subject, String role, Duration ttl) {
+    return mint(key, issuer, subject, role, ttl, List.of());
+  }
+
+  /**
+   * The same, naming in its {@link PushClaim} claim the hosted repositories it may push to (a
+   * publisher may push nowhere else); none: no claim.
+   */
+  static String mint(
+      PrivateKey key,
+      String issuer,
+      String subject,
+      String role,
+      Duration ttl,
+      List<String> pushTo) {
     if (!Roles.ALL.contains(role)) {
       throw new IllegalArgumentException(
           "unknown role '" + role + "' (known: " + String.join(", ", Roles.ALL) + ")");
     }
-    return Jwt.issuer(issuer)
-        .subject(subject)
-        .upn(subject)
-        .groups(Set.of(role))
-        .expiresIn(ttl)
-        .sign(key);
+    var claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of(role));
+    if (!pushTo.isEmpty()) {
+      claims.claim(PushClaim.NAME, pushTo);
+    }
+    return claims.expiresIn(ttl).sign(key);
   }
 
   /** {@code 30m}, {@code 24h}, {@code 7d}, {@code 365d}, or plain seconds. */

@@ -72,6 +72,16 @@ class LocalTokenKeysTest {
 
     assertThat(verifies(token, publicKey)).isTrue();
     assertThat(payload(token)).contains("\"sub\":\"alice\"").contains("\"groups\":[\"operator\"]");
+    String publisher =
+        Tokens.mint(
+            io.ays.contracts.auth.TokenKeys.readPrivateKey(privateKey),
+            "https://ays.local",
+            "ci",
+            "publisher",
+            Tokens.parseTtl("1h"),
+            java.util.List.of("binary/*", "meta/templates"));
+    assertThat(payload(publisher)).contains("\"ays_push\":[\"binary/*\",\"meta/templates\"]");
+    assertThat(payload(token)).doesNotContain("ays_push");
     assertThat(Tokens.parseTtl("30m")).isEqualTo(Duration.ofMinutes(30));
     assertThat(Tokens.parseTtl("7d")).isEqualTo(Duration.ofDays(7));
     assertThatThrownBy(

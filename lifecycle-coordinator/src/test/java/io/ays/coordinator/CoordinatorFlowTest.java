@@ -2,7 +2,9 @@ package io.ays.coordinator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -289,6 +291,28 @@ class CoordinatorFlowTest {
         .body("reason", equalTo("cannot install demo/asks/main: 2 problems"))
         .body("problems.field", containsInAnyOrder("param.evil", "service.process.1"))
         .body("problems[0].message", equalTo("not asked by demo/asks: it asks param.port"));
+  }
+
+  @Test
+  void aRequestTooLargeToPublishIsRefusedWithTheLimitNotAServerError() {
+    String key = "demo/huge-" + FlowHelpers.shortId() + "/main";
+    String[] parts = key.split("/");
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"domain\":\""
+                + parts[0]
+                + "\",\"name\":\""
+                + parts[1]
+                + "\",\"answers\":{\"param.blob\":\""
+                + "x".repeat(1536 * 1024)
+                + "\"}}")
+        .post("/requests/install")
+        .then()
+        .statusCode(413)
+        .body("reason", containsString("the request is too large to publish: encoded event is"))
+        .body("reason", containsString("over the limit of 1048576 bytes"))
+        .body("problems.field", contains("answers"));
   }
 
   private void publishTemplate(String domain, String name) {

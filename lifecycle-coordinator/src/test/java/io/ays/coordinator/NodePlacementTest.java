@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import io.ays.contracts.Phase;
+import io.ays.testing.EventLog;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
@@ -15,7 +19,11 @@ import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +126,141 @@ class NodePlacementTest {
         .then()
         .statusCode(404)
         .body("reason", equalTo("no instance place/never-installed/main"));
+  }
+
+  @Test
+  void aHeartbeatThatWouldSteerLogReadsElsewhereIsDeadLetteredAndTheNodeKeepsItsEndpoint()
+      throws Exception {
+    String node = "steady-" + shortId();
+    String key = installOn(node, "steered-" + shortId());
+    AtomicInteger elsewhereHits = new AtomicInteger();
+    HttpServer genuine = server(exchange -> answer(exchange, "{\"logs\":\"genuine\"}"));
+    HttpServer elsewhere =
+        server(
+            exchange -> {
+              elsewhereHits.incrementAndGet();
+              answer(exchange, "{\"logs\":\"stolen\"}");
+            });
+    try (EventLog log = new EventLog(broker.bootstrapServers(), List.of("ays.dead-letter"))) {
+      String good = "http://127.0.0.1:" + genuine.getAddress().getPort();
+      Heartbeats.send(broker.bootstrapServers(), node, good);
+      await(
+          () -> given().get("/instances/" + key + "/logs").asString().contains("genuine"),
+          "the endpoint of " + node + " was never used");
+
+      String other = "127.0.0.1:" + elsewhere.getAddress().getPort();
+      List<String> steering =
+          List.of(
+              "http://" + other + "/admin?x=1",
+              "http://user:pw@" + other,
+              "http://" + other + "#frag",
+              "file:///etc/passwd");
+      for (String endpoint : steering) {
+        FlowHelpers.send(
+            broker.bootstrapServers(), "ays.nodes", node, heartbeatNaming(node, endpoint));
+      }
+      // Another node's heartbeat under this node's key: it would replace this node's endpoint.
+      FlowHelpers.send(
+          broker.bootstrapServers(),
+          "ays.nodes",
+          node,
+          Heartbeats.of("impostor-" + shortId(), 3600, "http://" + other).value());
+
+      for (String endpoint : steering) {
+        assertThat(deadLetterOf(log, node, endpoint))
+            .contains("endpoint")
+            .contains("http(s)://host[:port] only (no user, path, query or fragment)");
+      }
+      assertThat(deadLetterOf(log, node, "under the key " + node))
+          .contains("the key must be the node id");
+    }
+    given()
+        .get("/instances/" + key + "/logs")
+        .then()
+        .statusCode(200)
+        .body(containsString("genuine"));
+    assertThat(elsewhereHits).hasValue(0);
+    genuine.stop(0);
+    elsewhere.stop(0);
+  }
+
+  @Test
+  void aNodeAnswerThatNeverEndsIsCutAtTheLimitAndNamed() throws Exception {
+    String node = "flood-" + shortId();
+    String key = installOn(node, "flooded-" + shortId());
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    HttpServer flood =
+        server(
+            exchange -> {
+              exchange.sendResponseHeaders(200, 0); // chunked, no length: it goes on and on
+              try (var body = exchange.getResponseBody()) {
+                while (true) {
+                  body.write(chunk);
+                }
+              } catch (java.io.IOException e) {
+                // the coordinator hung up, as it should
+              }
+            });
+    String endpoint = "http://127.0.0.1:" + flood.getAddress().getPort();
+    Heartbeats.send(broker.bootstrapServers(), node, endpoint);
+    await(
+        () -> given().get("/instances/" + key + "/logs").statusCode() == 502,
+        "the endpoint of " + node + " was never used");
+    given()
+        .get("/instances/" + key + "/logs")
+        .then()
+        .statusCode(502)
+        .body(
+            "reason",
+            equalTo(
+                "node "
+                    + node
+                    + " at "
+                    + endpoint
+                    + " answered more than 33554432 bytes: refused"));
+    flood.stop(0);
+  }
+
+  private String installOn(String node, String name) throws Exception {
+    String key = publish("place", name) + "/main";
+    try (ScriptedNode executor =
+        new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
+      submit("install", key, node);
+      awaitNewestRun(key, "SUCCEEDED");
+    }
+    return key;
+  }
+
+  /** A heartbeat of {@code node} whose endpoint is {@code endpoint}, as a forger would write it. */
+  private static String heartbeatNaming(String node, String endpoint) {
+    String placeholder = "http://placeholder.invalid:1";
+    return Heartbeats.of(node, 3600, placeholder).value().replace(placeholder, endpoint);
+  }
+
+  private static String deadLetterOf(EventLog log, String key, String containing)
+      throws InterruptedException {
+    return log.await(
+            "a dead letter of " + key + " with " + containing,
+            r -> key.equals(r.key()) && r.value().contains(containing),
+            Duration.ofSeconds(30))
+        .value();
+  }
+
+  private static HttpServer server(HttpHandler handler) throws java.io.IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", handler);
+    server.start();
+    return server;
+  }
+
+  private static void answer(HttpExchange exchange, String json) throws java.io.IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private static int closedPort() throws java.io.IOException {

@@ -14,6 +14,7 @@ import io.ays.monitor.persistence.TemplatePolicyEntity;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTemplates;
 import io.ays.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -42,8 +43,6 @@ class TemplatePolicyTest {
   }
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String HASH =
-      "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d";
 
   KafkaBroker broker;
   private TestKafka kafka;
@@ -111,10 +110,53 @@ class TemplatePolicyTest {
                 + " whole number");
   }
 
-  private static String template(String name, String serviceHrd) {
-    TemplateDefinition definition =
+  @Test
+  void aVersionWhoseFilesDoNotHaveItsHashIsDeadLetteredAndItsSettingsIgnored() {
+    String name = "altered-" + UUID.randomUUID().toString().substring(0, 8);
+    TemplateDefinition genuine = definition(name, "description = 'x'\n");
+    // The genuine version's hash with other settings: what a writer to ays.templates could try.
+    TemplateDefinition altered =
         new TemplateDefinition(
-            "t", name, HASH, null, null, Map.of(), serviceHrd, null, Instant.now());
+            "t",
+            name,
+            genuine.contentHash(),
+            null,
+            null,
+            Map.of(),
+            "monitor.restart.max_restarts = 0\n",
+            null,
+            Instant.now());
+    kafka.send("ays.templates", "t/" + name, encode(altered));
+
+    String letter = kafka.await("ays.dead-letter", "t/" + name, r -> true, WAIT).get(0).value();
+    assertThat(letter)
+        .contains("template t/" + name + ": contentHash " + genuine.contentHash())
+        .contains("does not match the content");
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> TemplatePolicyEntity.<TemplatePolicyEntity>findById("t/" + name)))
+        .isNull();
+  }
+
+  private static String template(String name, String serviceHrd) {
+    return encode(definition(name, serviceHrd));
+  }
+
+  private static TemplateDefinition definition(String name, String serviceHrd) {
+    return TestTemplates.hashed(
+        new TemplateDefinition(
+            "t",
+            name,
+            TestTemplates.UNHASHED,
+            null,
+            null,
+            Map.of(),
+            serviceHrd,
+            null,
+            Instant.now()));
+  }
+
+  private static String encode(TemplateDefinition definition) {
     String id = newId();
     return new EventCodec()
         .encode(

@@ -54,9 +54,11 @@ class GitHostingTest {
     TestTokens.authenticateRestAssured();
   }
 
-  // A publisher's bearer token as the password, as `git push http://ays:TOKEN@host/...` sends it.
+  // A publisher's bearer token as the password, as `git push http://ays:TOKEN@host/...` sends it;
+  // it may push to the groups binary and meta.
+  private static final String PUBLISHER = PublisherTokens.mayPushTo("binary/*", "meta/*");
   private static final UsernamePasswordCredentialsProvider PUSHER =
-      new UsernamePasswordCredentialsProvider("ays", TestTokens.token(Roles.PUBLISHER));
+      new UsernamePasswordCredentialsProvider("ays", PUBLISHER);
 
   // What `git push <url> HEAD:master` sends; JGit's add("HEAD:master") would not expand "master".
   private static final RefSpec TO_MASTER = new RefSpec("HEAD:refs/heads/master");
@@ -203,7 +205,7 @@ class GitHostingTest {
         .then()
         .statusCode(403);
     given()
-        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
+        .header("Authorization", "Bearer " + PUBLISHER)
         .contentType("application/json")
         .body("{\"name\":\"binary/../viaRest\"}")
         .post("/git-repositories")
@@ -211,7 +213,7 @@ class GitHostingTest {
         .statusCode(400)
         .body("error", containsString("field 'name'"));
     given()
-        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
+        .header("Authorization", "Bearer " + PUBLISHER)
         .contentType("application/json")
         .body("{\"name\":\"binary/viaRest\"}")
         .post("/git-repositories")
@@ -220,7 +222,7 @@ class GitHostingTest {
         .body("name", equalTo("binary/viaRest.git"))
         .body("url", equalTo(base + "git/binary/viaRest.git"));
     given()
-        .header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
+        .header("Authorization", "Bearer " + PUBLISHER)
         .contentType("application/json")
         .body("{\"name\":\"binary/viaRest.git\"}")
         .post("/git-repositories")
@@ -254,6 +256,40 @@ class GitHostingTest {
   }
 
   @Test
+  void aPushOverThePackLimitIsRefusedSayingSoAndKeepsNothing() throws Exception {
+    byte[] blob = new byte[24 * 1024 * 1024];
+    new Random(7).nextBytes(blob); // random: the pack stays over the profile's 20 MiB
+    String text;
+    try (Git local = TestRepos.init(work.resolve("huge"))) {
+      Files.write(work.resolve("huge/blob.bin"), blob);
+      TestRepos.commit(local, "huge blob");
+      try {
+        StringBuilder seen = new StringBuilder();
+        for (PushResult result :
+            local
+                .push()
+                .setRemote(base + "git/binary/huge.git")
+                .setRefSpecs(TO_MASTER)
+                .setCredentialsProvider(PUSHER)
+                .call()) {
+          seen.append(result.getMessages());
+          result.getRemoteUpdates().forEach(u -> seen.append(u.getStatus()).append(u.getMessage()));
+        }
+        text = seen.toString();
+      } catch (TransportException e) {
+        text = e.getMessage();
+      }
+    }
+    assertThat(text).contains("exceeds the limit");
+    assertThat(HostingProfile.HOSTED_DIR.resolve("binary/huge.git/refs/heads/master"))
+        .doesNotExist();
+    try (var objects = Files.walk(HostingProfile.HOSTED_DIR.resolve("binary/huge.git/objects"))) {
+      assertThat(objects.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum())
+          .isLessThan(1024 * 1024);
+    }
+  }
+
+  @Test
   void aPushToAHostedMetadataRepositorySyncsAndPublishesItsTemplates() throws Exception {
     RevCommit pushed;
     String marker = UUID.randomUUID().toString();
@@ -283,6 +319,61 @@ class GitHostingTest {
     assertThat(TestRepos.recordsWithKey(broker.bootstrapServers(), "ays.templates", "meta/web"))
         .singleElement()
         .satisfies(r -> assertThat(r.value()).contains(marker));
+  }
+
+  @Test
+  void aPublisherMayPushAndCreateOnlyWhereItsTokenSaysAndAnAdminAnywhere() throws Exception {
+    String elsewhere = "other" + UUID.randomUUID().toString().substring(0, 8) + "/tool.git";
+    try (Git local = TestRepos.init(work.resolve("scoped"))) {
+      TestRepos.write(local, "data.txt", "x\n");
+      TestRepos.commit(local, "data");
+
+      assertThatThrownBy(
+              () ->
+                  local
+                      .push()
+                      .setRemote(base + "git/" + elsewhere)
+                      .setRefSpecs(TO_MASTER)
+                      .setCredentialsProvider(PUSHER)
+                      .call())
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("may not push to " + elsewhere)
+          .hasMessageContaining("ays_push names (binary/*, meta/*)");
+      // A publisher whose token names no repository may push nowhere.
+      assertThatThrownBy(
+              () ->
+                  local
+                      .push()
+                      .setRemote(base + "git/binary/unnamed.git")
+                      .setRefSpecs(TO_MASTER)
+                      .setCredentialsProvider(
+                          new UsernamePasswordCredentialsProvider(
+                              "ays", TestTokens.token(Roles.PUBLISHER)))
+                      .call())
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("may not push to binary/unnamed.git")
+          .hasMessageContaining("(none)");
+      given()
+          .header("Authorization", "Bearer " + PUBLISHER)
+          .contentType("application/json")
+          .body("{\"name\":\"" + elsewhere + "\"}")
+          .post("/git-repositories")
+          .then()
+          .statusCode(403)
+          .body("error", containsString("may not create " + elsewhere));
+      assertThat(HostingProfile.HOSTED_DIR.resolve(elsewhere)).doesNotExist();
+      assertThat(HostingProfile.HOSTED_DIR.resolve("binary/unnamed.git")).doesNotExist();
+
+      assertPushed(
+          local
+              .push()
+              .setRemote(base + "git/" + elsewhere)
+              .setRefSpecs(TO_MASTER)
+              .setCredentialsProvider(
+                  new UsernamePasswordCredentialsProvider("ays", TestTokens.adminToken()))
+              .call());
+    }
+    assertThat(HostingProfile.HOSTED_DIR.resolve(elsewhere + "/HEAD")).isRegularFile();
   }
 
   private static void assertPushed(Iterable<PushResult> results) {

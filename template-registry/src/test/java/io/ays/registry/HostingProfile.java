@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A registry that hosts git repositories under a fresh folder, with a push credential, and reads
- * two of its metadata repositories from hosted repositories ({@code meta} and {@code lib}).
+ * A registry that hosts git repositories under a fresh folder, with a push credential and a 20 MiB
+ * pack limit, and reads two of its metadata repositories from hosted repositories ({@code meta} and
+ * {@code lib}).
  */
 public class HostingProfile implements QuarkusTestProfile {
 
   public static final String USER = "publisher";
   public static final String PASSWORD = "s3cret-for-tests";
+  // Above the 12 MiB push of GitHostingTest, below its 24 MiB one.
+  public static final String MAX_PACK_SIZE = "20M";
   public static final Path HOSTED_DIR =
       Path.of("target/test-hosted-" + UUID.randomUUID()).toAbsolutePath();
 
@@ -30,6 +33,8 @@ public class HostingProfile implements QuarkusTestProfile {
         "ays.registry.sync-interval",
         "1h",
         "ays.registry.sync-on-start",
-        "false");
+        "false",
+        "ays.registry.git.max-pack-size",
+        MAX_PACK_SIZE);
   }
 }

@@ -1,6 +1,7 @@
 package io.ays.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 
+import io.ays.registry.domain.TemplateArchive;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.ays.testing.TestTokens;
@@ -215,6 +217,51 @@ class TemplateApiTest {
         .statusCode(200)
         .body("valid", equalTo(false))
         .body("problems", hasItem(containsString("the archive holds no service.hrd")));
+  }
+
+  @Test
+  void anArchiveOfTooManyEntriesOrABombIsRefusedNamingTheLimit() throws Exception {
+    ByteArrayOutputStream many = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(many)) {
+      for (int i = 0; i <= TemplateArchive.MAX_ENTRIES; i++) {
+        tar.putArchiveEntry(new TarArchiveEntry("d" + i + "/"));
+        tar.closeArchiveEntry();
+      }
+    }
+    given()
+        .contentType("application/x-tar")
+        .body(many.toByteArray())
+        .post("/templates/validate")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("request body: the archive holds more than 10000 entries"));
+
+    // 100 MiB of zeros in one entry (over the file limit, so read through): 100 KiB gzipped.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(bomb))) {
+      TarArchiveEntry entry = new TarArchiveEntry("zeros.bin");
+      entry.setSize(100L * 1024 * 1024);
+      tar.putArchiveEntry(entry);
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 100; i++) {
+        tar.write(zeros);
+      }
+      tar.closeArchiveEntry();
+    }
+    assertThat(bomb.size()).isLessThan(1024 * 1024);
+    given()
+        .contentType("application/gzip")
+        .body(bomb.toByteArray())
+        .post("/templates/validate")
+        .then()
+        .statusCode(400)
+        .body(
+            "error",
+            equalTo(
+                "request body: the archive is larger than "
+                    + TemplateArchive.MAX_UPLOAD_BYTES
+                    + " bytes (uncompressed)"));
   }
 
   @Test

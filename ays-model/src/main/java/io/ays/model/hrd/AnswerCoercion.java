@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns an answer (a string from a command line, or a JSON value) into the question's type, or says
@@ -52,12 +51,21 @@ final class AnswerCoercion {
         return Optional.of(number + " is above the maximum " + format(question.maxValue()));
       }
     }
-    if (question.regex() != null
-        && !Pattern.compile(question.regex()).matcher(HrdConversions.toText(value)).matches()) {
-      return Optional.of(
-          (question.secret() ? "the answer" : "'" + HrdConversions.toText(value) + "'")
-              + " does not match the pattern "
-              + question.regex());
+    if (question.regex() != null) {
+      String text = HrdConversions.toText(value);
+      String shown = question.secret() ? "the answer" : "'" + text + "'";
+      try {
+        if (!BoundedMatch.matches(question.regex(), text)) {
+          return Optional.of(shown + " does not match the pattern " + question.regex());
+        }
+      } catch (BoundedMatch.TooSlowException e) {
+        return Optional.of(
+            "the answer could not be checked against the pattern "
+                + question.regex()
+                + " within "
+                + BoundedMatch.LIMIT.toSeconds()
+                + " s (a pattern that backtracks without end?): refused");
+      }
     }
     return Optional.empty();
   }

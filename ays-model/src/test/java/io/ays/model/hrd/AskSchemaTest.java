@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class AskSchemaTest {
 
@@ -73,6 +74,24 @@ class AskSchemaTest {
         .containsExactlyInAnyOrder(
             "param.port: 80 is below the minimum 1024",
             "param.name: 'Web1' does not match the pattern [a-z]+");
+  }
+
+  @Test
+  @Timeout(60) // without the limit, this match runs for hours (20 s at 30 characters, growing fast)
+  void aPatternThatBacktracksWithoutEndIsCutOffAndNamedNotLeftRunning() {
+    AskSchema evil =
+        AskSchema.of(
+            new HrdParser()
+                .parse("param.id = @ASK type:str regex:'(.*a){20}' descr:'id'\n", "instance.hrd"),
+            problems);
+
+    AnswerCheck check = evil.validate(Map.of("param.id", "a".repeat(40) + "!"));
+
+    assertThat(check.problems())
+        .extracting(AnswerProblem::toString)
+        .containsExactly(
+            "param.id: the answer could not be checked against the pattern (.*a){20} within 1 s"
+                + " (a pattern that backtracks without end?): refused");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ays.coordinator.api;
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
+import io.ays.contracts.InvalidEventException;
 import io.ays.contracts.InvalidFieldException;
 import io.ays.contracts.Problem;
 import io.ays.contracts.RequestAction;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Submits a request over HTTP. It is published on {@code ays.requests} like any other request, so
@@ -42,6 +44,9 @@ public class RequestResource {
 
   /** A request that is well-formed but cannot be carried out (unknown template, bad answers). */
   private static final int UNPROCESSABLE = 422;
+
+  private static final int TOO_LARGE = 413;
+  private static final Logger LOG = Logger.getLogger(RequestResource.class);
 
   private final RunPreparer preparer;
   private final KafkaSender sender;
@@ -124,7 +129,18 @@ public class RequestResource {
     // Secret answers are sealed before they reach the topic: only the coordinator can open them.
     CloudEvent<ServiceRequest> event =
         events.create(action.eventType(), preparer.sealSecrets(action, request));
-    sender.send(topics.requests(), event.kafkaKey(), codec.encode(event));
+    String message;
+    try {
+      message = codec.encode(event);
+    } catch (InvalidEventException e) {
+      // Over the message size: refused here with the reason, as Kafka would refuse the send.
+      LOG.infof("refused a %s request for %s: %s", actionName, event.kafkaKey(), e.getMessage());
+      return problems(
+          TOO_LARGE,
+          "the request is too large to publish: " + e.getMessage(),
+          List.of(new Problem("answers", "make the answers smaller")));
+    }
+    sender.send(topics.requests(), event.kafkaKey(), message);
     return Response.accepted(Map.of("requestId", event.id(), "instanceKey", event.kafkaKey()))
         .build();
   }

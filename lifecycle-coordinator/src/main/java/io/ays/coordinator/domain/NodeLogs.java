@@ -4,7 +4,6 @@ import io.ays.contracts.InstanceKey;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,17 +11,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Reads an instance's logs from its node: the coordinator knows where each instance runs and each
  * node's executor endpoint (from its heartbeat), so clients need to reach only the coordinator, as
  * {@code kubectl logs} reaches only the API server. The executor's answer is passed on as it is.
+ * The node is reached only at the endpoint of its own heartbeat (scheme, host and port, checked
+ * when read), without following redirects, within a timeout, and its answer is bounded.
  */
 @ApplicationScoped
 public class NodeLogs {
 
+  private static final Logger LOG = Logger.getLogger(NodeLogs.class);
+
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * The most a node's answer may hold: well above 10,000 lines of each of a few logs, and low
+   * enough that an endpoint streaming without end cannot fill the coordinator's memory.
+   */
+  static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
   private final NodeDirectory nodes;
   private final HttpClient http =
@@ -75,16 +88,32 @@ public class NodeLogs {
       builder.header("Authorization", authorization);
     }
     HttpRequest request = builder.build();
+    var exchange = http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      // The request's own timeout ends at the headers; this one also bounds the body.
+      HttpResponse<byte[]> response = exchange.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (response.statusCode() == 200 || response.statusCode() == 400) {
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(
+            response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
       }
       return Answer.error(502, where.described() + " answered HTTP " + response.statusCode());
-    } catch (IOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      return Answer.error(
+          502, where.described() + " did not answer within " + READ_TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof BoundedBody.TooLargeException) {
+        LOG.warnf(
+            "refused the logs answer of %s: over %d bytes", where.described(), MAX_BODY_BYTES);
+        return Answer.error(
+            502, where.described() + " answered more than " + MAX_BODY_BYTES + " bytes: refused");
+      }
+      String why =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       return Answer.error(502, where.described() + " did not answer: " + why);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       return Answer.error(503, "interrupted while reading logs from node " + where.node);
     }

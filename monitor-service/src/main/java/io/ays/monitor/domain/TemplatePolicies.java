@@ -1,6 +1,5 @@
 package io.ays.monitor.domain;
 
-import io.ays.contracts.CloudEvent;
 import io.ays.contracts.InstanceKey;
 import io.ays.contracts.TemplateDefinition;
 import io.ays.monitor.persistence.TemplatePolicyEntity;
@@ -36,8 +35,7 @@ public class TemplatePolicies {
    *     settings known before stay in force
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void onDefinition(CloudEvent<TemplateDefinition> event) {
-    TemplateDefinition definition = event.data();
+  public void onDefinition(TemplateDefinition definition) {
     String key = definition.domain() + "/" + definition.name();
     PolicyOverrides overrides = TemplatePolicyReader.read(definition);
     try {

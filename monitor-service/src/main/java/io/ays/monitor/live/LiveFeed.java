@@ -6,6 +6,7 @@ import io.ays.monitor.persistence.InstanceHealthEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +41,30 @@ public class LiveFeed {
     this.metrics = metrics;
   }
 
-  /** The changes from now on, for one client; ends when the client goes away. */
+  /**
+   * The most changes kept for one client that does not read them as fast as they come; past it the
+   * client is dropped (its stream ends with an error, and a dashboard reloads), so that a client
+   * that stops reading cannot make the monitor hold its events without end.
+   */
+  static final int MAX_PENDING = 256;
+
+  /** The changes from now on, for one client; ends when the client goes away or falls behind. */
   public Multi<LiveEvent> changes() {
     return Multi.createFrom()
-        .emitter(
+        .<LiveEvent>emitter(
             emitter -> {
               clients.add(emitter);
               emitter.onTermination(() -> clients.remove(emitter));
+            })
+        .onOverflow()
+        .buffer(MAX_PENDING)
+        .onFailure(BackPressureFailure.class)
+        .invoke(
+            failure -> {
+              metrics.liveClientDropped();
+              LOG.infof(
+                  "dropped a live-feed client: it fell %d changes behind (it reconnects to go on)",
+                  MAX_PENDING);
             });
   }
 

@@ -1,8 +1,7 @@
 package io.ays.monitor.messaging;
 
-import io.ays.contracts.Channel;
-import io.ays.contracts.TemplateDefinition;
 import io.ays.messaging.InboundGate;
+import io.ays.messaging.TemplateAdmission;
 import io.ays.monitor.domain.TemplatePolicies;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code ays.templates} for the templates' own restart settings. A bad setting is
- * dead-lettered with the template, line and key; the monitor goes on with the next definition.
+ * Consumes {@code ays.templates} for the templates' own restart settings. A version whose files do
+ * not have its content hash, or a bad setting, is dead-lettered (the latter with the template, line
+ * and key); the monitor goes on with the next definition.
  */
 @ApplicationScoped
 public class TemplateListener {
@@ -19,10 +19,13 @@ public class TemplateListener {
   static final String CONSUMER = "monitor.templates";
 
   private final InboundGate gate;
+  private final TemplateAdmission templates;
   private final TemplatePolicies policies;
 
-  public TemplateListener(InboundGate gate, TemplatePolicies policies) {
+  public TemplateListener(
+      InboundGate gate, TemplateAdmission templates, TemplatePolicies policies) {
     this.gate = gate;
+    this.templates = templates;
     this.policies = policies;
   }
 
@@ -36,10 +39,6 @@ public class TemplateListener {
       }
       return;
     }
-    gate.handle(
-        record,
-        Channel.TEMPLATES,
-        CONSUMER,
-        event -> policies.onDefinition(event.as(TemplateDefinition.class)));
+    templates.handle(record, CONSUMER, InboundGate.Repeats.RECORDED, policies::onDefinition);
   }
 }

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * The monitor's Prometheus metrics ({@code GET /q/metrics}): instances by health status and FAILED
  * (read from the database after each committed change and each sweep, never on the scrape thread),
- * restart requests, give-ups, and the time from detecting a crash to sending its restart.
+ * restart requests, give-ups, the time from detecting a crash to sending its restart, and the
+ * event-stream clients dropped for not reading.
  */
 @ApplicationScoped
 public class MonitorMetrics {
@@ -35,6 +36,7 @@ public class MonitorMetrics {
   private final Counter restarts;
   private final Counter gaveUp;
   private final Timer detectionToRestart;
+  private final Counter liveClientsDropped;
 
   public MonitorMetrics(MeterRegistry registry) {
     for (Status status : Status.values()) {
@@ -59,6 +61,15 @@ public class MonitorMetrics {
         Timer.builder("ays.monitor.detection.to.restart")
             .description("From the DOWN report to the restart request, backoff delay included")
             .register(registry);
+    liveClientsDropped =
+        Counter.builder("ays.monitor.live.clients.dropped")
+            .description("Event-stream clients dropped for falling too far behind")
+            .register(registry);
+  }
+
+  /** An event-stream client was dropped: it did not read its events. */
+  public void liveClientDropped() {
+    liveClientsDropped.increment();
   }
 
   /**

@@ -10,32 +10,37 @@ import java.util.List;
 /**
  * Carries out the {@code git.export.N} entries of an instance (the {@code fetch} phase): each
  * repository through the {@link GitCache}, each source placed at its dest by copy or link. Entries
- * for another platform are skipped. Every path is checked before anything is written; a bad entry
- * stops the export with an error naming it.
+ * for another platform are skipped. Every path and source ({@link GitSources}) is checked before
+ * anything is fetched or written; a bad entry stops the export with an error naming it.
  */
 public final class GitExporter {
 
   private final GitCache cache;
   private final ExportPaths paths;
   private final NodePlatform platform;
+  private final GitSources sources;
 
-  public GitExporter(GitCache cache, ExportPaths paths, NodePlatform platform) {
+  public GitExporter(GitCache cache, ExportPaths paths, NodePlatform platform, GitSources sources) {
     this.cache = cache;
     this.paths = paths;
     this.platform = platform;
+    this.sources = sources;
   }
 
   /** One line per entry saying what was done. */
   public List<String> export(List<GitExport> exports, Path instanceDir) {
     List<Path> dests = new ArrayList<>();
-    for (GitExport export : exports) {
-      dests.add(paths.dest(label(export), export.dest(), instanceDir)); // all checked up front
+    for (GitExport export : exports) { // all checked up front
+      dests.add(paths.dest(label(export), export.dest(), instanceDir));
+      if (applies(export)) {
+        sources.check(label(export), export.url());
+      }
     }
     List<String> done = new ArrayList<>();
     for (int i = 0; i < exports.size(); i++) {
       GitExport export = exports.get(i);
       String entry = label(export);
-      if (export.platform() != null && !platform.supportsAny(List.of(export.platform()))) {
+      if (!applies(export)) {
         done.add(entry + ": skipped, for platform " + export.platform());
         continue;
       }
@@ -65,6 +70,10 @@ public final class GitExporter {
       }
     }
     return done;
+  }
+
+  private boolean applies(GitExport export) {
+    return export.platform() == null || platform.supportsAny(List.of(export.platform()));
   }
 
   private static String label(GitExport export) {

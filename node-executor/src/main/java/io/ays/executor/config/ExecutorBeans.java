@@ -4,6 +4,7 @@ import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
+import io.ays.executor.binary.GitSources;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
@@ -48,7 +49,16 @@ public class ExecutorBeans {
   @ApplicationScoped
   GitExporter gitExporter(ExecutorConfig config, ExportPaths paths, NodePlatform platform) {
     Path data = config.dataDir().toAbsolutePath().normalize();
-    return new GitExporter(new GitCache(data.resolve("git")), paths, platform);
+    ExecutorConfig.GitExport sources = config.gitExport();
+    return new GitExporter(
+        new GitCache(data.resolve("git")),
+        paths,
+        platform,
+        new GitSources(
+            sources.registry(),
+            sources.allowedUrls().orElse(List.of()),
+            sources.allowFile(),
+            sources.allowPrivateAddresses()));
   }
 
   @Produces

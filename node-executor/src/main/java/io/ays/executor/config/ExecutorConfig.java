@@ -55,6 +55,37 @@ public interface ExecutorConfig {
    */
   Optional<String> advertisedUrl();
 
+  /** Where {@code git.export.N} may fetch from (docs/security.md, "Binary-data sources"). */
+  GitExport gitExport();
+
+  /** The allowed sources of binary data ({@code ays.executor.git-export.*}). */
+  interface GitExport {
+
+    /**
+     * The registry's git hosting, e.g. {@code http://template-registry:8081/git/}: every repository
+     * under it may be exported, whatever its address.
+     */
+    Optional<String> registry();
+
+    /**
+     * More URL prefixes that may be exported from, comma-separated, e.g. {@code
+     * https://github.com/acme/,ssh://git@git.example.com/bin/}; a URL is allowed if it is one of
+     * them or below one (whole path segments).
+     */
+    Optional<List<String>> allowedUrls();
+
+    /** Whether {@code file://} URLs and local paths may be exported from (tests, one machine). */
+    @WithDefault("false")
+    boolean allowFile();
+
+    /**
+     * Whether an allowed URL's host may be at a loopback, private, link-local or multicast address
+     * (the registry's hosting always may).
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+  }
+
   /** The Python interpreter that runs {@code actions_*.py}. */
   @WithDefault("python3")
   String python();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -48,7 +49,8 @@ class CraftedTreeTest {
         new GitExporter(
             new GitCache(tmp.resolve("data/git")),
             new ExportPaths(List.of(tmp.resolve("data/var"))),
-            new NodePlatform("linux", "amd64", "debian", "12"));
+            new NodePlatform("linux", "amd64", "debian", "12"),
+            new GitSources(Optional.empty(), List.of(), true, false));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class GitExporterTest {
         new GitExporter(
             new GitCache(tmp.resolve("data/git")),
             new ExportPaths(List.of(tmp.resolve("data/var"), tmp.resolve("opt"))),
-            new NodePlatform("linux", "amd64", "debian", "12"));
+            new NodePlatform("linux", "amd64", "debian", "12"),
+            new GitSources(Optional.empty(), List.of(), true, false));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.ays.executor.action.DefaultActions;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
+import io.ays.executor.binary.GitSources;
 import io.ays.executor.node.NodePlatform;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -148,7 +150,11 @@ class RestartAdoptionTest {
     ExportPaths paths = new ExportPaths(List.of(tmp.resolve("var")));
     return new DefaultActions(
         supervisor,
-        new GitExporter(new GitCache(tmp.resolve("git")), paths, NodePlatform.current()),
+        new GitExporter(
+            new GitCache(tmp.resolve("git")),
+            paths,
+            NodePlatform.current(),
+            new GitSources(Optional.empty(), List.of(), true, false)),
         new ConfigFiles(paths));
   }
 

@@ -18,6 +18,7 @@ import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
+import io.ays.executor.binary.GitSources;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessRegistry;
@@ -29,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +84,11 @@ class PythonActionsTest {
     defaults =
         new DefaultActions(
             supervisor,
-            new GitExporter(new GitCache(tmp.resolve("git")), paths, NodePlatform.current()),
+            new GitExporter(
+                new GitCache(tmp.resolve("git")),
+                paths,
+                NodePlatform.current(),
+                new GitSources(Optional.empty(), List.of(), true, false)),
             new ConfigFiles(paths));
     python = new PythonActions("python3", tmp, EventJson.newObjectMapper());
     templateDir = Files.createDirectories(tmp.resolve("template"));

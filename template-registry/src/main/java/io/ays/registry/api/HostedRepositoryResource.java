@@ -1,9 +1,11 @@
 package io.ays.registry.api;
 
+import io.ays.contracts.auth.PushClaim;
 import io.ays.contracts.auth.Roles;
 import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.HostedRepository;
 import io.ays.registry.git.HostedRepositoryName;
+import io.ays.registry.git.PushRights;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,10 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The git repositories the registry hosts (served under {@code /git/}): list them, create one
- * before its first push. Creating needs the role publisher (or admin), as pushing does.
+ * before its first push. Creating needs what pushing needs: the role admin, or publisher with the
+ * name in the token's {@link PushClaim} claim.
  */
 @Path("/git-repositories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,9 +43,11 @@ public class HostedRepositoryResource {
   public record CreateRequest(String name) {}
 
   private final HostedRepositories repositories;
+  private final JsonWebToken caller;
 
-  public HostedRepositoryResource(HostedRepositories repositories) {
+  public HostedRepositoryResource(HostedRepositories repositories, JsonWebToken caller) {
     this.repositories = repositories;
+    this.caller = caller;
   }
 
   @GET
@@ -64,6 +70,16 @@ public class HostedRepositoryResource {
       name = HostedRepositoryName.parse(request.name());
     } catch (HostedRepositoryName.InvalidRepositoryNameException e) {
       return Problem.of(Response.Status.BAD_REQUEST, "field 'name': " + e.getMessage());
+    }
+    if (!caller.getGroups().contains(Roles.ADMIN)
+        && !PushRights.of(caller.getClaim(PushClaim.NAME)).allow(name)) {
+      return Problem.of(
+          Response.Status.FORBIDDEN,
+          "field 'name': the token may not create "
+              + name
+              + ": a publisher may create and push only the repositories its claim "
+              + PushClaim.NAME
+              + " names");
     }
     RepositoryView created;
     try {

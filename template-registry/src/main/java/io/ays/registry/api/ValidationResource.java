@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.jboss.logging.Logger;
 
 /**
  * Validates templates before they are committed: upload a folder as a tar (plain or gzip) and get
@@ -22,6 +23,8 @@ import java.io.InputStream;
 @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
 @Path("/templates/validate")
 public class ValidationResource {
+
+  private static final Logger LOG = Logger.getLogger(ValidationResource.class);
 
   /**
    * @param domain the domain the templates would belong to (it appears in each problem's path)
@@ -38,6 +41,8 @@ public class ValidationResource {
     try {
       archive = TemplateArchive.read(body);
     } catch (TemplateArchive.UnreadableArchiveException e) {
+      // No metrics in the registry yet: the log line is how an operator sees refused uploads.
+      LOG.infof("refused an upload to validate: %s", e.getMessage());
       return Problem.of(Response.Status.BAD_REQUEST, "request body: " + e.getMessage());
     }
     ValidationReport report = TemplateValidator.validate(domain, name, archive);

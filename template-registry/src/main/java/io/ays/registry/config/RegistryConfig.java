@@ -1,5 +1,6 @@
 package io.ays.registry.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -55,5 +56,12 @@ public interface RegistryConfig {
      */
     @WithDefault("false")
     boolean readRequiresCredential();
+
+    /**
+     * The largest pack one push may send; a larger one is refused and nothing of it is kept. At
+     * most {@code quarkus.http.limits.max-body-size}, which bounds every request.
+     */
+    @WithDefault("1G")
+    MemorySize maxPackSize();
   }
 }

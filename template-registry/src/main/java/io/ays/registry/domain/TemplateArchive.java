@@ -30,6 +30,18 @@ public record TemplateArchive(
   /** All the files of one archive together may not exceed this. */
   public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
+  /**
+   * The most entries (files, folders, links, left out or not) one archive may hold: far more than a
+   * repository of templates has, few enough that empty entries cannot pile up without end.
+   */
+  public static final int MAX_ENTRIES = 10_000;
+
+  /**
+   * The most bytes read from the upload, compressed and uncompressed (entries left out are read
+   * through too): the files, plus a tar header and padding for every entry, rounded up.
+   */
+  public static final long MAX_UPLOAD_BYTES = MAX_TOTAL_BYTES + 16L * 1024 * 1024;
+
   /** The archive cannot be read at all; the message says why. */
   public static class UnreadableArchiveException extends Exception {
     public UnreadableArchiveException(String message, Throwable cause) {
@@ -42,9 +54,18 @@ public record TemplateArchive(
     Set<String> executables = new HashSet<>();
     List<String> problems = new ArrayList<>();
     long total = 0;
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(body))) {
+    int entries = 0;
+    LimitedInput upload = new LimitedInput(body, MAX_UPLOAD_BYTES);
+    LimitedInput unpacked = null;
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(
+            unpacked = new LimitedInput(decompressed(upload), MAX_UPLOAD_BYTES))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
+        if (++entries > MAX_ENTRIES) {
+          throw new UnreadableArchiveException(
+              "the archive holds more than " + MAX_ENTRIES + " entries", null);
+        }
         String path = normalised(entry.getName());
         String refusal = refusal(entry, path);
         if (refusal != null) {
@@ -64,6 +85,11 @@ public record TemplateArchive(
         }
       }
     } catch (IOException e) {
+      if (upload.exceeded() || (unpacked != null && unpacked.exceeded())) {
+        // Counted after decompression too: entries left out are still read through.
+        throw new UnreadableArchiveException(
+            "the archive is larger than " + MAX_UPLOAD_BYTES + " bytes (uncompressed)", e);
+      }
       throw new UnreadableArchiveException(
           "not a readable tar archive (plain or gzip): " + e.getMessage(), e);
     }

@@ -67,7 +67,19 @@ public final class TemplateValidator {
       problems.add(
           "the archive holds no service.hrd: a template is a folder with a service.hrd file");
     }
-    return new ValidationReport(problems.isEmpty(), results, problems);
+    return new ValidationReport(problems.isEmpty(), results, capped(problems));
+  }
+
+  /** The most problems a report lists; the rest are counted in a last line. */
+  static final int MAX_PROBLEMS = 1_000;
+
+  private static List<String> capped(List<String> problems) {
+    if (problems.size() <= MAX_PROBLEMS) {
+      return problems;
+    }
+    List<String> listed = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+    listed.add("... and " + (problems.size() - MAX_PROBLEMS) + " more problems, not listed");
+    return listed;
   }
 
   /** Every folder holding a service.hrd, as a prefix ending in '/' ("" for the root). */

@@ -1,5 +1,6 @@
 package io.ays.registry.git;
 
+import io.ays.contracts.auth.PushClaim;
 import io.ays.registry.config.RegistryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -7,9 +8,10 @@ import java.util.TreeSet;
 
 /**
  * Who may do what on the hosted repositories: a push needs a bearer token with the role {@code
- * publisher} or {@code admin} ({@link GitTokens}), or the shared push credential where one is
- * configured explicitly; a clone or fetch needs a token with any AYS role (or the credential) only
- * when {@code ays.registry.git.read-requires-credential} is on.
+ * admin}, or {@code publisher} and the repository among those of its {@link PushClaim} claim
+ * ({@link GitTokens}), or the shared push credential (any repository) where one is configured
+ * explicitly; a clone or fetch needs a token with any AYS role (or the credential) only when {@code
+ * ays.registry.git.read-requires-credential} is on.
  */
 @ApplicationScoped
 public class GitAccess {
@@ -36,8 +38,12 @@ public class GitAccess {
     this.readRequiresCredential = config.git().readRequiresCredential();
   }
 
-  /** The verdict on a request that pushes or reads, carrying {@code authorizationHeader}. */
-  public Verdict decide(boolean push, String authorizationHeader) {
+  /**
+   * The verdict on a request for the repository at {@code repositoryPath} that pushes or reads,
+   * carrying {@code authorizationHeader}. A path that is not a valid name is left to the caller to
+   * refuse with the naming rule.
+   */
+  public Verdict decide(boolean push, String authorizationHeader, String repositoryPath) {
     boolean open = !push && !readRequiresCredential;
     Optional<String> jwt = GitTokens.tokenIn(authorizationHeader);
     if (jwt.isPresent()) {
@@ -49,7 +55,10 @@ public class GitAccess {
             ? new Verdict(Decision.ALLOW, null, null)
             : new Verdict(Decision.CHALLENGE, null, e.getMessage());
       }
-      if (push ? token.mayPush() : token.mayRead() || open) {
+      if (push && token.mayPush()) {
+        return pushTo(repositoryPath, token);
+      }
+      if (!push && (token.mayRead() || open)) {
         return new Verdict(Decision.ALLOW, token.user(), null);
       }
       return new Verdict(
@@ -71,6 +80,32 @@ public class GitAccess {
                 + " needs a bearer token with the role publisher as the password (HTTP basic, any"
                 + " user name)"
             : null);
+  }
+
+  private static Verdict pushTo(String repositoryPath, GitTokens.Token token) {
+    HostedRepositoryName name;
+    try {
+      name = HostedRepositoryName.parse(repositoryPath);
+    } catch (HostedRepositoryName.InvalidRepositoryNameException e) {
+      return new Verdict(Decision.ALLOW, token.user(), null);
+    }
+    if (token.mayPushTo(name)) {
+      return new Verdict(Decision.ALLOW, token.user(), null);
+    }
+    return new Verdict(
+        Decision.FORBIDDEN,
+        token.user(),
+        "the token of "
+            + token.user()
+            + " may not push to "
+            + name
+            + ": a publisher may push only to the repositories its claim "
+            + PushClaim.NAME
+            + " names ("
+            + (token.pushRights().patterns().isEmpty()
+                ? "none"
+                : String.join(", ", token.pushRights().patterns()))
+            + ")");
   }
 
   static Decision decide(

@@ -35,7 +35,8 @@ public class GitAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     GitRequest request = GitRequest.of(req);
-    GitAccess.Verdict verdict = access.decide(request.push(), req.getHeader("Authorization"));
+    GitAccess.Verdict verdict =
+        access.decide(request.push(), req.getHeader("Authorization"), request.repositoryPath());
     switch (verdict.decision()) {
       case CHALLENGE -> {
         // A plain 401 with the challenge: that is what makes git ask for (or send) the credential.

@@ -25,12 +25,13 @@ public class GitHostingServlet extends GitServlet {
 
   @Inject HostedRepositories repositories;
   @Inject Event<HostedPush> pushes;
+  @Inject PushLimits limits;
 
   @Override
   public void init(ServletConfig config) throws ServletException {
     setRepositoryResolver(this::resolve);
     setAsIsFileService(AsIsFileService.DISABLED);
-    setReceivePackFactory(new HostedReceivePackFactory(pushes::fire));
+    setReceivePackFactory(new HostedReceivePackFactory(pushes::fire, limits::maxPackBytes));
     super.init(config);
   }
 

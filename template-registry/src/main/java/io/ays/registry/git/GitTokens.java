@@ -1,5 +1,6 @@
 package io.ays.registry.git;
 
+import io.ays.contracts.auth.PushClaim;
 import io.ays.contracts.auth.Roles;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -14,16 +15,26 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Bearer tokens on git requests: the same JWT as the REST APIs, as the password of HTTP basic (any
  * user name; what {@code git push http://ays:TOKEN@host/...} sends) or as {@code Authorization:
  * Bearer} ({@code git -c http.extraHeader=...}). Verified like the REST APIs' (same key and
- * issuer); pushing needs {@code publisher} or {@code admin}, reading any AYS role.
+ * issuer); pushing needs {@code admin}, or {@code publisher} and the repository in the token's
+ * {@link PushClaim} claim; reading needs any AYS role.
  */
 @ApplicationScoped
 public class GitTokens {
 
-  /** What a token amounts to; {@code user} is its {@code upn} or subject. */
-  public record Token(String user, Set<String> roles) {
+  /**
+   * What a token amounts to; {@code user} is its {@code upn} or subject, {@code pushRights} the
+   * repositories its {@link PushClaim} claim names.
+   */
+  public record Token(String user, Set<String> roles, PushRights pushRights) {
 
     public boolean mayPush() {
       return roles.contains(Roles.PUBLISHER) || roles.contains(Roles.ADMIN);
+    }
+
+    /** Whether it may push to {@code repository}: an admin anywhere, a publisher where named. */
+    public boolean mayPushTo(HostedRepositoryName repository) {
+      return roles.contains(Roles.ADMIN)
+          || (roles.contains(Roles.PUBLISHER) && pushRights.allow(repository));
     }
 
     public boolean mayRead() {
@@ -74,7 +85,10 @@ public class GitTokens {
     try {
       JsonWebToken token = parser.parse(jwt);
       String user = token.getName() != null ? token.getName() : token.getSubject();
-      return new Token(user == null ? "token" : user, token.getGroups());
+      return new Token(
+          user == null ? "token" : user,
+          token.getGroups(),
+          PushRights.of(token.getClaim(PushClaim.NAME)));
     } catch (ParseException e) {
       throw new InvalidTokenException("the token is not valid (expired, or another issuer's)");
     }

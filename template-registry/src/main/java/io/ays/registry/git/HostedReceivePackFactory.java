@@ -3,6 +3,7 @@ package io.ays.registry.git;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -20,9 +21,11 @@ final class HostedReceivePackFactory implements ReceivePackFactory<HttpServletRe
   private static final Logger LOG = Logger.getLogger(HostedReceivePackFactory.class);
 
   private final Consumer<HostedPush> onPush;
+  private final LongSupplier maxPackBytes;
 
-  HostedReceivePackFactory(Consumer<HostedPush> onPush) {
+  HostedReceivePackFactory(Consumer<HostedPush> onPush, LongSupplier maxPackBytes) {
     this.onPush = onPush;
+    this.maxPackBytes = maxPackBytes;
   }
 
   @Override
@@ -35,6 +38,9 @@ final class HostedReceivePackFactory implements ReceivePackFactory<HttpServletRe
       throw new ServiceNotAuthorizedException();
     }
     ReceivePack pack = new ReceivePack(db);
+    // JGit refuses a larger pack while receiving it ("Pack exceeds the limit of N bytes") and
+    // keeps nothing of it; the client shows the reason.
+    pack.setMaxPackSizeLimit(maxPackBytes.getAsLong());
     pack.setRefLogIdent(new PersonIdent(pusher.toString(), pusher + "@" + req.getRemoteHost()));
     pack.setPostReceiveHook(
         (rp, commands) -> {
