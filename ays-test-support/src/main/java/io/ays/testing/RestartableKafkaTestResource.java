@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * As {@link KafkaTestResource}, with the broker in a process of its own ({@link
  * KafkaBrokerProcess}) that a test can restart: a test gets it in a {@code KafkaBrokerProcess}
- * field.
+ * field. Tests take it through {@link RestartableInfrastructureProfile}, not an annotation: an
+ * annotated resource would start for every test of the module and compete with {@link
+ * KafkaTestResource} for {@code kafka.bootstrap.servers}.
  */
 public class RestartableKafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
