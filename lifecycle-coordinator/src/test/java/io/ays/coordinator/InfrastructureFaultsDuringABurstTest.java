@@ -18,10 +18,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +92,62 @@ class InfrastructureFaultsDuringABurstTest {
             database.restart();
           }
         });
+  }
+
+  /**
+   * The same burst under a seeded schedule of faults: broker restarts and PostgreSQL outages of 2
+   * to 10 s, at random moments. The seed is printed; {@code -Dchaos.seed=N} replays its schedule
+   * (kinds, gaps and lengths; the moments the installs meet them depend on the machine), and {@code
+   * -Dchaos.faults=N} sets how many faults strike (4 by default).
+   */
+  @Test
+  void installsSurviveBrokerRestartsAndDatabaseOutagesAtRandomMoments() throws Exception {
+    long seed = Long.getLong("chaos.seed", new Random().nextLong());
+    int faults = Integer.getInteger("chaos.faults", 4);
+    Random random = new Random(seed);
+    List<String> timeline = new CopyOnWriteArrayList<>();
+    System.out.println("chaos seed " + seed + " (replay: -Dchaos.seed=" + seed + ")");
+    try {
+      burstThrough(
+          "chaos",
+          () -> {
+            for (int i = 0; i < faults; i++) {
+              pause(random.nextInt(3000));
+              if (random.nextBoolean()) {
+                timeline.add(Instant.now() + " broker restart");
+                broker.restart();
+                timeline.add(Instant.now() + " broker back");
+              } else {
+                int seconds = 2 + random.nextInt(9);
+                timeline.add(Instant.now() + " database stopped for " + seconds + " s");
+                database.stop();
+                try {
+                  pause(seconds * 1000);
+                } finally {
+                  database.restart();
+                }
+                timeline.add(Instant.now() + " database back");
+              }
+            }
+          });
+    } catch (Exception | AssertionError e) {
+      throw new AssertionError(
+          "chaos with seed "
+              + seed
+              + " failed (replay: -Dchaos.seed="
+              + seed
+              + "); faults:\n"
+              + String.join("\n", timeline),
+          e);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
