@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -29,6 +30,7 @@ public class DependencyOutages {
   public record Outage(Dependency dependency, Instant since, String lastFailure, int attempts) {}
 
   private final Map<String, Outage> current = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastEnded = new ConcurrentHashMap<>();
   private final Clock clock;
   private volatile boolean stopping;
 
@@ -90,6 +92,7 @@ public class DependencyOutages {
     }
     Outage outage = current.remove(consumer);
     if (outage != null) {
+      lastEnded.put(consumer, Instant.now(clock));
       LOG.infof(
           "%s: %s is back after %s (%d tries); going on",
           consumer,
@@ -97,6 +100,16 @@ public class DependencyOutages {
           Duration.between(outage.since(), Instant.now(clock)),
           outage.attempts());
     }
+  }
+
+  /** Whether {@code consumer} is waiting for a dependency now. */
+  public boolean waiting(String consumer) {
+    return current.containsKey(consumer);
+  }
+
+  /** When the newest outage {@code consumer} waited out ended, if it ever had one. */
+  public Optional<Instant> lastOutageEnded(String consumer) {
+    return Optional.ofNullable(lastEnded.get(consumer));
   }
 
   /** The outages in progress, by consumer. */

@@ -1,6 +1,8 @@
 package io.ays.monitor;
 
+import io.ays.testing.FaultInjectingGate;
 import io.ays.testing.KafkaBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,17 @@ final class TestKafka implements AutoCloseable {
   void send(String topic, String key, String value) {
     try {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("could not send to " + topic, e);
+    }
+  }
+
+  /** Sends a record whose handler is to throw ({@link FaultInjectingGate}); waits for the ack. */
+  void sendMarkedForFault(String topic, String key, String value) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add(FaultInjectingGate.HEADER, "throw".getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(record).get();
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException("could not send to " + topic, e);
     }

@@ -4,6 +4,7 @@ import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
 import io.ays.coordinator.config.CoordinatorConfig;
 import io.ays.coordinator.persistence.NodeHeartbeatEntity;
+import io.ays.messaging.DependencyOutages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,8 +25,12 @@ public class NodeDirectory {
 
   private static final Logger LOG = Logger.getLogger(NodeDirectory.class);
 
+  /** The consumer of {@code ays.nodes} (NodeListener): heartbeats are heard through it. */
+  public static final String HEARTBEAT_CONSUMER = "coordinator.nodes";
+
   private final CoordinatorConfig config;
   private final Clock clock;
+  private final DependencyOutages outages;
 
   /**
    * The newest heartbeat seen of each node, so that a dispatch to a node heard from recently needs
@@ -37,9 +42,10 @@ public class NodeDirectory {
 
   private record Heard(int intervalSeconds, Instant receivedAt) {}
 
-  public NodeDirectory(CoordinatorConfig config, Clock clock) {
+  public NodeDirectory(CoordinatorConfig config, Clock clock, DependencyOutages outages) {
     this.config = config;
     this.clock = clock;
+    this.outages = outages;
   }
 
   /** Keeps {@code heartbeat} if it is the node's newest (heartbeats may arrive out of order). */
@@ -81,10 +87,15 @@ public class NodeDirectory {
       return Optional.of(
           "node " + node.value() + " is unknown: no heartbeat ever received from it");
     }
+    if (outages.waiting(HEARTBEAT_CONSUMER)) {
+      // This coordinator cannot hear heartbeats now (they wait on the topic): that is its own
+      // outage, not the node's silence.
+      return Optional.empty();
+    }
     // The newest of the row and what this coordinator heard, decided and described alike.
     seen = remember(row);
     Duration allowed = silenceAllowed(seen.intervalSeconds());
-    Duration quiet = Duration.between(seen.receivedAt(), now);
+    Duration quiet = Duration.between(hearingSince(seen.receivedAt()), now);
     if (quiet.compareTo(allowed) > 0) {
       return Optional.of(
           "node "
@@ -111,6 +122,18 @@ public class NodeDirectory {
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean known(String node) {
     return NodeHeartbeatEntity.findById(node) != null;
+  }
+
+  /**
+   * Since when a node's silence counts: its last heartbeat, or the end of this coordinator's last
+   * outage of the heartbeat consumer if later (the heartbeats sent meanwhile are still being caught
+   * up with).
+   */
+  private Instant hearingSince(Instant lastHeard) {
+    return outages
+        .lastOutageEnded(HEARTBEAT_CONSUMER)
+        .filter(ended -> ended.isAfter(lastHeard))
+        .orElse(lastHeard);
   }
 
   private boolean silent(Heard seen, Instant now) {

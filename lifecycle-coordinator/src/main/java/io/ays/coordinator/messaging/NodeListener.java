@@ -20,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class NodeListener {
 
-  static final String CONSUMER = "coordinator.nodes";
+  static final String CONSUMER = NodeDirectory.HEARTBEAT_CONSUMER;
 
   private final InboundGate gate;
   private final NodeDirectory nodes;

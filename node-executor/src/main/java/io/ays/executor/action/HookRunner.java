@@ -111,6 +111,9 @@ public class HookRunner {
       throws JsonProcessingException {
     env.put("AYS_INSTANCE_KEY", context.instanceKey());
     env.put("AYS_PHASE", context.command().phase().actionName());
+    // Which command this execution is for: a hook that must be idempotent keys on it.
+    env.put("AYS_COMMAND_ID", context.command().commandId());
+    env.put("AYS_RUN_ID", context.command().runId().toString());
     env.put("AYS_NODE", context.command().node().value());
     env.put("AYS_INSTANCE_DIR", context.instanceDir().toString());
     env.put("AYS_TEMPLATE_DIR", context.templateDir().toString());
