@@ -202,6 +202,10 @@ public final class PythonActions {
       boolean up = phase == Phase.CHECK_UP ? bool : !bool;
       return withTail(ActionOutcome.checked(up, what + " says " + (up ? "up" : "down")), tail);
     }
+    if (phase == Phase.MONITOR && value instanceof String reason && !reason.isBlank()) {
+      // a monitor may say "running, but not well" by returning why
+      return withTail(ActionOutcome.degraded(reason.strip()), tail);
+    }
     if (phase == Phase.MONITOR && value instanceof Boolean healthy) {
       // monitor answers a question, like a check: the plan decides what an unhealthy answer
       // means (nothing at the management location, where no process of the service runs)
@@ -223,7 +227,12 @@ public final class PythonActions {
 
   private static ActionOutcome withTail(ActionOutcome outcome, String tail) {
     return new ActionOutcome(
-        outcome.outcome(), outcome.exitCode(), outcome.up(), outcome.message(), tail);
+        outcome.outcome(),
+        outcome.exitCode(),
+        outcome.up(),
+        outcome.message(),
+        tail,
+        outcome.degraded());
   }
 
   private static String seconds(long startNanos) {
