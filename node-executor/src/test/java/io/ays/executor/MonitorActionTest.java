@@ -101,6 +101,44 @@ class MonitorActionTest {
     }
   }
 
+  @Test
+  void anActionsNodePyMonitorReturningAReasonReportsDegraded() throws Exception {
+    String name = "pymonitored" + UUID.randomUUID().toString().substring(0, 8);
+    String recipe = "process.1 =\n    cmd:'sleep',\n    args:'616',\n";
+    String actions =
+        "from ays import ActionsBase\n\n"
+            + "class ActionsNode(ActionsBase):\n"
+            + "    def monitor(self, serviceObj):\n"
+            + "        return 'disk 91 % full'\n";
+    String hash =
+        bus.publishTemplate(
+            new TemplateDefinition(
+                "demo",
+                name,
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of("actions_node.py", TemplateFile.text(actions, false)),
+                recipe,
+                null,
+                Instant.now()));
+    InstanceKey key = new InstanceKey("demo", name, "main");
+    Map<String, Object> config =
+        Template.fromHrd("demo", name, recipe, null).resolve("main", Map.of()).config();
+    PhaseCommand start = LocalNodeBus.command(key, hash, Phase.START, config);
+    PhaseCommand halt = LocalNodeBus.command(key, hash, Phase.HALT, config);
+    try (KafkaConsumer<String, String> consumer = bus.consumer()) {
+      consumer.subscribe(List.of("ays.health"));
+      bus.send(List.of(start));
+      PhaseResult started = bus.results(List.of(start)).get(start.commandId());
+      assertThat(started.outcome()).as(started.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
+      assertThat(next(consumer, key, HealthStatus.DEGRADED).message()).isEqualTo("disk 91 % full");
+    } finally {
+      bus.send(List.of(halt));
+      bus.results(List.of(halt));
+    }
+  }
+
   /** The next MONITOR report of {@code key} with {@code status}, within 60 s. */
   private HealthReport next(
       KafkaConsumer<String, String> consumer, InstanceKey key, HealthStatus status) {

@@ -7,9 +7,16 @@ import io.ays.contracts.PhaseOutcome;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
 import io.ays.executor.action.ActionRunner;
+import io.ays.executor.action.DefaultActions;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.python.ActionFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The periodic health check of one running instance: the template's own {@code monitor} action (a
@@ -23,17 +30,42 @@ public class MonitorCheck {
   /** What a check found, and why. */
   public record Verdict(HealthStatus status, String reason, String outputTail) {}
 
+  /** A method named monitor in an actions file. */
+  private static final Pattern MONITOR_METHOD = Pattern.compile("(?m)^\\s+def\\s+monitor\\s*\\(");
+
   private final ActionRunner actions;
+  private final DefaultActions defaults;
   private final ExecutorConfig config;
 
-  public MonitorCheck(ActionRunner actions, ExecutorConfig config) {
+  public MonitorCheck(ActionRunner actions, DefaultActions defaults, ExecutorConfig config) {
     this.actions = actions;
+    this.defaults = defaults;
     this.config = config;
   }
 
   public Verdict check(ActionContext running) throws InterruptedException {
-    ActionOutcome outcome = actions.run(monitorOf(running));
+    ActionContext monitor = monitorOf(running);
+    // The default needs no python3 started every round for an actions file without a monitor.
+    ActionOutcome outcome =
+        hasOwnMonitor(monitor) ? actions.run(monitor) : defaults.run(Phase.MONITOR, monitor);
     return verdict(outcome, (int) config.monitorTimeout().toSeconds());
+  }
+
+  /** Whether the template has a monitor hook, or an actions file that defines monitor. */
+  private static boolean hasOwnMonitor(ActionContext context) {
+    if (Files.isRegularFile(context.templateDir().resolve("hooks").resolve("monitor"))) {
+      return true;
+    }
+    Optional<Path> file =
+        ActionFiles.forCommand(context.templateDir(), context.command().role(), Phase.MONITOR);
+    if (file.isEmpty()) {
+      return false;
+    }
+    try {
+      return MONITOR_METHOD.matcher(Files.readString(file.get())).find();
+    } catch (IOException | RuntimeException e) {
+      return true; // let the action runner say what is wrong with it
+    }
   }
 
   /** The running instance's context, as a monitor command with the monitor's timeout. */
