@@ -73,6 +73,29 @@ final class AysCluster implements AutoCloseable {
     coordinator.awaitReady(Duration.ofSeconds(120));
   }
 
+  /**
+   * Starts one more node-executor, for node {@code nodeId}, with its own data folder, beside the
+   * {@code local} one (which is the management location); returns when it is ready. It is stopped
+   * with the cluster.
+   */
+  ServiceProcess startExecutor(Path projectDir, String nodeId) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.put("AYS_DB_URL", database.jdbcUrl());
+    env.put("AYS_DB_USER", database.username());
+    env.put("AYS_DB_PASSWORD", database.password());
+    env.putAll(TestTokens.serviceEnvironment());
+    env.putAll(TestSigningKeys.executorEnvironment());
+    env.put("AYS_NODE_ID", nodeId);
+    env.put("AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor-" + nodeId).toString());
+    env.put("AYS_EXECUTOR_MONITOR_INTERVAL", "2s");
+    Path logs = workDir.resolve("logs").resolve(nodeId);
+    ServiceProcess executor =
+        add(ServiceProcess.start(projectDir, "node-executor", freePort(), env, logs));
+    executor.awaitReady(Duration.ofSeconds(120));
+    return executor;
+  }
+
   private ServiceProcess add(ServiceProcess service) {
     services.add(service);
     return service;

@@ -17,7 +17,8 @@ final class TemplateRepository {
         Path path = dir.resolve(file.getKey());
         Files.createDirectories(path.getParent());
         Files.writeString(path, file.getValue());
-        if (path.getParent().endsWith("hooks")) {
+        if (path.getParent().endsWith("hooks")
+            || path.getParent().endsWith(Path.of("hooks", "mgmt"))) {
           // hooks are executables; git records the mode
           Files.setPosixFilePermissions(
               path, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

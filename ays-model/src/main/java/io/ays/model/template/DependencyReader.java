@@ -51,7 +51,7 @@ final class DependencyReader {
       String instance = f.text("instance");
       dependencies.add(
           new DependencySpec(
-              f.key(),
+              f.key().substring(prefix.length()), // the recipe's key, as its author wrote it
               domain == null ? defaultDomain : domain.strip(),
               name.strip(),
               instance == null ? "main" : instance.strip(),

@@ -13,7 +13,9 @@ import java.util.Map;
  * Merges a template's recipe with an instance's answers into the one resolved configuration the
  * original wrote to {@code <domain>__<name>__<instance>/service.hrd}. Only this instance's own
  * answers are used: a dependent's answers never leak into its dependencies (a known defect of the
- * original).
+ * original); a dependent passes values down only through its own recipe: its {@code dependencies.N}
+ * entries and the {@code args} dicts they name are resolved against this instance (answers, {@code
+ * instance.*}, {@code service.*}) before the dependencies are planned.
  */
 public final class InstanceResolver {
 
@@ -78,8 +80,10 @@ public final class InstanceResolver {
         DependencyReader.read(resolved, SERVICE_PREFIX, template.domain(), found);
     List<GitExport> exports = GitExportReader.read(resolved, SERVICE_PREFIX, found);
     List<ConfigRender> renders = ConfigRenderReader.read(resolved, SERVICE_PREFIX, found);
+    InstanceReferences.check(resolved, dependencies, found);
     if (!found.errors().isEmpty()) {
-      // e.g. an answer that made a port or a timeout something other than a number
+      // e.g. an answer that made a port or a timeout something other than a number, or a
+      // dependency's args referring to an answer the template does not ask
       return ResolvedInstance.failed(key, found.errors());
     }
     return new ResolvedInstance(

@@ -295,7 +295,7 @@ public final class Template {
 
   /** Whether the template has actions for the management location. */
   public boolean hasManagementActions() {
-    return actionFiles().contains(ActionFile.MGMT) || hooks().stream().anyMatch(Hook::management);
+    return files.hasManagementActions();
   }
 
   /** Everything wrong, each as {@code file:line: key: message}; empty for a valid template. */

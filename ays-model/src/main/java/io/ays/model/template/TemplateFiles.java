@@ -87,6 +87,14 @@ public final class TemplateFiles {
     return List.copyOf(hooks);
   }
 
+  /**
+   * Whether any action runs at the management location: {@code actions_mgmt.py} or a hook under
+   * {@code hooks/mgmt/}.
+   */
+  public boolean hasManagementActions() {
+    return actionFiles().contains(ActionFile.MGMT) || hooks().stream().anyMatch(Hook::management);
+  }
+
   /** The files that are neither HRD files, action files nor hooks (configuration, scripts). */
   public List<String> otherFiles() {
     Set<String> hookPaths = new java.util.HashSet<>();

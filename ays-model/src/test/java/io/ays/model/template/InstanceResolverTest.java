@@ -117,6 +117,60 @@ class InstanceResolverTest {
   }
 
   @Test
+  void aDependencysInstanceNameAndArgsMayComeFromTheDependentsAnswers() {
+    Template app =
+        Template.fromHrd(
+            "demo",
+            "app",
+            """
+            dependencies.1 =
+                name:'db',
+                instance:'$(instance.param.dbname)',
+                args:'dep.args.db',
+
+            dep.args.db =
+                param.port:'$(instance.param.dbport)',
+                param.path:'$(service.data)/db',
+
+            data = '/srv/app'
+            """,
+            """
+            param.dbname = @ASK type:str default:'appdb'
+            param.dbport = @ASK type:int default:5433
+            """);
+    ResolvedInstance r = app.resolve(null, Map.of("param.dbport", 6000));
+    assertThat(r.problems()).isEmpty();
+    DependencySpec db = r.dependencies().get(0);
+    assertThat(db.key()).isEqualTo("dependencies.1");
+    assertThat(db.instanceKey()).isEqualTo("demo/db/appdb");
+    assertThat(db.args()).isEqualTo(Map.of("param.port", 6000L, "param.path", "/srv/app/db"));
+  }
+
+  @Test
+  void aDependencysArgsReferringToAKeyTheInstanceLacksIsAnErrorNamingBoth() {
+    Template app =
+        Template.fromHrd(
+            "demo",
+            "app",
+            """
+            dependencies.1 =
+                name:'db',
+                args:'dep.args.db',
+
+            dep.args.db =
+                param.port:'$(instance.param.dbprot)',
+                param.root:'$(system.paths.base)/db',
+            """,
+            "param.dbport = @ASK type:int default:5433\n");
+    ResolvedInstance r = app.resolve(null, Map.of());
+    assertThat(r.ok()).isFalse();
+    assertThat(r.problems())
+        .containsExactly(
+            "dep.args.db: $(instance.param.dbprot) is not a key of this instance (not an answer,"
+                + " nor a key of instance.hrd or service.hrd)");
+  }
+
+  @Test
   void everyWrongOrMissingAnswerIsListedNamingItsKey() {
     ResolvedInstance r = web.resolve(null, Map.of("param.port", 80, "param.wait", "soon"));
     assertThat(r.ok()).isFalse();

@@ -7,6 +7,7 @@ import io.ays.coordinator.domain.graph.DependencyGraph;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.ays.coordinator.persistence.TemplateDefinitionEntity;
 import io.ays.model.template.DependencySpec;
+import io.ays.model.template.ResolvedInstance;
 import io.ays.model.template.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -23,9 +24,12 @@ import java.util.Set;
  *
  * <p>A dependency's domain defaults to its dependent's, its instance to {@code main}; its answers
  * are the dict its {@code args} key names, never the dependent's own answers (a defect of the
- * original). Without {@code args}, an already installed dependency keeps its stored answers. A new
- * dependency lives on its dependent's node; an installed one stays where it is. A dependency that
- * is installed, running and unchanged gets no run; a dependency several instances need gets one.
+ * original). The dependent's recipe is resolved against the dependent's instance first, as in AYS
+ * 7, so its {@code dependencies.N} fields and {@code args} may pass its own values down with {@code
+ * $(instance.param.port)}; a reference the instance cannot answer is a problem naming the key.
+ * Without {@code args}, an already installed dependency keeps its stored answers. A new dependency
+ * lives on its dependent's node; an installed one stays where it is. A dependency that is
+ * installed, running and unchanged gets no run; a dependency several instances need gets one.
  */
 @ApplicationScoped
 public class InstallClosure {
@@ -74,8 +78,12 @@ public class InstallClosure {
       Map<InstanceKey, InstancePlanner.Member> members,
       List<Problem> problems) {
     Template template = templates.of(dependent.template());
+    ResolvedInstance resolved = template.resolve(dependent.key().instance(), dependent.answers());
+    if (!resolved.ok()) {
+      return List.of(); // the dependent's own plan reports why
+    }
     List<InstanceKey> keys = new ArrayList<>();
-    for (DependencySpec spec : template.dependencies()) {
+    for (DependencySpec spec : resolved.dependencies()) {
       String field = dependent.key() + ": " + spec.key();
       InstanceKey key;
       try {

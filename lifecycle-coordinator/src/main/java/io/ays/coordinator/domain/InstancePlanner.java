@@ -83,20 +83,27 @@ public class InstancePlanner {
       return null;
     }
     ServiceInstanceEntity existing = member.existing();
-    boolean upToDate =
-        member.action() == RequestAction.INSTALL
-            && !member.force()
-            && existing != null
-            && InstanceState.RUNNING.name().equals(existing.state)
+    boolean running = existing != null && InstanceState.RUNNING.name().equals(existing.state);
+    boolean unchanged =
+        existing != null
             && member.template().contentHash.equals(existing.templateHash)
             && json.sameAnswers(resolution.answers(), existing.answers);
+    // As asked: running, or installed and not started when the request says --no-start.
+    boolean asAsked =
+        running
+            || (member.noStart()
+                && existing != null
+                && InstanceState.STOPPED.name().equals(existing.state));
+    boolean upToDate =
+        member.action() == RequestAction.INSTALL && !member.force() && unchanged && asAsked;
     PlanRequest planRequest =
         new PlanRequest(
             member.action(),
             config.managementNode(),
             member.node(),
             member.template().hasManagementActions,
-            member.noStart());
+            member.noStart(),
+            member.action() == RequestAction.INSTALL && running);
     return new PreparedRun(
         member.action(),
         member.key(),

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * hooks/mgmt/<action>} (management actions), in any language. The hook gets the instance
  * configuration as JSON on stdin and as {@code AYS_CFG_*} environment variables; exit 0 means
  * success. For check_up, exit 0 means up and exit 1 down; for check_down, exit 0 means down and
- * exit 1 up; any other code is a failure.
+ * exit 1 up; for monitor, exit 0 means up, 1 down and 2 degraded (its last line of output says
+ * why); any other code is a failure.
  */
 @ApplicationScoped
 public class HookRunner {
@@ -85,15 +86,37 @@ public class HookRunner {
     if (phase == Phase.CHECK_DOWN && (exit == 0 || exit == 1)) {
       return withTail(ActionOutcome.checked(exit == 1, "hook check_down exited " + exit), tail);
     }
+    if (phase == Phase.MONITOR && (exit == 0 || exit == 1)) {
+      return withTail(
+          ActionOutcome.checked(exit == 0, "hook monitor says " + (exit == 0 ? "up" : "down")),
+          tail);
+    }
+    if (phase == Phase.MONITOR && exit == 2) {
+      return withTail(ActionOutcome.degraded(lastLine(tail, "hook monitor says degraded")), tail);
+    }
     if (exit == 0) {
       return withTail(ActionOutcome.done("hook " + phase.actionName() + " succeeded"), tail);
     }
     return ActionOutcome.failed(exit, "hook " + phase.actionName() + " exited " + exit, tail);
   }
 
+  /** The hook's last line of output (its reason), or {@code otherwise} if it said nothing. */
+  private static String lastLine(String tail, String otherwise) {
+    if (tail == null || tail.isBlank()) {
+      return otherwise;
+    }
+    String[] lines = tail.strip().split("\n");
+    return lines[lines.length - 1].strip();
+  }
+
   private static ActionOutcome withTail(ActionOutcome outcome, String tail) {
     return new ActionOutcome(
-        outcome.outcome(), outcome.exitCode(), outcome.up(), outcome.message(), tail);
+        outcome.outcome(),
+        outcome.exitCode(),
+        outcome.up(),
+        outcome.message(),
+        tail,
+        outcome.degraded());
   }
 
   /** The output this run of the hook appended to the shared hooks log. */

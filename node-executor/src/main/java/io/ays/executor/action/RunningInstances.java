@@ -28,6 +28,7 @@ public class RunningInstances {
   private static final Logger LOG = Logger.getLogger(RunningInstances.class);
 
   private final Map<String, ActionContext> byKey = new ConcurrentHashMap<>();
+  private final Map<String, Chain> chains = new ConcurrentHashMap<>();
   private final Path dir;
   private final ObjectMapper json = EventJson.newObjectMapper();
 
@@ -41,13 +42,36 @@ public class RunningInstances {
     load();
   }
 
+  /**
+   * The message an instance's health reports are caused by, and the correlation they carry: the
+   * command that found the instance up. A crash report, and the restart the monitor asks for,
+   * thereby stay in the chain of the request that started the service.
+   */
+  public record Chain(String causeId, String correlationId) {}
+
   public void started(ActionContext context) {
+    started(context, null);
+  }
+
+  /** {@code context}'s instance runs; {@code chain} (or null) is the command that says so. */
+  public void started(ActionContext context, Chain chain) {
     byKey.put(context.instanceKey(), context);
-    save(context);
+    if (chain != null) {
+      chains.put(context.instanceKey(), chain);
+    } else {
+      chains.remove(context.instanceKey());
+    }
+    save(context, chain);
+  }
+
+  /** The chain the health reports of {@code instanceKey} continue, if known. */
+  public java.util.Optional<Chain> chainOf(String instanceKey) {
+    return java.util.Optional.ofNullable(chains.get(instanceKey));
   }
 
   public void stopped(String instanceKey) {
     byKey.remove(instanceKey);
+    chains.remove(instanceKey);
     try {
       Files.deleteIfExists(file(instanceKey));
     } catch (IOException e) {
@@ -73,16 +97,18 @@ public class RunningInstances {
       String templateDir,
       String instanceDir,
       String logDir,
-      Map<String, Object> config) {}
+      Map<String, Object> config,
+      Chain chain) {}
 
-  private void save(ActionContext context) {
+  private void save(ActionContext context, Chain chain) {
     Stored stored =
         new Stored(
             context.command(),
             context.templateDir().toString(),
             context.instanceDir().toString(),
             context.logDir().toString(),
-            context.config());
+            context.config(),
+            chain);
     try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, ".save-", ".json");
@@ -113,6 +139,9 @@ public class RunningInstances {
                   Path.of(s.logDir()),
                   s.config());
           byKey.put(context.instanceKey(), context);
+          if (s.chain() != null) {
+            chains.put(context.instanceKey(), s.chain());
+          }
         } catch (IOException | RuntimeException e) {
           LOG.warnf("%s: not a running instance record, ignored: %s", file, e.getMessage());
         }

@@ -26,6 +26,13 @@ public interface ExecutorConfig {
   @WithDefault("10s")
   Duration monitorInterval();
 
+  /**
+   * How long one {@code monitor} action may take (a hook or a Python method is killed after it);
+   * one that does not answer in time reports the instance DOWN.
+   */
+  @WithDefault("30s")
+  Duration monitorTimeout();
+
   /** How long a command waits for its template version to arrive on {@code ays.templates}. */
   @WithDefault("15s")
   Duration templateWait();

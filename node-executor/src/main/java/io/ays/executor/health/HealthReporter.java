@@ -10,8 +10,6 @@ import io.ays.contracts.InstanceKey;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.Topics;
 import io.ays.executor.action.ActionContext;
-import io.ays.executor.action.ActionOutcome;
-import io.ays.executor.action.DefaultActions;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.process.ProcessExit;
@@ -27,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reports the health of the instances this node runs on {@code ays.health}: a crash of a supervised
- * process at once, and every instance's {@code monitor} check periodically.
+ * process at once, and every instance's {@code monitor} action ({@link MonitorCheck}) periodically:
+ * UP, DEGRADED or DOWN with the reason.
  */
 @ApplicationScoped
 public class HealthReporter {
@@ -43,7 +43,7 @@ public class HealthReporter {
 
   private final ProcessSupervisor supervisor;
   private final RunningInstances running;
-  private final DefaultActions defaults;
+  private final MonitorCheck monitor;
   private final Outbox outbox;
   private final EventFactory events;
   private final EventCodec codec;
@@ -55,7 +55,7 @@ public class HealthReporter {
   public HealthReporter(
       ProcessSupervisor supervisor,
       RunningInstances running,
-      DefaultActions defaults,
+      MonitorCheck monitor,
       Outbox outbox,
       EventFactory events,
       EventCodec codec,
@@ -64,7 +64,7 @@ public class HealthReporter {
       Clock clock) {
     this.supervisor = supervisor;
     this.running = running;
-    this.defaults = defaults;
+    this.monitor = monitor;
     this.outbox = outbox;
     this.events = events;
     this.codec = codec;
@@ -112,8 +112,10 @@ public class HealthReporter {
     }
     for (SupervisedProcess gone : found.gone()) {
       if (running.isRunning(gone.instanceKey())) {
+        Optional<RunningInstances.Chain> chain = running.chainOf(gone.instanceKey());
         running.stopped(gone.instanceKey());
         report(
+            chain,
             new HealthReport(
                 InstanceKey.parse(gone.instanceKey()),
                 NodeId.of(config.nodeId()),
@@ -135,8 +137,10 @@ public class HealthReporter {
     if (exit.expected() || !running.isRunning(exit.process().instanceKey())) {
       return;
     }
+    Optional<RunningInstances.Chain> chain = running.chainOf(exit.process().instanceKey());
     running.stopped(exit.process().instanceKey());
     report(
+        chain,
         new HealthReport(
             InstanceKey.parse(exit.process().instanceKey()),
             NodeId.of(config.nodeId()),
@@ -161,20 +165,25 @@ public class HealthReporter {
     List<HealthReport> reports = new ArrayList<>();
     for (ActionContext context : running.all()) {
       try {
-        ActionOutcome check = defaults.check(context);
-        boolean up = Boolean.TRUE.equals(check.up());
+        MonitorCheck.Verdict verdict = monitor.check(context);
+        if (!running.isRunning(context.instanceKey())) {
+          continue; // stopped (or crashed and reported) while its monitor ran
+        }
         reports.add(
             new HealthReport(
                 context.command().instanceKey(),
                 NodeId.of(config.nodeId()),
-                up ? HealthStatus.UP : HealthStatus.DOWN,
+                verdict.status(),
                 HealthSource.MONITOR,
                 null,
                 null,
                 null,
-                check.message(),
-                null,
+                verdict.reason(),
+                verdict.outputTail(),
                 Instant.now(clock)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       } catch (RuntimeException e) {
         LOG.warnf("monitor check of %s failed: %s", context.instanceKey(), e.getMessage());
       }
@@ -186,8 +195,23 @@ public class HealthReporter {
     }
   }
 
-  private void report(HealthReport report) {
-    report(List.of(report));
+  private void report(Optional<RunningInstances.Chain> chain, HealthReport report) {
+    store(List.of(report), List.of(encode(chain, report)));
+  }
+
+  /**
+   * A report continues the chain of the command that found its instance up (the install or restart
+   * that started it), so a crash, the restart it causes and that restart's runs are one chain; a
+   * report of an instance with no known chain (recorded before chains were kept) starts one.
+   */
+  private String encode(Optional<RunningInstances.Chain> chain, HealthReport report) {
+    return codec.encode(
+        chain
+            .map(
+                c ->
+                    events.causedBy(
+                        c.causeId(), c.correlationId(), EventType.HEALTH_REPORT, report))
+            .orElseGet(() -> events.create(EventType.HEALTH_REPORT, report)));
   }
 
   /** Stores the reports in one transaction: a monitor round of many instances is one commit. */
@@ -196,7 +220,11 @@ public class HealthReporter {
       return;
     }
     List<String> encoded = new ArrayList<>();
-    reports.forEach(r -> encoded.add(codec.encode(events.create(EventType.HEALTH_REPORT, r))));
+    reports.forEach(r -> encoded.add(encode(running.chainOf(r.instanceKey().toString()), r)));
+    store(reports, encoded);
+  }
+
+  private void store(List<HealthReport> reports, List<String> encoded) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

@@ -85,7 +85,7 @@ public class CommandExecution {
       return;
     }
     Instant started = Instant.now(clock);
-    ActionOutcome outcome = carryOut(command, started);
+    ActionOutcome outcome = carryOut(event, started);
     long millis = Duration.between(started, Instant.now(clock)).toMillis();
     LOG.infof(
         "%s %s (%s) on %s: %s%s",
@@ -148,7 +148,9 @@ public class CommandExecution {
     return true;
   }
 
-  private ActionOutcome carryOut(PhaseCommand command, Instant now) throws InterruptedException {
+  private ActionOutcome carryOut(CloudEvent<PhaseCommand> event, Instant now)
+      throws InterruptedException {
+    PhaseCommand command = event.data();
     if (command.deadline() != null && now.isAfter(command.deadline())) {
       return rejected("stale: its deadline " + command.deadline() + " has passed");
     }
@@ -168,22 +170,25 @@ public class CommandExecution {
       ActionContext context =
           new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);
       ActionOutcome outcome = actions.run(context);
-      track(context, outcome);
+      track(context, outcome, new RunningInstances.Chain(event.id(), event.correlationId()));
       return outcome;
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       return ActionOutcome.failed(null, e.getMessage(), null);
     }
   }
 
-  /** Keeps the set of running instances current, for monitoring and crash reports. */
-  private void track(ActionContext context, ActionOutcome outcome) {
+  /**
+   * Keeps the set of running instances current, for monitoring and crash reports; {@code chain} is
+   * the command that found the instance up, which its health reports continue.
+   */
+  private void track(ActionContext context, ActionOutcome outcome, RunningInstances.Chain chain) {
     if (!outcome.outcome().successful()
         || context.command().role() != io.ays.contracts.ExecutionRole.NODE) {
       return;
     }
     Phase phase = context.command().phase();
     if (phase == Phase.START || (phase == Phase.CHECK_UP && Boolean.TRUE.equals(outcome.up()))) {
-      running.started(context);
+      running.started(context, chain);
     } else if (phase == Phase.STOP || phase == Phase.HALT || phase == Phase.UNINSTALL) {
       running.stopped(context.instanceKey());
     }

@@ -75,6 +75,7 @@ public final class PythonActions {
       builder.environment().put("PYTHONUNBUFFERED", "1");
       builder.environment().put("AYS_INSTANCE_KEY", context.instanceKey());
       builder.environment().put("AYS_PHASE", phase.actionName());
+      builder.environment().put("AYS_NODE", context.command().node().value());
       builder.environment().put("AYS_INSTANCE_DIR", context.instanceDir().toString());
       builder.environment().put("AYS_TEMPLATE_DIR", context.templateDir().toString());
       process = builder.start();
@@ -201,6 +202,17 @@ public final class PythonActions {
       boolean up = phase == Phase.CHECK_UP ? bool : !bool;
       return withTail(ActionOutcome.checked(up, what + " says " + (up ? "up" : "down")), tail);
     }
+    if (phase == Phase.MONITOR && value instanceof String reason && !reason.isBlank()) {
+      // a monitor may say "running, but not well" by returning why
+      return withTail(ActionOutcome.degraded(reason.strip()), tail);
+    }
+    if (phase == Phase.MONITOR && value instanceof Boolean healthy) {
+      // monitor answers a question, like a check: the plan decides what an unhealthy answer
+      // means (nothing at the management location, where no process of the service runs)
+      return withTail(
+          ActionOutcome.checked(healthy, what + " says " + (healthy ? "healthy" : "unhealthy")),
+          tail);
+    }
     if (Boolean.FALSE.equals(value)) {
       return ActionOutcome.failed(null, what + " returned False (" + took + ")", tail);
     }
@@ -215,7 +227,12 @@ public final class PythonActions {
 
   private static ActionOutcome withTail(ActionOutcome outcome, String tail) {
     return new ActionOutcome(
-        outcome.outcome(), outcome.exitCode(), outcome.up(), outcome.message(), tail);
+        outcome.outcome(),
+        outcome.exitCode(),
+        outcome.up(),
+        outcome.message(),
+        tail,
+        outcome.degraded());
   }
 
   private static String seconds(long startNanos) {

@@ -18,9 +18,11 @@ import java.util.List;
  * the hosting node's.
  *
  * <p>Install: init, prepare, fetch (node only), configure, check_up; if up: stop, check_down, halt
- * if still up, check_down; then start, check_up (must be up), monitor. Restart is the stop sequence
- * then the start sequence; stop is stop, check_down, halt if needed; uninstall is the stop sequence
- * then uninstall and removedata. Build (template-level) is its one phase on the service's node.
+ * if still up, check_down; then start, check_up (must be up), monitor. Re-installing a running
+ * instance with changed answers, another template version or force stops it on its node
+ * unconditionally (the reconfigure-and-restart of the original). Restart is the stop sequence then
+ * the start sequence; stop is stop, check_down, halt if needed; uninstall is the stop sequence then
+ * uninstall and removedata. Build (template-level) is its one phase on the service's node.
  */
 public final class PhasePlanner {
 
@@ -47,7 +49,11 @@ public final class PhasePlanner {
           steps.add(Phase.FETCH, ALWAYS, NONE);
         }
         steps.add(Phase.CONFIGURE, ALWAYS, NONE).add(Phase.CHECK_UP, ALWAYS, NONE);
-        stopIfUp(steps);
+        if (request.replacesRunning() && steps.role == ExecutionRole.NODE) {
+          stop(steps); // the running processes are the old answers' (reconfigure and restart)
+        } else {
+          stopIfUp(steps);
+        }
         if (!request.noStart()) {
           startAndWatch(steps);
         }

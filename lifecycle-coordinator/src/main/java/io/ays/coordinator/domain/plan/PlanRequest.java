@@ -10,10 +10,24 @@ import io.ays.contracts.RequestAction;
  * @param hasManagementActions whether the template ships management actions (actions_mgmt.py);
  *     without them the management sequence would only run no-op defaults, so it is left out
  * @param noStart install without starting (the original's --no-start)
+ * @param replacesRunning an install of an instance that is running with other answers, another
+ *     template version, or forced: its processes are stopped whatever check_up says, since a check
+ *     with the new answers (a new port) cannot see the old process
  */
 public record PlanRequest(
     RequestAction action,
     String managementNode,
     String serviceNode,
     boolean hasManagementActions,
-    boolean noStart) {}
+    boolean noStart,
+    boolean replacesRunning) {
+
+  public PlanRequest(
+      RequestAction action,
+      String managementNode,
+      String serviceNode,
+      boolean hasManagementActions,
+      boolean noStart) {
+    this(action, managementNode, serviceNode, hasManagementActions, noStart, false);
+  }
+}

@@ -55,6 +55,19 @@ class PhasePlanTest {
   }
 
   @Test
+  void reinstallingARunningInstanceStopsItOnItsNodeWhateverCheckUpSays() {
+    List<PlannedStep> plan =
+        planner.plan(new PlanRequest(RequestAction.INSTALL, "mgmt", "node7", true, false, true));
+
+    assertThat(plan)
+        .filteredOn(s -> s.phase() == Phase.STOP)
+        .extracting(PlannedStep::role, PlannedStep::when)
+        .containsExactly(
+            tuple(ExecutionRole.MANAGEMENT, StepCondition.IF_UP),
+            tuple(ExecutionRole.NODE, StepCondition.ALWAYS));
+  }
+
+  @Test
   void managementChecksNeverFailTheRunBecauseNoProcessRunsThere() {
     List<PlannedStep> plan =
         planner.plan(new PlanRequest(RequestAction.INSTALL, "mgmt", "node7", true, false));
