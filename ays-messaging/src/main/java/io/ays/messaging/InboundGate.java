@@ -7,6 +7,7 @@ import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.EventType;
 import io.ays.contracts.InvalidEventException;
+import io.ays.contracts.KafkaBinding;
 import io.ays.contracts.Problem;
 import io.ays.contracts.RequestRejected;
 import io.ays.contracts.Topics;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,7 +92,7 @@ public class InboundGate {
   public Optional<CloudEvent<?>> admit(
       ConsumerRecord<String, String> record, Channel channel, String consumer) {
     try {
-      return Optional.of(codec.decode(record.value(), channel));
+      return Optional.of(codec.decode(structuredValue(record), channel));
     } catch (InvalidEventException e) {
       refuse(
           record,
@@ -102,6 +105,13 @@ public class InboundGate {
           e.asProblem());
       return Optional.empty();
     }
+  }
+
+  /** The record's event as structured JSON, whichever mode of the Kafka binding it came in. */
+  static String structuredValue(ConsumerRecord<String, String> record) {
+    Map<String, byte[]> headers = new HashMap<>();
+    record.headers().forEach(header -> headers.put(header.key(), header.value()));
+    return KafkaBinding.toStructured(headers, record.value());
   }
 
   /**

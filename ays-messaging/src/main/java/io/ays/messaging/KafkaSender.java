@@ -1,5 +1,6 @@
 package io.ays.messaging;
 
+import io.ays.contracts.KafkaBinding;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,12 +56,20 @@ public class KafkaSender {
     return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.");
   }
 
+  /**
+   * A record of one AYS event in the CloudEvents Kafka binding's structured mode: the JSON event as
+   * the value and the {@code content-type} header that lets a CloudEvents SDK read it.
+   */
+  public static ProducerRecord<String, String> record(String topic, String key, String json) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+    record.headers().add(KafkaBinding.CONTENT_TYPE_HEADER, KafkaBinding.structuredContentType());
+    return record;
+  }
+
   /** Sends and waits for the broker's acknowledgement. */
   public void send(String topic, String key, String value) {
     try {
-      producer
-          .send(new ProducerRecord<>(topic, key, value))
-          .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      producer.send(record(topic, key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending to " + topic, e);

@@ -4,9 +4,12 @@ import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.InvalidEventException;
+import io.ays.contracts.KafkaBinding;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -97,8 +100,10 @@ public final class EventStream implements AutoCloseable {
       return new ReceivedEvent(record.topic(), record.key(), null, null, "tombstone");
     }
     try {
-      return new ReceivedEvent(
-          record.topic(), record.key(), record.value(), codec.decode(record.value()), null);
+      Map<String, byte[]> headers = new HashMap<>();
+      record.headers().forEach(header -> headers.put(header.key(), header.value()));
+      String json = KafkaBinding.toStructured(headers, record.value());
+      return new ReceivedEvent(record.topic(), record.key(), json, codec.decode(json), null);
     } catch (InvalidEventException e) {
       return new ReceivedEvent(record.topic(), record.key(), record.value(), null, e.getMessage());
     }

@@ -4,6 +4,7 @@ import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
+import io.ays.contracts.KafkaBinding;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
 import java.time.Duration;
@@ -33,9 +34,11 @@ public final class RequestPublisher {
       throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
     }
     try {
-      producer
-          .send(new ProducerRecord<>(Topics.REQUESTS, request.kafkaKey(), json))
-          .get(KafkaSettings.ANSWER_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(Topics.REQUESTS, request.kafkaKey(), json);
+      // Structured mode of the CloudEvents Kafka binding, as the services write it.
+      record.headers().add(KafkaBinding.CONTENT_TYPE_HEADER, KafkaBinding.structuredContentType());
+      producer.send(record).get(KafkaSettings.ANSWER_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
     } catch (InterruptedException e) {
