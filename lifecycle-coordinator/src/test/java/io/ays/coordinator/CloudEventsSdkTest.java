@@ -59,6 +59,9 @@ class CloudEventsSdkTest {
 
   KafkaBroker broker;
 
+  /** A node of this class's own, so no other test class reads the commands it causes. */
+  private final String node = "sdk-" + FlowHelpers.shortId();
+
   @BeforeAll
   static void callAsAdmin() {
     TestTokens.authenticateRestAssured();
@@ -66,7 +69,7 @@ class CloudEventsSdkTest {
 
   @BeforeEach
   void nodeIsAlive() {
-    Heartbeats.send(broker.bootstrapServers(), "local");
+    Heartbeats.send(broker.bootstrapServers(), node);
   }
 
   @Test
@@ -83,7 +86,7 @@ class CloudEventsSdkTest {
     String name = "sdk-" + FlowHelpers.shortId();
     FlowHelpers.publishTemplate(broker.bootstrapServers(), "demo", name, SERVICE_HRD, INSTANCE_HRD);
     awaitPlannable("demo", name);
-    String commandTopic = Topics.COMMANDS_PREFIX + "local";
+    String commandTopic = Topics.COMMANDS_PREFIX + node;
     try (KafkaConsumer<String, CloudEvent> commands = sdkConsumer(commandTopic)) {
       String requestId = UUID.randomUUID().toString();
       sendWithSdk(encoding, installRequest(requestId, name));
@@ -114,7 +117,7 @@ class CloudEventsSdkTest {
                 + "\",\"instance\":\"bad\","
                 + "\"answers\":{\"param.nosuch\":1}}"));
 
-    List<String> topics = List.of(Topics.COMMANDS_PREFIX + "local", Topics.SERVICE_EVENTS);
+    List<String> topics = List.of(Topics.COMMANDS_PREFIX + node, Topics.SERVICE_EVENTS);
     Map<String, Integer> readByType = new HashMap<>();
     FlowHelpers.await(
         () -> {
@@ -143,7 +146,13 @@ class CloudEventsSdkTest {
 
   private String installRequest(String id, String name) {
     return request(
-        id, "{\"domain\":\"demo\",\"name\":\"" + name + "\",\"answers\":{\"param.port\":9191}}");
+        id,
+        "{\"domain\":\"demo\",\"name\":\""
+            + name
+            + "\",\"node\":\""
+            + node
+            + "\","
+            + "\"answers\":{\"param.port\":9191}}");
   }
 
   private static String request(String id, String data) {
