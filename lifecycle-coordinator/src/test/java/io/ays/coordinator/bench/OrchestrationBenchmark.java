@@ -18,6 +18,7 @@ import io.ays.testing.PostgresDatabase;
 import io.ays.testing.Readiness;
 import io.ays.testing.TestSigningKeys;
 import io.ays.testing.TestTemplates;
+import io.ays.testing.TestTokens;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -294,6 +295,7 @@ public final class OrchestrationBenchmark {
           HTTP.send(
               HttpRequest.newBuilder(URI.create(base + "/requests/install?dryRun=true"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", TestTokens.bearer("operator"))
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"domain\":\"" + DOMAIN + "\",\"name\":\"" + NAME + "\"}"))
@@ -332,6 +334,7 @@ public final class OrchestrationBenchmark {
     env.putAll(
         TestSigningKeys
             .coordinatorEnvironment()); // a key made for this run; every command is signed
+    env.putAll(TestTokens.serviceEnvironment()); // REST callers need a token, as in production
     env.put("AYS_MANAGEMENT_NODE", MANAGEMENT_NODE);
     env.put("AYS_COORDINATOR_START_GRACE", START_GRACE.toSeconds() + "s");
     // Step logs at INFO would measure the console: warnings only.
