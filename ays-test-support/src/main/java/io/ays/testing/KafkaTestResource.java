@@ -16,9 +16,14 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     broker = KafkaBroker.start();
+    return applicationProperties(broker.bootstrapServers());
+  }
+
+  /** What a service under test is given with any test broker: its address, signing and tokens. */
+  static Map<String, String> applicationProperties(String bootstrapServers) {
     Map<String, String> properties = new HashMap<>(TestSigningKeys.quarkusProperties());
     properties.putAll(TestTokens.quarkusProperties());
-    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    properties.put("kafka.bootstrap.servers", bootstrapServers);
     return properties;
   }
 

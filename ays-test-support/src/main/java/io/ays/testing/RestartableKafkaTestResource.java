@@ -1,7 +1,6 @@
 package io.ays.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,10 +17,7 @@ public class RestartableKafkaTestResource implements QuarkusTestResourceLifecycl
   @Override
   public Map<String, String> start() {
     broker = KafkaBrokerProcess.start();
-    Map<String, String> properties = new HashMap<>(TestSigningKeys.quarkusProperties());
-    properties.putAll(TestTokens.quarkusProperties());
-    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
-    return properties;
+    return KafkaTestResource.applicationProperties(broker.bootstrapServers());
   }
 
   @Override
