@@ -20,12 +20,20 @@ import org.apache.kafka.common.acl.AclBinding;
  * Idempotent: run again, it keeps the passwords and adds only what is missing.
  *
  * <p>Usage: {@code KafkaAccess --bootstrap HOST:PORT --admin-config FILE --manifest FILE
- * --credentials-dir DIR [--nodes local,n2]}. Prints the principals, never a password.
+ * --credentials-dir DIR [--nodes local,n2] [--make-missing-credentials false]}: with {@code false}
+ * the folder is only read (e.g. Secrets mounted read-only) and a principal without a file is an
+ * error. Prints the principals, never a password.
  */
 public final class KafkaAccess {
 
   private static final Set<String> OPTIONS =
-      Set.of("bootstrap", "admin-config", "manifest", "credentials-dir", "nodes");
+      Set.of(
+          "bootstrap",
+          "admin-config",
+          "manifest",
+          "credentials-dir",
+          "nodes",
+          "make-missing-credentials");
 
   private final Admin admin;
   private final KafkaCredentials credentials;
@@ -43,9 +51,12 @@ public final class KafkaAccess {
       Properties props =
           TopicSetup.adminProperties(
               cl.require("bootstrap"), Path.of(cl.require("admin-config")), "ays-kafka-access");
+      KafkaCredentials credentials =
+          new KafkaCredentials(
+              Path.of(cl.require("credentials-dir")),
+              flag(cl.get("make-missing-credentials", "true"), "make-missing-credentials"));
       try (Admin admin = Admin.create(props)) {
-        new KafkaAccess(admin, new KafkaCredentials(Path.of(cl.require("credentials-dir"))))
-            .apply(manifest, nodes);
+        new KafkaAccess(admin, credentials).apply(manifest, nodes);
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
@@ -55,6 +66,16 @@ public final class KafkaAccess {
       e.printStackTrace();
       System.exit(1);
     }
+  }
+
+  static boolean flag(String value, String option) {
+    return switch (value.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--" + option + ": true or false, got '" + value + "'");
+    };
   }
 
   static List<String> nodes(String list) {
