@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -51,6 +52,10 @@ public final class KafkaAccess {
       Properties props =
           TopicSetup.adminProperties(
               cl.require("bootstrap"), Path.of(cl.require("admin-config")), "ays-kafka-access");
+      // Making SCRAM credentials costs the broker CPU (8192 iterations each): on a busy machine a
+      // request can take longer than the short timeouts that suit waiting for the broker.
+      props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "60000");
+      props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "180000");
       KafkaCredentials credentials =
           new KafkaCredentials(
               Path.of(cl.require("credentials-dir")),
