@@ -132,11 +132,13 @@ compgen -G "$ROOT/ays-local/target/lib/kafka_2.13-*.jar" >/dev/null && [ -f "$RO
 for svc in template-registry lifecycle-coordinator node-executor monitor-service; do
   build "$svc" "$ROOT/$svc/target/quarkus-app" "$ROOT/deploy/images/$svc/Dockerfile"
 done
-# The Kafka image's context: the Kafka jars and the topic setup, without the embedded PostgreSQL.
+# The Kafka image's context: the Kafka jars, the topic and access setup and the ACL set, without
+# the embedded PostgreSQL.
 stage=$ROOT/ays-local/target/kafka-image
 rm -rf "$stage"
 mkdir -p "$stage/lib"
-cp "$ROOT/ays-local/target/ays-local.jar" "$ROOT/deploy/images/kafka/entrypoint.sh" "$stage/"
+cp "$ROOT/ays-local/target/ays-local.jar" "$ROOT/deploy/images/kafka/entrypoint.sh" \
+  "$ROOT/deploy/kafka/acls.txt" "$stage/"
 find "$ROOT/ays-local/target/lib" -maxdepth 1 -name '*.jar' ! -name 'embedded-postgres*' \
   ! -name 'postgresql-*' -exec cp {} "$stage/lib/" \;
 build kafka "$stage" "$ROOT/deploy/images/kafka/Dockerfile"

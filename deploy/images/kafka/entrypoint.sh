@@ -5,13 +5,68 @@ CP='/opt/kafka/lib/*'
 QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error)
 
+ACLS=/opt/kafka/acls.txt
+
+# setup --bootstrap HOST:PORT --admin-config FILE --credentials-dir DIR --nodes n1,n2 [--partitions N]
+# [--replication-factor N]: the AYS topics, then every principal's SCRAM credential and ACLs
+# (acls.txt) from the client settings files in DIR (<principal>.properties, read, never written).
+setup() {
+  local bootstrap='' admin='' dir='' nodes='' topic_opts=()
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --bootstrap) bootstrap=$2 ;;
+      --admin-config) admin=$2 ;;
+      --credentials-dir) dir=$2 ;;
+      --nodes) nodes=$2 ;;
+      --partitions | --replication-factor | --timeout-seconds) topic_opts+=("$1" "$2") ;;
+      *) echo "setup: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift 2
+  done
+  for opt in bootstrap admin dir nodes; do
+    [ -n "${!opt}" ] || { echo "setup: --bootstrap, --admin-config, --credentials-dir and --nodes are required" >&2; exit 2; }
+  done
+  java "${QUIET[@]}" -cp "$CP" io.ays.local.TopicSetup --bootstrap "$bootstrap" \
+    --client-config "$admin" --nodes "$nodes" "${topic_opts[@]}"
+  exec java "${QUIET[@]}" -cp "$CP" io.ays.local.KafkaAccess --bootstrap "$bootstrap" \
+    --admin-config "$admin" --manifest "$ACLS" --credentials-dir "$dir" --nodes "$nodes" \
+    --make-missing-credentials false
+}
+
 case ${1:-broker} in
   topics)
     shift
     exec java "${QUIET[@]}" -cp "$CP" io.ays.local.TopicSetup "$@"
     ;;
+  setup)
+    shift
+    setup "$@"
+    ;;
   broker) ;;
   *) exec "$@" ;;
+esac
+
+# The broker takes SASL/SCRAM-SHA-512 clients only and refuses what acls.txt does not allow. Its
+# admin principal (super user; the broker authenticates itself with it) comes from a Kafka client
+# settings file with a ScramLoginModule username and password, e.g. a mounted Secret.
+admin_config=${KAFKA_ADMIN_CONFIG:-}
+if [ -z "$admin_config" ] || [ ! -r "$admin_config" ]; then
+  echo "KAFKA_ADMIN_CONFIG: name the readable client settings file of the Kafka admin principal (got '${admin_config}'); deploy/README.md says how to make it" >&2
+  exit 2
+fi
+jaas=$(sed -n 's/^sasl\.jaas\.config=//p' "$admin_config")
+admin=$(printf '%s' "$jaas" | sed -n 's/.*username="\([^"]*\)".*/\1/p')
+password=$(printf '%s' "$jaas" | sed -n 's/.*password="\([^"]*\)".*/\1/p')
+if [ -z "$admin" ] || [ -z "$password" ]; then
+  echo "$admin_config: sasl.jaas.config must name the admin's username and password (ScramLoginModule)" >&2
+  exit 2
+fi
+# SASL_PLAINTEXT, or SASL_SSL with the broker's key store given as KAFKA_CFG_SSL_KEYSTORE_* (and a
+# trust store holding its CA, KAFKA_CFG_SSL_TRUSTSTORE_*, since the broker is its own client).
+protocol=${KAFKA_SECURITY_PROTOCOL:-SASL_PLAINTEXT}
+case $protocol in
+  SASL_PLAINTEXT | SASL_SSL) ;;
+  *) echo "KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT or SASL_SSL, got '$protocol'" >&2; exit 2 ;;
 esac
 
 port=${KAFKA_PORT:-9092}
@@ -22,16 +77,27 @@ node=${KAFKA_NODE_ID:-1}
 data=/var/lib/kafka/data
 conf=/var/lib/kafka/server.properties
 
-cat >"$conf" <<CONF
+# It holds the admin's password: readable by the kafka user only.
+(umask 077 && cat >"$conf") <<CONF
 # Written by the entrypoint at every start from the environment.
 process.roles=broker,controller
 node.id=$node
 controller.quorum.bootstrap.servers=$adv:$cport
-listeners=PLAINTEXT://$host:$port,CONTROLLER://$host:$cport
-advertised.listeners=PLAINTEXT://$adv:$port,CONTROLLER://$adv:$cport
-inter.broker.listener.name=PLAINTEXT
+listeners=CLIENT://$host:$port,CONTROLLER://$host:$cport
+advertised.listeners=CLIENT://$adv:$port,CONTROLLER://$adv:$cport
+inter.broker.listener.name=CLIENT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:$protocol
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=$jaas
+# The controller keeps the SCRAM credentials, so the broker meets it with SASL/PLAIN as the admin.
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="$admin" password="$password" user_$admin="$password";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$admin
+allow.everyone.if.no.acl.found=false
 log.dirs=$data
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=5
@@ -52,9 +118,12 @@ while IFS='=' read -r name value; do
 done < <(env)
 
 if [ ! -f "$data/meta.properties" ]; then
-  id=${KAFKA_CLUSTER_ID:-$(java "${QUIET[@]}" -cp "$CP" kafka.tools.StorageTool random-uuid | tail -n 1)}
-  echo "formatting $data (cluster id $id)"
-  java "${QUIET[@]}" -cp "$CP" kafka.tools.StorageTool format --standalone --cluster-id "$id" --config "$conf"
+  # With the admin's SCRAM credential in the first metadata (its password read from the file).
+  echo "formatting $data (admin principal $admin)"
+  cluster=()
+  [ -z "${KAFKA_CLUSTER_ID:-}" ] || cluster=(--cluster-id "$KAFKA_CLUSTER_ID")
+  java "${QUIET[@]}" -cp "$CP" io.ays.local.LocalKafkaFormat --config "$conf" \
+    --admin-config "$admin_config" --admin-principal "$admin" "${cluster[@]}"
 fi
 # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS holds several options
 exec java $KAFKA_HEAP_OPTS -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.showDateTime=true \

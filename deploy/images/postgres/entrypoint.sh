@@ -1,11 +1,18 @@
 #!/bin/bash
 # Entry point of the local PostgreSQL image: creates the cluster, user and database on the first
-# start (from POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB), then runs the server.
+# start (from POSTGRES_USER, POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE, POSTGRES_DB), then runs
+# the server.
 set -euo pipefail
 user=${POSTGRES_USER:-postgres}
 db=${POSTGRES_DB:-$user}
 port=${PGPORT:-5432}
-: "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD (the password of POSTGRES_USER)}"
+# As the public postgres image: the password from a file (a mounted Secret) instead of the
+# environment.
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then
+  [ -r "$POSTGRES_PASSWORD_FILE" ] || { echo "POSTGRES_PASSWORD_FILE: cannot read $POSTGRES_PASSWORD_FILE" >&2; exit 2; }
+  POSTGRES_PASSWORD=$(head -n 1 "$POSTGRES_PASSWORD_FILE")
+fi
+: "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE (the password of POSTGRES_USER)}"
 
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "initializing $PGDATA (user $user, database $db)"

@@ -1,5 +1,6 @@
 package io.ays.deploy;
 
+import io.ays.contracts.kafka.KafkaClientConfig;
 import io.ays.testing.TestSecretsKey;
 import io.ays.testing.TestSigningKeys;
 import io.ays.testing.TestTokens;
@@ -26,11 +27,14 @@ import org.testcontainers.utility.MountableFile;
 /**
  * The whole of AYS as containers, from the locally built images (never pulled): PostgreSQL, Kafka
  * (KRaft) and its topic setup, template-registry, lifecycle-coordinator, two node-executors and
- * monitor-service. Every container is on the host network and listens on 127.0.0.1 on a free port,
- * so that the test talks to localhost only and runs beside other tests. PostgreSQL and Kafka are
- * waited for through their images' own HEALTHCHECK; the services through their readiness endpoint,
- * asked from the test (see {@link HttpReadiness}), while their images' HEALTHCHECK runs at its
- * shipped interval and the first test checks that Docker reports them healthy.
+ * monitor-service. Kafka is secured as deploy/ ships it: SASL/SCRAM only, the ACLs of
+ * deploy/kafka/acls.txt, every service its own principal, all credentials made by
+ * deploy/make-secrets.sh (see {@link #makeSecrets}). Every container is on the host network and
+ * listens on 127.0.0.1 on a free port, so that the test talks to localhost only and runs beside
+ * other tests. PostgreSQL and Kafka are waited for through their images' own HEALTHCHECK; the
+ * services through their readiness endpoint, asked from the test (see {@link HttpReadiness}), while
+ * their images' HEALTHCHECK runs at its shipped interval and the first test checks that Docker
+ * reports them healthy.
  */
 final class AysContainers implements AutoCloseable {
 
@@ -44,6 +48,8 @@ final class AysContainers implements AutoCloseable {
   private static final String SECRETS_KEY = "/etc/ays/secrets/secrets.key";
   private static final String TRUSTED_KEY = "/etc/ays/trusted/coordinator.pem";
   private static final String TOKEN_KEY = "/etc/ays/token/token-signing.pub.pem";
+  private static final String KAFKA_CLIENT_CONFIG = "/etc/ays/kafka/kafka.properties";
+  private static final String KAFKA_CREDENTIALS = "/etc/ays/kafka-credentials";
 
   final int kafkaPort = freePort();
   final int dbPort = freePort();
@@ -62,9 +68,11 @@ final class AysContainers implements AutoCloseable {
   final GenericContainer<?> monitor;
   private final List<GenericContainer<?>> started = new ArrayList<>();
   private final Path logDir;
+  private final Path kafkaCredentials;
 
-  AysContainers(String imagePrefix, String imageTag, Path templateRepo, Path logDir) {
+  AysContainers(String imagePrefix, String imageTag, Path templateRepo, Path logDir, Path secrets) {
     this.logDir = logDir;
+    this.kafkaCredentials = secrets.resolve("kafka");
     String db = "jdbc:postgresql://127.0.0.1:" + dbPort + "/ays";
     postgres =
         container(image(imagePrefix, "postgres", imageTag), "postgres")
@@ -86,7 +94,12 @@ final class AysContainers implements AutoCloseable {
                     "KAFKA_LISTEN_HOST",
                     "127.0.0.1",
                     "KAFKA_ADVERTISED_HOST",
-                    "127.0.0.1"));
+                    "127.0.0.1",
+                    "KAFKA_ADMIN_CONFIG",
+                    KAFKA_CLIENT_CONFIG))
+            .withCopyFileToContainer(
+                MountableFile.forHostPath(kafkaCredentials.resolve("ays-admin.properties"), 0444),
+                KAFKA_CLIENT_CONFIG);
     Map<String, String> common =
         Map.of(
             "AYS_KAFKA_BOOTSTRAP", bootstrapServers(),
@@ -96,15 +109,23 @@ final class AysContainers implements AutoCloseable {
             "AYS_HTTP_HOST", "127.0.0.1",
             "JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     registry =
-        service(image(imagePrefix, "template-registry", imageTag), "registry", registryPort, common)
+        kafkaPrincipal(
+                service(
+                    image(imagePrefix, "template-registry", imageTag),
+                    "registry",
+                    registryPort,
+                    common),
+                "ays-registry")
             .withEnv("AYS_REGISTRY_REPOSITORIES", "e2e=file:///templates/e2e#main")
             .withFileSystemBind(templateRepo.toString(), "/templates/e2e", BindMode.READ_ONLY);
     coordinator =
-        service(
-                image(imagePrefix, "lifecycle-coordinator", imageTag),
-                "coordinator",
-                coordinatorPort,
-                common)
+        kafkaPrincipal(
+                service(
+                    image(imagePrefix, "lifecycle-coordinator", imageTag),
+                    "coordinator",
+                    coordinatorPort,
+                    common),
+                "ays-coordinator")
             .withEnv("AYS_MANAGEMENT_NODE", NODE_1)
             // The test's signing key, copied in as a Secret would be mounted: root-owned, readable
             // by the service's user (the coordinator warns that it is not owner-only).
@@ -118,12 +139,16 @@ final class AysContainers implements AutoCloseable {
     executor1 = executor(image(imagePrefix, "node-executor", imageTag), NODE_1, executor1Port);
     executor2 = executor(image(imagePrefix, "node-executor", imageTag), NODE_2, executor2Port);
     monitor =
-        service(image(imagePrefix, "monitor-service", imageTag), "monitor", monitorPort, common);
+        kafkaPrincipal(
+            service(
+                image(imagePrefix, "monitor-service", imageTag), "monitor", monitorPort, common),
+            "ays-monitor");
   }
 
   private GenericContainer<?> executor(DockerImageName image, String node, int port) {
     // The image derives AYS_NODE_ID from AYS_NODE_NAME as the Kubernetes DaemonSet sets it
-    // (NODE-1 -> node-1).
+    // (NODE-1 -> node-1), and picks node-<id>.properties from AYS_KAFKA_CREDENTIALS_DIR, the
+    // DaemonSet's Secret of every node's credentials.
     return service(
             image,
             "executor-" + node,
@@ -136,6 +161,8 @@ final class AysContainers implements AutoCloseable {
                 "JAVA_OPTS",
                 "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
         .withEnv("AYS_NODE_NAME", node.toUpperCase())
+        .withFileSystemBind(kafkaCredentials.toString(), "/etc/ays/kafka", BindMode.READ_ONLY)
+        .withEnv("AYS_KAFKA_CREDENTIALS_DIR", "/etc/ays/kafka")
         .withEnv("AYS_EXECUTOR_MONITOR_INTERVAL", "2s")
         .withCopyFileToContainer(
             MountableFile.forHostPath(TestSigningKeys.publicKeyFile(), 0444), TRUSTED_KEY)
@@ -160,6 +187,42 @@ final class AysContainers implements AutoCloseable {
         .withEnv("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60s");
   }
 
+  /** The service's own Kafka principal's client settings, as a mounted Secret would give them. */
+  private GenericContainer<?> kafkaPrincipal(GenericContainer<?> service, String principal) {
+    return service
+        .withCopyFileToContainer(
+            MountableFile.forHostPath(kafkaCredentials.resolve(principal + ".properties"), 0444),
+            KAFKA_CLIENT_CONFIG)
+        .withEnv("AYS_KAFKA_CLIENT_CONFIG", KAFKA_CLIENT_CONFIG);
+  }
+
+  /**
+   * Every secret of a deployment, made by the shipped script (deploy/make-secrets.sh) for the two
+   * nodes: the Kafka credentials the containers and the test use come from there.
+   */
+  static Path makeSecrets(Path projectDir, Path dir) throws IOException, InterruptedException {
+    Process script =
+        new ProcessBuilder(
+                "bash",
+                projectDir.resolve("deploy/make-secrets.sh").toString(),
+                "--dir",
+                dir.toString(),
+                "--nodes",
+                NODE_1 + "," + NODE_2)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (script.waitFor() != 0) {
+      throw new IllegalStateException("deploy/make-secrets.sh failed: " + output);
+    }
+    return dir;
+  }
+
+  /** A principal's Kafka client settings (what the test's own clients use). */
+  Map<String, String> kafkaClientSettings(String principal) {
+    return KafkaClientConfig.read(kafkaCredentials.resolve(principal + ".properties")).properties();
+  }
+
   @SuppressWarnings("resource")
   private GenericContainer<?> container(DockerImageName image, String name) {
     return new GenericContainer<>(image)
@@ -179,7 +242,10 @@ final class AysContainers implements AutoCloseable {
     return "127.0.0.1:" + kafkaPort;
   }
 
-  /** Starts everything: the database and Kafka, the topics, then the five services at once. */
+  /**
+   * Starts everything: the database and Kafka, the topics and Kafka access (credentials, ACLs),
+   * then the five services at once.
+   */
   void start(String imagePrefix, String imageTag) {
     Startables.deepStart(postgres, kafka).join();
     started.add(postgres);
@@ -187,7 +253,16 @@ final class AysContainers implements AutoCloseable {
     try (GenericContainer<?> topics =
         container(image(imagePrefix, "kafka", imageTag), "topics")
             .withCommand(
-                "topics", "--bootstrap", bootstrapServers(), "--nodes", NODE_1 + "," + NODE_2)
+                "setup",
+                "--bootstrap",
+                bootstrapServers(),
+                "--admin-config",
+                KAFKA_CREDENTIALS + "/ays-admin.properties",
+                "--credentials-dir",
+                KAFKA_CREDENTIALS,
+                "--nodes",
+                NODE_1 + "," + NODE_2)
+            .withFileSystemBind(kafkaCredentials.toString(), KAFKA_CREDENTIALS, BindMode.READ_ONLY)
             .waitingFor(Wait.forListeningPorts())
             .withStartupCheckStrategy(
                 new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(90)))) {

@@ -1,6 +1,7 @@
 package io.ays.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ays.contracts.auth.Roles;
 import io.ays.testing.EventLog;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
@@ -67,17 +71,20 @@ class ContainersEndToEndTest {
         Path.of(System.getProperty("ays.project.dir"))
             .resolve("ays-deploy-test/target/run-" + System.currentTimeMillis());
     Path repo = templateRepository(work.resolve("templates"));
-    ays = new AysContainers(prefix, tag, repo, work.resolve("logs"));
+    Path secrets =
+        AysContainers.makeSecrets(
+            Path.of(System.getProperty("ays.project.dir")), work.resolve("secrets"));
+    ays = new AysContainers(prefix, tag, repo, work.resolve("logs"), secrets);
     ays.start(prefix, tag);
+    // The test watches as the Kafka admin (it reads every topic) and sends as an operator would.
     events =
         new EventLog(
             ays.bootstrapServers(),
+            ays.kafkaClientSettings("ays-admin"),
             List.of("ays.service-events", "ays.requests", "ays.dead-letter", "ays.health"));
-    producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ays.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer());
+    Map<String, Object> operator = new HashMap<>(ays.kafkaClientSettings("ays-operator"));
+    operator.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ays.bootstrapServers());
+    producer = new KafkaProducer<>(operator, new StringSerializer(), new StringSerializer());
     servicePort = AysContainers.freePort();
   }
 
@@ -120,6 +127,38 @@ class ContainersEndToEndTest {
     // Two executors, node ids derived from the node names NODE-1 and NODE-2.
     assertThat(ays.executor1.getLogs()).contains("node id node-1");
     assertThat(ays.executor2.getLogs()).contains("node id node-2");
+  }
+
+  @Test
+  @Order(1)
+  void kafkaTakesEachPrincipalForWhatItsAclsAllowOnly() throws Exception {
+    // An executor's principal may not send requests (only its results, health and heartbeats).
+    Map<String, Object> node1 =
+        new HashMap<>(ays.kafkaClientSettings("node-" + AysContainers.NODE_1));
+    node1.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ays.bootstrapServers());
+    node1.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
+    try (KafkaProducer<String, String> executor =
+        new KafkaProducer<>(node1, new StringSerializer(), new StringSerializer())) {
+      assertThatThrownBy(() -> executor.send(new ProducerRecord<>("ays.requests", KEY, "{}")).get())
+          .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+    // A wrong password is refused.
+    Map<String, Object> impostor = new HashMap<>(node1);
+    impostor.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"ays-operator\" password=\"guessed\";");
+    try (KafkaProducer<String, String> guess =
+        new KafkaProducer<>(impostor, new StringSerializer(), new StringSerializer())) {
+      assertThatThrownBy(() -> guess.send(new ProducerRecord<>("ays.requests", KEY, "{}")).get())
+          .satisfies(
+              e ->
+                  assertThat(e)
+                      .satisfiesAnyOf(
+                          x -> assertThat(x).isInstanceOf(SaslAuthenticationException.class),
+                          x ->
+                              assertThat(x).hasCauseInstanceOf(SaslAuthenticationException.class)));
+    }
   }
 
   @Test

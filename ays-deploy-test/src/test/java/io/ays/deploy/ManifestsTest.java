@@ -52,7 +52,7 @@ class ManifestsTest {
         .containsKeys(
             "kafka",
             "postgres",
-            "topics",
+            "kafka-setup",
             "template-registry",
             "lifecycle-coordinator",
             "node-executor-1",
@@ -73,9 +73,9 @@ class ManifestsTest {
     String node1 = executorNode(services.get("node-executor-1"), env);
     String node2 = executorNode(services.get("node-executor-2"), env);
     assertThat(node1).isNotEqualTo(node2);
-    String topicsCommand =
-        resolve(String.join(" ", (List<String>) services.get("topics").get("command")), env);
-    assertThat(topicsCommand).contains("--nodes " + node1 + "," + node2);
+    String setupCommand =
+        resolve(String.join(" ", (List<String>) services.get("kafka-setup").get("command")), env);
+    assertThat(setupCommand).startsWith("setup ").contains("--nodes " + node1 + "," + node2);
     Map<String, Object> coordinatorEnv =
         (Map<String, Object>) services.get("lifecycle-coordinator").get("environment");
     assertThat(resolve((String) coordinatorEnv.get("AYS_MANAGEMENT_NODE"), env)).isEqualTo(node1);
@@ -93,10 +93,121 @@ class ManifestsTest {
     for (String service :
         List.of("template-registry", "lifecycle-coordinator", "monitor-service")) {
       Map<String, Object> e = (Map<String, Object>) services.get(service).get("environment");
-      assertThat(e)
-          .as(service)
-          .containsKeys("AYS_KAFKA_BOOTSTRAP", "AYS_DB_URL", "AYS_DB_USER", "AYS_DB_PASSWORD");
+      assertThat(e).as(service).containsKeys("AYS_KAFKA_BOOTSTRAP", "AYS_DB_URL", "AYS_DB_USER");
+      assertThat((List<String>) services.get(service).get("env_file"))
+          .as(service + " gets AYS_DB_PASSWORD from the secrets folder")
+          .singleElement()
+          .satisfies(f -> assertThat(f).contains("AYS_SECRETS_DIR").endsWith("/db.env"));
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void composeRunsKafkaSecuredAndEachServiceAsItsOwnPrincipalFromASecret() throws IOException {
+    Map<String, Object> compose =
+        (Map<String, Object>) load(DEPLOY.resolve("compose/compose.yaml")).get(0);
+    Map<String, Map<String, Object>> services =
+        (Map<String, Map<String, Object>>) compose.get("services");
+    Map<String, String> env = dotEnv(DEPLOY.resolve("compose/.env"));
+    Map<String, Map<String, Object>> secrets =
+        (Map<String, Map<String, Object>>) compose.get("secrets");
+
+    // The broker gets its admin principal from a secret (the image refuses to start without it).
+    Map<String, Object> kafkaEnv = (Map<String, Object>) services.get("kafka").get("environment");
+    assertThat(kafkaEnv).containsEntry("KAFKA_ADMIN_CONFIG", "/run/secrets/ays-admin.properties");
+    assertThat(secretTargets(services.get("kafka"), secrets, env))
+        .containsEntry("ays-admin.properties", "kafka/ays-admin.properties");
+
+    // Each service and executor: its own principal's settings as kafka.properties.
+    Map<String, String> principals =
+        Map.of(
+            "template-registry", "ays-registry",
+            "lifecycle-coordinator", "ays-coordinator",
+            "monitor-service", "ays-monitor",
+            "node-executor-1", "node-" + executorNode(services.get("node-executor-1"), env),
+            "node-executor-2", "node-" + executorNode(services.get("node-executor-2"), env));
+    for (Map.Entry<String, String> p : principals.entrySet()) {
+      Map<String, Object> service = services.get(p.getKey());
+      Map<String, Object> e = (Map<String, Object>) service.get("environment");
+      assertThat(e)
+          .as(p.getKey())
+          .containsEntry("AYS_KAFKA_CLIENT_CONFIG", "/run/secrets/kafka.properties");
+      assertThat(secretTargets(service, secrets, env))
+          .as(p.getKey() + " secrets")
+          .containsEntry("kafka.properties", "kafka/" + p.getValue() + ".properties");
+    }
+
+    // The setup job has every principal of the ACL set, to give each its credential.
+    Map<String, String> setupSecrets = secretTargets(services.get("kafka-setup"), secrets, env);
+    for (String principal : aclPrincipals(List.of("node-1", "node-2"))) {
+      assertThat(setupSecrets)
+          .as("kafka-setup has the credentials of " + principal)
+          .containsEntry(principal + ".properties", "kafka/" + principal + ".properties");
+    }
+    assertThat(setupSecrets).containsKey("ays-admin.properties");
+
+    // Every secret is a file of the secrets folder that deploy/make-secrets.sh makes.
+    String script = Files.readString(DEPLOY.resolve("make-secrets.sh"));
+    for (Map.Entry<String, Map<String, Object>> secret : secrets.entrySet()) {
+      String file = resolve((String) secret.getValue().get("file"), env);
+      assertThat(file).as(secret.getKey()).startsWith("./secrets/");
+      String name = Path.of(file).getFileName().toString();
+      if (file.startsWith("./secrets/kafka/")) {
+        // Made per principal: the node principals in a loop over --nodes.
+        name = name.startsWith("node-") ? "\"node-$node\"" : name.replace(".properties", "");
+      }
+      assertThat(script).as("make-secrets.sh makes " + file).contains(name);
+    }
+    assertThat(Files.readString(ROOT.resolve(".gitignore"))).contains("deploy/compose/secrets/");
+  }
+
+  @Test
+  void noCommittedFileUnderDeployHoldsAPasswordOrKafkaWithoutSasl() throws IOException {
+    // A literal value (or default, ${X:-value}) for anything named *password*, a JAAS password
+    // that is not a shell variable, or a Secret resource with data.
+    Pattern literalPassword =
+        Pattern.compile(
+            "(?m)^[^#\\n]*?(?<![A-Za-z0-9_])([A-Z][A-Z0-9_]*PASSWORD|sasl\\.password"
+                + "|ssl\\.[a-z.]*password)\\s*[=:]\\s*[\"']?(?![$?%\"'\\\\\\s]|$)(\\S+)");
+    Pattern jaasPassword = Pattern.compile("password=\\\\?\"(?![$\\\\])[^\"]+\"");
+    Pattern plaintextKafka =
+        Pattern.compile(
+            "(?m)^[^#\\n]*((?<!SASL_)PLAINTEXT(?![A-Za-z_])|security\\.protocol=SSL\\b|:SSL\\b)");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(DEPLOY)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String text = Files.readString(file);
+        String name = DEPLOY.relativize(file).toString();
+        literalPassword
+            .matcher(text)
+            .results()
+            .forEach(m -> found.add(name + ": " + m.group(1) + " has a value"));
+        jaasPassword.matcher(text).results().forEach(m -> found.add(name + ": JAAS password"));
+        if (!name.equals("kafka/acls.txt")) {
+          plaintextKafka
+              .matcher(text)
+              .results()
+              .forEach(m -> found.add(name + ": Kafka without SASL: " + m.group(1)));
+        }
+        if (name.startsWith("k8s/") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+          for (Object doc : load(file)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resource = (Map<String, Object>) doc;
+            if ("Secret".equals(resource.get("kind"))
+                && (resource.containsKey("data") || resource.containsKey("stringData"))) {
+              found.add(name + ": a Secret with values");
+            }
+          }
+        }
+      }
+    }
+    assertThat(found).as("secrets or unauthenticated Kafka committed under deploy/").isEmpty();
+    // The broker image has no listener without SASL, and needs its admin credentials.
+    String entrypoint = Files.readString(DEPLOY.resolve("images/kafka/entrypoint.sh"));
+    assertThat(entrypoint)
+        .contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .contains("allow.everyone.if.no.acl.found=false")
+        .contains("KAFKA_ADMIN_CONFIG");
   }
 
   @Test
@@ -125,7 +236,8 @@ class ManifestsTest {
             "Service/lifecycle-coordinator",
             "Service/monitor-service",
             "ConfigMap/ays-config",
-            "Secret/ays-db");
+            "Job/ays-kafka-setup");
+    String docs = Files.readString(ROOT.resolve("docs/deploy.md"));
 
     for (Map.Entry<String, Map<String, Object>> entry : byKindAndName.entrySet()) {
       String kind = entry.getKey().substring(0, entry.getKey().indexOf('/'));
@@ -162,7 +274,7 @@ class ManifestsTest {
           if (from.containsKey("configMapRef")) {
             assertThat(byKindAndName).containsKey("ConfigMap/" + name(from.get("configMapRef")));
           } else {
-            assertThat(byKindAndName).containsKey("Secret/" + name(from.get("secretRef")));
+            assertSecretMadeByTheOperator(name(from.get("secretRef")), byKindAndName, docs);
           }
         }
         for (Map<String, Object> var :
@@ -177,6 +289,39 @@ class ManifestsTest {
         }
       }
     }
+
+    // Every Secret a pod mounts is made by the operator as docs/deploy.md says; each service's
+    // Kafka principal is its own.
+    Map<String, String> kafkaSecrets =
+        Map.of(
+            "Deployment/template-registry", "ays-kafka-ays-registry",
+            "Deployment/lifecycle-coordinator", "ays-kafka-ays-coordinator",
+            "Deployment/monitor-service", "ays-kafka-ays-monitor",
+            "DaemonSet/node-executor", "ays-kafka-executors",
+            "Job/ays-kafka-setup", "ays-kafka-credentials");
+    for (Map.Entry<String, String> entry : kafkaSecrets.entrySet()) {
+      List<String> mounted = new ArrayList<>();
+      Map<String, Object> podSpec =
+          (Map<String, Object>)
+              ((Map<String, Object>)
+                      ((Map<String, Object>) byKindAndName.get(entry.getKey()).get("spec"))
+                          .get("template"))
+                  .get("spec");
+      for (Map<String, Object> volume : (List<Map<String, Object>>) podSpec.get("volumes")) {
+        if (volume.containsKey("secret")) {
+          String secret = (String) ((Map<String, Object>) volume.get("secret")).get("secretName");
+          assertSecretMadeByTheOperator(secret, byKindAndName, docs);
+          mounted.add(secret);
+        }
+      }
+      assertThat(mounted).as(entry.getKey()).contains(entry.getValue());
+    }
+    assertThat(
+            (Map<String, Object>)
+                ((Map<String, Object>) byKindAndName.get("ConfigMap/ays-config")).get("data"))
+        .containsEntry("AYS_KAFKA_CLIENT_CONFIG", "/etc/ays/kafka/kafka.properties");
+    assertThat(Files.readString(DEPLOY.resolve("k8s/30-node-executor.yaml")))
+        .contains("name: AYS_KAFKA_CREDENTIALS_DIR");
 
     // The DaemonSet's node id comes from the node's name (downward API).
     String daemonSet = Files.readString(DEPLOY.resolve("k8s/30-node-executor.yaml"));
@@ -259,6 +404,60 @@ class ManifestsTest {
   }
 
   // --- helpers ---------------------------------------------------------------------------
+
+  /** A Secret the manifests use but do not hold, with the command that makes it documented. */
+  private static void assertSecretMadeByTheOperator(
+      String secret, Map<String, Map<String, Object>> resources, String docs) {
+    assertThat(resources)
+        .as("Secret " + secret + " committed")
+        .doesNotContainKey("Secret/" + secret);
+    assertThat(docs)
+        .as("docs/deploy.md says how to make the Secret " + secret)
+        .contains("kubectl -n ays create secret generic " + secret + " ");
+  }
+
+  /** target file name -> the secret's file under the secrets folder, of a compose service. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> secretTargets(
+      Map<String, Object> service,
+      Map<String, Map<String, Object>> secrets,
+      Map<String, String> env) {
+    Map<String, String> targets = new HashMap<>();
+    for (Object entry : (List<Object>) service.getOrDefault("secrets", List.of())) {
+      String source;
+      String target;
+      if (entry instanceof String name) {
+        source = name;
+        target = name;
+      } else {
+        Map<String, Object> longForm = (Map<String, Object>) entry;
+        source = (String) longForm.get("source");
+        target = resolve((String) longForm.get("target"), env);
+      }
+      assertThat(secrets).as("secret " + source + " is declared").containsKey(source);
+      String file = resolve((String) secrets.get(source).get("file"), env);
+      targets.put(target, file.substring(file.indexOf("/secrets/") + "/secrets/".length()));
+    }
+    return targets;
+  }
+
+  /** The principals of deploy/kafka/acls.txt for these nodes. */
+  private static Set<String> aclPrincipals(List<String> nodes) throws IOException {
+    Set<String> principals = new LinkedHashSet<>();
+    for (String line : Files.readAllLines(DEPLOY.resolve("kafka/acls.txt"))) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String principal = trimmed.split("\\s+")[0];
+      if (principal.contains("{node}")) {
+        nodes.forEach(n -> principals.add(principal.replace("{node}", n)));
+      } else {
+        principals.add(principal);
+      }
+    }
+    return principals;
+  }
 
   private static List<Path> yamlFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {

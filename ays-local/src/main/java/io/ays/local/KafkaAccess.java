@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -20,12 +21,20 @@ import org.apache.kafka.common.acl.AclBinding;
  * Idempotent: run again, it keeps the passwords and adds only what is missing.
  *
  * <p>Usage: {@code KafkaAccess --bootstrap HOST:PORT --admin-config FILE --manifest FILE
- * --credentials-dir DIR [--nodes local,n2]}. Prints the principals, never a password.
+ * --credentials-dir DIR [--nodes local,n2] [--make-missing-credentials false]}: with {@code false}
+ * the folder is only read (e.g. Secrets mounted read-only) and a principal without a file is an
+ * error. Prints the principals, never a password.
  */
 public final class KafkaAccess {
 
   private static final Set<String> OPTIONS =
-      Set.of("bootstrap", "admin-config", "manifest", "credentials-dir", "nodes");
+      Set.of(
+          "bootstrap",
+          "admin-config",
+          "manifest",
+          "credentials-dir",
+          "nodes",
+          "make-missing-credentials");
 
   private final Admin admin;
   private final KafkaCredentials credentials;
@@ -43,9 +52,16 @@ public final class KafkaAccess {
       Properties props =
           TopicSetup.adminProperties(
               cl.require("bootstrap"), Path.of(cl.require("admin-config")), "ays-kafka-access");
+      // Making SCRAM credentials costs the broker CPU (8192 iterations each): on a busy machine a
+      // request can take longer than the short timeouts that suit waiting for the broker.
+      props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "60000");
+      props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "180000");
+      KafkaCredentials credentials =
+          new KafkaCredentials(
+              Path.of(cl.require("credentials-dir")),
+              flag(cl.get("make-missing-credentials", "true"), "make-missing-credentials"));
       try (Admin admin = Admin.create(props)) {
-        new KafkaAccess(admin, new KafkaCredentials(Path.of(cl.require("credentials-dir"))))
-            .apply(manifest, nodes);
+        new KafkaAccess(admin, credentials).apply(manifest, nodes);
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
@@ -55,6 +71,16 @@ public final class KafkaAccess {
       e.printStackTrace();
       System.exit(1);
     }
+  }
+
+  static boolean flag(String value, String option) {
+    return switch (value.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--" + option + ": true or false, got '" + value + "'");
+    };
   }
 
   static List<String> nodes(String list) {

@@ -32,9 +32,20 @@ public final class KafkaCredentials {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path dir;
+  private final boolean makeMissing;
 
+  /** Credentials in this folder; a missing principal's file is made. */
   KafkaCredentials(Path dir) {
+    this(dir, true);
+  }
+
+  /**
+   * Credentials in this folder; with {@code makeMissing} false every file must be there already
+   * (mounted from Secrets, read-only) and nothing is written.
+   */
+  KafkaCredentials(Path dir, boolean makeMissing) {
     this.dir = dir;
+    this.makeMissing = makeMissing;
   }
 
   public static void main(String[] args) {
@@ -66,10 +77,21 @@ public final class KafkaCredentials {
 
   /**
    * The principal's password, from its file, made first (random, mode 0600) if missing; its
-   * librdkafka file is (re)made from it when missing.
+   * librdkafka file is (re)made from it when missing. Without {@code makeMissing}, only read.
    */
   String ensure(String principal) {
     Path file = fileOf(principal);
+    if (!makeMissing) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(
+            "no Kafka credentials file "
+                + file
+                + " for the principal "
+                + principal
+                + " (every principal's file must be given)");
+      }
+      return passwordIn(file);
+    }
     if (!Files.exists(file)) {
       write(file, javaClientSettings(principal, newPassword()));
     }

@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
  * the admin's password is read from its file and never appears on a command line.
  *
  * <p>Usage: {@code LocalKafkaFormat --config server.properties --admin-config admin.properties
- * --admin-principal ays-admin}.
+ * --admin-principal ays-admin [--cluster-id ID]} (a random cluster id by default).
  */
 public final class LocalKafkaFormat {
 
@@ -25,14 +25,16 @@ public final class LocalKafkaFormat {
     try {
       CommandLine cl =
           CommandLine.parse(
-              "LocalKafkaFormat", args, Set.of("config", "admin-config", "admin-principal"));
+              "LocalKafkaFormat",
+              args,
+              Set.of("config", "admin-config", "admin-principal", "cluster-id"));
       String principal = KafkaCredentials.checked(cl.require("admin-principal"));
       String password = KafkaCredentials.passwordIn(Path.of(cl.require("admin-config")));
       String[] format = {
         "format",
         "--standalone",
         "--cluster-id",
-        Uuid.randomUuid().toString(),
+        cl.get("cluster-id", Uuid.randomUuid().toString()),
         "--config",
         cl.require("config"),
         "--add-scram",

@@ -145,6 +145,20 @@ class KafkaAccessTest {
   }
 
   @Test
+  void givenCredentialsAreOnlyReadAndAMissingOneIsNamed() throws Exception {
+    // As in compose and Kubernetes, where every file comes from a Secret mounted read-only.
+    KafkaCredentials given = new KafkaCredentials(credentialsDir, false);
+    assertThat(given.ensure("node-a"))
+        .isEqualTo(KafkaCredentials.passwordIn(credentials.fileOf("node-a")));
+    assertThatThrownBy(() -> given.ensure("node-c"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(credentialsDir.resolve("node-c.properties").toString())
+        .hasMessageContaining("node-c");
+    assertThat(credentialsDir.resolve("node-c.properties")).doesNotExist();
+    assertThat(credentialsDir.resolve("node-c.librdkafka.properties")).doesNotExist();
+  }
+
+  @Test
   void aWrongPasswordIsRefused() throws Exception {
     Map<String, Object> config = clientConfig("node-a");
     config.put(

@@ -1,6 +1,7 @@
 package io.ays.testing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,21 +22,19 @@ public final class EventLog implements AutoCloseable {
   private volatile boolean running = true;
 
   public EventLog(String bootstrap, List<String> topics) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-event-log-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class),
-            new StringDeserializer(),
-            new StringDeserializer());
+    this(bootstrap, Map.of(), topics);
+  }
+
+  /**
+   * Reads with these Kafka client settings too (a secured broker's {@code security.protocol},
+   * {@code sasl.*}, {@code ssl.*}), e.g. those of a principal's client settings file.
+   */
+  public EventLog(String bootstrap, Map<String, String> clientSettings, List<String> topics) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-event-log-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     consumer.subscribe(topics);
     thread = new Thread(this::poll, "test-event-log");
     thread.setDaemon(true);
