@@ -99,6 +99,15 @@ public interface CoordinatorConfig {
      * Required: the coordinator does not start without it.
      */
     Optional<Path> keyFile();
+
+    /**
+     * The directory of the nodes' public keys, {@code <node id>.pub} each (base64 X25519): the
+     * secret values of a command are sealed for its node with that node's key, and a command that
+     * carries secrets to a node without one fails. Read at each command, so that a node added later
+     * needs no restart. Only the operator writes it; the coordinator never learns a key from the
+     * bus.
+     */
+    Optional<Path> nodeKeys();
   }
 
   /** The coordinator's command-signing key ({@code ays.coordinator.signing.*}). */
