@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ays.contracts.secrets.NodeSecrets;
+import io.ays.contracts.secrets.SecretBox;
 import io.ays.testing.TestNodeKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,7 +173,7 @@ class SecretsNeverLeakEndToEndTest {
     }
 
     // Every text column of every AYS schema (the coordinator's answers are sealed).
-    assertThat(databaseHits("enc:v1:")).contains("coordinator.service_instance.answers");
+    assertThat(databaseHits(SecretBox.PREFIX)).contains("coordinator.service_instance.answers");
     assertThat(databaseHits(secret)).as("columns holding the clear value").isEmpty();
 
     // Every log file of the services.

@@ -42,13 +42,13 @@ class RestRolesTest {
 
   @Test
   void aBodyOverTheLimitIsRefusedWith413AndProblemDetailsBeforeAnythingReadsIt() {
-    var answer = OversizedRequests.post(base.getPort(), "/requests/install", 2097152L);
+    var answer = OversizedRequests.post(base.getPort(), "/requests/install", 3145728L);
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
     assertThat(answer.body())
         .contains("\"status\":413")
         .contains(
-            "the request body is 2097152 bytes, over the limit of 1048576 bytes"
+            "the request body is 3145728 bytes, over the limit of 2097152 bytes"
                 + " (quarkus.http.limits.max-body-size)");
   }
 }

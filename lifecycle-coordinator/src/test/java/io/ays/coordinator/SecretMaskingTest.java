@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.secrets.NodeSecrets;
+import io.ays.contracts.secrets.SecretBox;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
@@ -162,7 +163,7 @@ class SecretMaskingTest {
         .anyMatch(r -> r.topic().equals(commandsTopic) && r.value().contains(NodeSecrets.PREFIX));
     assertThat(records)
         .as("the request went through ays.requests with the secret sealed")
-        .anyMatch(r -> r.topic().equals("ays.requests") && r.value().contains("enc:v1:"));
+        .anyMatch(r -> r.topic().equals("ays.requests") && r.value().contains(SecretBox.PREFIX));
     assertThat(records)
         .filteredOn(r -> r.value() != null && r.value().contains(secret))
         .extracting(ConsumerRecord::topic)
@@ -171,7 +172,7 @@ class SecretMaskingTest {
 
     // The outbox holds commands as sent: sealed for the node, never the clear value.
     assertThat(databaseHits(secret)).as("columns holding the clear value").isEmpty();
-    assertThat(databaseHits("enc:v1:")).contains("run.answers", "service_instance.answers");
+    assertThat(databaseHits(SecretBox.PREFIX)).contains("run.answers", "service_instance.answers");
 
     assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(secret));
   }

@@ -111,6 +111,25 @@ public class SecretValues {
     return values;
   }
 
+  /**
+   * Stored JSON (answers or a configuration) with every value an older key sealed sealed again with
+   * the current key; empty if every sealed value is already the current key's.
+   */
+  public java.util.Optional<String> resealed(String stored) {
+    if (stored == null) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> values = new TreeMap<>(json.read(stored));
+    boolean changed = false;
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      if (SecretBox.isSealed(entry.getValue()) && !box.isCurrent((String) entry.getValue())) {
+        entry.setValue(box.seal(box.open((String) entry.getValue())));
+        changed = true;
+      }
+    }
+    return changed ? java.util.Optional.of(json.write(values)) : java.util.Optional.empty();
+  }
+
   /** {@code values} with every sealed value opened. */
   public Map<String, Object> open(Map<String, Object> values) {
     Map<String, Object> open = new LinkedHashMap<>(values);
