@@ -2,6 +2,7 @@ package io.ays.e2e;
 
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.PostgresDatabase;
+import io.ays.testing.TestNodeKeys;
 import io.ays.testing.TestSigningKeys;
 import io.ays.testing.TestTokens;
 import java.io.IOException;
@@ -56,6 +57,7 @@ final class AysCluster implements AutoCloseable {
     Map<String, String> executorEnv = new HashMap<>(common);
     executorEnv.putAll(TestSigningKeys.executorEnvironment());
     executorEnv.put("AYS_NODE_ID", "local");
+    executorEnv.putAll(TestNodeKeys.executorEnvironment("local"));
     executorEnv.put("AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor").toString());
     executorEnv.put("AYS_EXECUTOR_MONITOR_INTERVAL", "2s");
     executor =
@@ -87,6 +89,7 @@ final class AysCluster implements AutoCloseable {
     env.putAll(TestTokens.serviceEnvironment());
     env.putAll(TestSigningKeys.executorEnvironment());
     env.put("AYS_NODE_ID", nodeId);
+    env.putAll(TestNodeKeys.executorEnvironment(nodeId));
     env.put("AYS_EXECUTOR_DATA_DIR", workDir.resolve("executor-" + nodeId).toString());
     env.put("AYS_EXECUTOR_MONITOR_INTERVAL", "2s");
     Path logs = workDir.resolve("logs").resolve(nodeId);

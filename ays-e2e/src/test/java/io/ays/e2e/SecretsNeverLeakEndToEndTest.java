@@ -1,7 +1,11 @@
 package io.ays.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ays.contracts.secrets.NodeSecrets;
+import io.ays.contracts.secrets.SecretBox;
+import io.ays.testing.TestNodeKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +37,18 @@ import org.junit.jupiter.api.TestInstance;
  * password, the value is in the started process's environment and in the file the template renders,
  * and nowhere else: not in any record of any {@code ays.*} topic, not in any REST answer of the
  * coordinator or the monitor about the instance, not in any service's log, not in any text column
- * of any AYS schema. The one exception is {@value #COMMANDS_TOPIC}: phase commands carry the value
- * in clear to their node until commands are encrypted (docs/security.md, "Secrets").
+ * of any AYS schema, not in any file the executor keeps (its journal database, its records of
+ * running instances). The phase commands on {@value #COMMANDS_TOPIC} carry it sealed for the node's
+ * key, which another node's key does not open (docs/security.md, "Secrets on the bus").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsNeverLeakEndToEndTest {
 
   private static final String KEY = "e2e/vault/main";
   private static final String COMMANDS_TOPIC = "ays.commands.local";
+  private static final Pattern SEALED_PASSWORD =
+      Pattern.compile(
+          "\"instance\\.param\\.password\":\"(" + Pattern.quote(NodeSecrets.PREFIX) + "[^\"]+)\"");
 
   private final String secret = "Pw" + UUID.randomUUID().toString().replace("-", "");
   private Path workDir;
@@ -110,20 +118,62 @@ class SecretsNeverLeakEndToEndTest {
     answers.add(ays.monitor.get("/nodes").body());
     assertThat(answers).noneMatch(body -> body.contains(secret));
 
-    // Every record of every ays.* topic but the node's commands.
+    // Every record of every ays.* topic, the node's commands included.
     List<ConsumerRecord<String, String>> records = allRecords();
     assertThat(records)
-        .as("the commands carry the value to their node in clear, until commands are encrypted")
-        .anyMatch(r -> r.topic().equals(COMMANDS_TOPIC) && r.value().contains(secret));
-    assertThat(records)
-        .filteredOn(r -> !r.topic().equals(COMMANDS_TOPIC))
         .filteredOn(r -> r.value() != null && r.value().contains(secret))
         .extracting(r -> r.topic() + "@" + r.offset())
         .as("records holding the clear value")
         .isEmpty();
+    // The commands carry it sealed for node local: its key opens it, another node's does not.
+    List<String> sealed =
+        records.stream()
+            .filter(r -> r.topic().equals(COMMANDS_TOPIC))
+            .map(r -> SEALED_PASSWORD.matcher(r.value()))
+            .filter(java.util.regex.Matcher::find)
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(sealed).as("commands carrying the sealed password").isNotEmpty();
+    assertThat(
+            NodeSecrets.open(
+                sealed.get(0),
+                "local",
+                "instance.param.password",
+                TestNodeKeys.privateKey("local")))
+        .isEqualTo("\"" + secret + "\"");
+    assertThatThrownBy(
+            () ->
+                NodeSecrets.open(
+                    sealed.get(0),
+                    "elsewhere",
+                    "instance.param.password",
+                    TestNodeKeys.privateKey("elsewhere")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                NodeSecrets.open(
+                    sealed.get(0),
+                    "local",
+                    "instance.param.password",
+                    TestNodeKeys.privateKey("elsewhere")))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // Every file the executor keeps but the instance's own folder, where the template renders it.
+    Path executorData = workDir.resolve("executor");
+    Path instanceDir = rendered.getParent().getParent();
+    try (Stream<Path> files = Files.walk(executorData)) {
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .filter(f -> !f.startsWith(instanceDir))
+                  .filter(f -> holds(f, secret))
+                  .toList())
+          .as("executor files holding the clear value")
+          .isEmpty();
+    }
 
     // Every text column of every AYS schema (the coordinator's answers are sealed).
-    assertThat(databaseHits("enc:v1:")).contains("coordinator.service_instance.answers");
+    assertThat(databaseHits(SecretBox.PREFIX)).contains("coordinator.service_instance.answers");
     assertThat(databaseHits(secret)).as("columns holding the clear value").isEmpty();
 
     // Every log file of the services.
@@ -161,6 +211,14 @@ class SecretsNeverLeakEndToEndTest {
         """,
         "vault/conf/vault.conf",
         "port $(instance.param.port)\npassword $(instance.param.password)\n");
+  }
+
+  private static boolean holds(Path file, String text) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+    } catch (java.io.IOException e) {
+      return false; // removed while scanning
+    }
   }
 
   private Optional<ProcessHandle> serverProcess() {

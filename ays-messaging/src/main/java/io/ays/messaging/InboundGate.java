@@ -14,6 +14,7 @@ import io.ays.contracts.Topics;
 import io.ays.contracts.secrets.RequestRedaction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,26 @@ public class InboundGate {
     IGNORED_BY_HANDLER
   }
 
+  /**
+   * Why the gate dead-letters a message. Every refusal goes through {@link #deadLetter} with one of
+   * these, the one place to count them by reason.
+   */
+  public enum Refusal {
+    /** Over the message size limit ({@code ays.messages.max-bytes}): not even decoded. */
+    TOO_LARGE,
+    /** Not an event of the channel: not JSON, not a CloudEvent, an invalid payload. */
+    UNREADABLE,
+    /**
+     * Read, but must not be handled: a forged or expired command, a heartbeat under a wrong key.
+     */
+    REFUSED,
+    /** Its handler failed for another reason than an outage of a dependency. */
+    FAILED
+  }
+
+  /** The setting that bounds every message (the codec's limit; docs/security.md, "Bounds"). */
+  public static final String MAX_MESSAGE_BYTES = "ays.messages.max-bytes";
+
   private final EventCodec codec;
   private final EventFactory events;
   private final KafkaSender sender;
@@ -91,10 +112,33 @@ public class InboundGate {
    */
   public Optional<CloudEvent<?>> admit(
       ConsumerRecord<String, String> record, Channel channel, String consumer) {
+    long size = sizeOf(record);
+    if (size > codec.maxMessageBytes()) {
+      String reason =
+          "the message is "
+              + size
+              + " bytes, over the limit of "
+              + codec.maxMessageBytes()
+              + " bytes ("
+              + MAX_MESSAGE_BYTES
+              + "); not read";
+      deadLetter(
+          Refusal.TOO_LARGE,
+          record,
+          channel,
+          consumer,
+          reason,
+          null,
+          null,
+          null,
+          new Problem("(message)", reason));
+      return Optional.empty();
+    }
     try {
       return Optional.of(codec.decode(structuredValue(record), channel));
     } catch (InvalidEventException e) {
-      refuse(
+      deadLetter(
+          Refusal.UNREADABLE,
           record,
           channel,
           consumer,
@@ -105,6 +149,14 @@ public class InboundGate {
           e.asProblem());
       return Optional.empty();
     }
+  }
+
+  /** The size of the record's value as it travelled (UTF-8 bytes), headers left out. */
+  static long sizeOf(ConsumerRecord<String, String> record) {
+    if (record.serializedValueSize() >= 0) {
+      return record.serializedValueSize();
+    }
+    return record.value() == null ? 0 : record.value().getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** The record's event as structured JSON, whichever mode of the Kafka binding it came in. */
@@ -232,7 +284,22 @@ public class InboundGate {
       String consumer,
       CloudEvent<?> event,
       String reason) {
-    refuse(
+    refuse(Refusal.REFUSED, record, channel, consumer, event, reason);
+  }
+
+  /**
+   * As {@link #refuse(ConsumerRecord, Channel, String, CloudEvent, String)}, saying {@code why}
+   * (say, {@link Refusal#FAILED} for a message whose handling failed outside the gate).
+   */
+  public void refuse(
+      Refusal why,
+      ConsumerRecord<String, String> record,
+      Channel channel,
+      String consumer,
+      CloudEvent<?> event,
+      String reason) {
+    deadLetter(
+        why,
         record,
         channel,
         consumer,
@@ -309,7 +376,8 @@ public class InboundGate {
     } catch (RuntimeException e) {
       LOG.errorf(e, "%s: processing %s (%s) failed", consumer, event.id(), event.type());
       String reason = "could not be processed: " + e;
-      refuse(
+      deadLetter(
+          Refusal.FAILED,
           admitted.record(),
           channel,
           consumer,
@@ -369,7 +437,12 @@ public class InboundGate {
 
   private record Admitted(ConsumerRecord<String, String> record, CloudEvent<?> event) {}
 
-  private void refuse(
+  /**
+   * The one place a message is refused: logged, sent to the dead-letter topic with {@code reason}
+   * (and, for a request, a rejection to its sender), whatever {@code why}.
+   */
+  private void deadLetter(
+      Refusal why,
       ConsumerRecord<String, String> record,
       Channel channel,
       String consumer,
@@ -379,8 +452,8 @@ public class InboundGate {
       String correlationId,
       Problem problem) {
     LOG.warnf(
-        "%s: dead-lettering %s[%d]@%d: %s",
-        consumer, record.topic(), record.partition(), record.offset(), reason);
+        "%s: dead-lettering %s[%d]@%d (%s): %s",
+        consumer, record.topic(), record.partition(), record.offset(), why, reason);
     DeadLetter letter =
         DeadLetter.of(
             record.topic(),
@@ -392,12 +465,14 @@ public class InboundGate {
             eventId,
             eventType,
             // A request's answers and a command's configuration may hold secrets: the dead letter
-            // keeps their keys, not their values.
-            switch (channel) {
-              case REQUESTS -> RequestRedaction.masked(record.value());
-              case COMMANDS -> RequestRedaction.maskedCommand(record.value());
-              default -> record.value();
-            },
+            // keeps their keys, not their values. One too large is not read at all.
+            why == Refusal.TOO_LARGE
+                ? ""
+                : switch (channel) {
+                  case REQUESTS -> RequestRedaction.masked(record.value());
+                  case COMMANDS -> RequestRedaction.maskedCommand(record.value());
+                  default -> record.value();
+                },
             Instant.now(clock));
     CloudEvent<DeadLetter> dead =
         events.causedBy(eventId, correlationId, EventType.DEAD_LETTER, letter);

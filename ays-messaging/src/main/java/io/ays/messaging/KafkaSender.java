@@ -37,10 +37,11 @@ public class KafkaSender {
     Map<String, Object> config = new HashMap<>();
     Object bootstrap = kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092");
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    // The security settings every client of the service shares (KafkaClientConfigSource).
+    // The security settings every client of the service shares (KafkaClientConfigSource), and
+    // the size limit every producer of the service has (microprofile-config.properties).
     kafkaConfig.forEach(
         (key, value) -> {
-          if (isSecuritySetting(key)) {
+          if (isSecuritySetting(key) || key.equals(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
             config.put(key, value);
           }
         });

@@ -51,10 +51,18 @@ public class ServiceErrorMapper implements ExceptionMapper<RuntimeException> {
 
   private static Response.ResponseBuilder problem(
       Response.Status status, String detail, String unavailable) {
+    // Written here, not by the JAX-RS writers: they may not take a problem+json body.
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .entity(problemJson(status.getStatusCode(), status.getReasonPhrase(), detail, unavailable));
+  }
+
+  /** An RFC 9457 problem details body, as every AYS service writes one. */
+  static String problemJson(int status, String title, String detail, String unavailable) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
-    body.put("title", status.getReasonPhrase());
-    body.put("status", status.getStatusCode());
+    body.put("title", title);
+    body.put("status", status);
     body.put("detail", detail);
     // The field earlier clients of AYS read their error from.
     body.put("reason", detail);
@@ -62,8 +70,7 @@ public class ServiceErrorMapper implements ExceptionMapper<RuntimeException> {
       body.put("unavailable", unavailable);
     }
     try {
-      // Written here, not by the JAX-RS writers: they may not take a problem+json body.
-      return Response.status(status).type(PROBLEM_JSON).entity(JSON.writeValueAsString(body));
+      return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a problem body of strings could not be written", e);
     }

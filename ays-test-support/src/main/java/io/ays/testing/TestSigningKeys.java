@@ -51,13 +51,18 @@ public final class TestSigningKeys {
   }
 
   /**
-   * The settings that give a coordinator this key (and the {@link TestSecretsKey}) and make an
-   * executor trust it.
+   * The settings that give a coordinator this key (and the {@link TestSecretsKey} and the {@link
+   * TestNodeKeys} directory) and make an executor trust it (and give the executor of node {@code
+   * local} its node key).
    */
   public static Map<String, String> quarkusProperties() {
     return Map.of(
         "ays.coordinator.secrets.key-file",
         TestSecretsKey.keyFile().toString(),
+        "ays.coordinator.secrets.node-keys",
+        TestNodeKeys.publicKeyDirectory().toString(),
+        "ays.executor.secrets.node-key-file",
+        TestNodeKeys.privateKeyFile("local").toString(),
         "ays.coordinator.signing.key-file",
         privateKeyFile().toString(),
         "ays.coordinator.signing.key-id",
@@ -67,8 +72,8 @@ public final class TestSigningKeys {
   }
 
   /**
-   * The coordinator's environment variables for this key (and the {@link TestSecretsKey}), for a
-   * coordinator process.
+   * The coordinator's environment variables for this key (and the {@link TestSecretsKey} and the
+   * {@link TestNodeKeys} directory), for a coordinator process.
    */
   public static Map<String, String> coordinatorEnvironment() {
     return Map.of(
@@ -77,7 +82,9 @@ public final class TestSigningKeys {
         "AYS_SIGNING_KEY_ID",
         KEY_ID,
         "AYS_SECRETS_KEY_FILE",
-        TestSecretsKey.keyFile().toString());
+        TestSecretsKey.keyFile().toString(),
+        "AYS_NODE_KEYS_DIR",
+        TestNodeKeys.publicKeyDirectory().toString());
   }
 
   /** The executor's environment variable that makes an executor process trust this key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.testing.EndpointRoles;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.OversizedRequests;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,5 +38,17 @@ class RestRolesTest {
                 new EndpointRoles.Endpoint("GET", "/q/health/live", "", List.of(), "health"),
                 null))
         .isEqualTo(200);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413AndProblemDetailsBeforeAnythingReadsIt() {
+    var answer = OversizedRequests.post(base.getPort(), "/requests/install", 3145728L);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer.body())
+        .contains("\"status\":413")
+        .contains(
+            "the request body is 3145728 bytes, over the limit of 2097152 bytes"
+                + " (quarkus.http.limits.max-body-size)");
   }
 }

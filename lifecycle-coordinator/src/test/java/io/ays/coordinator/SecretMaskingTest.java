@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.ays.contracts.PhaseCommand;
+import io.ays.contracts.secrets.NodeSecrets;
+import io.ays.contracts.secrets.SecretBox;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestNodeKeys;
 import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,10 +41,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@code type:password} answer never leaves the coordinator in clear, except in the command for
- * the node that needs it: a dry run, the instance and its runs over REST, every record of every
- * {@code ays.*} topic but {@code ays.commands.<node>}, every text column of the coordinator's
- * tables and every log line show {@code ***} or an {@code enc:v1:} value, never the answer.
+ * A {@code type:password} answer never leaves the coordinator in clear: a dry run, the instance and
+ * its runs over REST, every record of every {@code ays.*} topic, every text column of the
+ * coordinator's tables and every log line show {@code ***} or an encrypted value, never the answer;
+ * the command for the node carries it sealed for that node's key alone.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -111,6 +114,7 @@ class SecretMaskingTest {
     String plan = post("/requests/install?dryRun=true", request).asString();
     assertThat(plan).doesNotContain(secret).contains("\"param.password\":\"***\"");
 
+    var nodeKey = TestNodeKeys.privateKey(node);
     try (ScriptedNode executor =
         new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
       post("/requests/install", request).then().statusCode(202);
@@ -118,11 +122,33 @@ class SecretMaskingTest {
           () -> given().get("/instances/" + key).asString().contains("\"state\":\"RUNNING\""),
           key + " never reached RUNNING");
 
-      // The node gets the clear value: in the answer's own key and where it was substituted.
+      // The node gets the value sealed for its key: in the answer's own key and where it was
+      // substituted; only that node's private key opens it.
       PhaseCommand first = executor.commands().get(0);
-      assertThat(first.config()).containsEntry("instance.param.password", secret);
-      assertThat(first.config().get("service.process.1").toString())
+      Object password = first.config().get("instance.param.password");
+      Object process = first.config().get("service.process.1");
+      assertThat(password).matches(NodeSecrets::isSealed, "sealed for the node");
+      assertThat(process).matches(NodeSecrets::isSealed, "sealed for the node");
+      assertThat(NodeSecrets.open((String) password, node, "instance.param.password", nodeKey))
+          .isEqualTo("\"" + secret + "\"");
+      assertThat(NodeSecrets.open((String) process, node, "service.process.1", nodeKey))
           .contains("--password '" + secret + "'");
+      String otherNode = "other-" + shortId();
+      var otherKey = TestNodeKeys.privateKey(otherNode);
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(
+                  () ->
+                      NodeSecrets.open(
+                          (String) password, otherNode, "instance.param.password", otherKey)))
+          .as("another node's key")
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(
+                  () ->
+                      NodeSecrets.open(
+                          (String) password, node, "instance.param.password", otherKey)))
+          .as("another key under this node's id")
+          .isInstanceOf(IllegalArgumentException.class);
     }
 
     String instance = given().get("/instances/" + key).asString();
@@ -133,23 +159,59 @@ class SecretMaskingTest {
     String commandsTopic = "ays.commands." + node;
     List<ConsumerRecord<String, String>> records = allRecords();
     assertThat(records)
-        .as("the command carries the clear value to its node (until commands are encrypted)")
-        .anyMatch(r -> r.topic().equals(commandsTopic) && r.value().contains(secret));
+        .as("the commands carry the value sealed for their node")
+        .anyMatch(r -> r.topic().equals(commandsTopic) && r.value().contains(NodeSecrets.PREFIX));
     assertThat(records)
         .as("the request went through ays.requests with the secret sealed")
-        .anyMatch(r -> r.topic().equals("ays.requests") && r.value().contains("enc:v1:"));
+        .anyMatch(r -> r.topic().equals("ays.requests") && r.value().contains(SecretBox.PREFIX));
     assertThat(records)
-        .filteredOn(r -> !r.topic().equals(commandsTopic))
         .filteredOn(r -> r.value() != null && r.value().contains(secret))
         .extracting(ConsumerRecord::topic)
         .as("topics holding the clear value")
         .isEmpty();
 
-    // The outbox held each command until it was relayed; once sent, nothing holds the value.
-    await(() -> databaseHits(secret).isEmpty(), "the database holds " + databaseHits(secret));
-    assertThat(databaseHits("enc:v1:")).contains("run.answers", "service_instance.answers");
+    // The outbox holds commands as sent: sealed for the node, never the clear value.
+    assertThat(databaseHits(secret)).as("columns holding the clear value").isEmpty();
+    assertThat(databaseHits(SecretBox.PREFIX)).contains("run.answers", "service_instance.answers");
 
     assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(secret));
+  }
+
+  @Test
+  void aSecretForANodeWithoutAKnownKeyIsNeverSentAndTheRunFailsNamingTheNodeAndTheFix()
+      throws Exception {
+    String secret = "pw-" + UUID.randomUUID();
+    String node = "keyless-" + shortId();
+    String name = "keyless" + shortId();
+    String key = "demo/" + name + "/main";
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), "demo", name, SERVICE_HRD, INSTANCE_HRD);
+    String request =
+        "{\"domain\":\"demo\",\"name\":\""
+            + name
+            + "\",\"node\":\""
+            + node
+            + "\",\"answers\":{\"param.password\":\""
+            + secret
+            + "\"}}";
+    await(
+        () -> post("/requests/install?dryRun=true", request).statusCode() == 200,
+        "template demo/" + name + " never reached the coordinator");
+
+    try (ScriptedNode executor =
+        new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
+      post("/requests/install", request).then().statusCode(202);
+      await(
+          () -> given().get("/instances/" + key + "/runs").asString().contains("FAILED"),
+          "the run of " + key + " never failed");
+      String runs = given().get("/instances/" + key + "/runs").asString();
+      assertThat(runs)
+          .contains("node " + node + " has no public key")
+          .contains("./ays node-credentials " + node)
+          .contains(node + ".pub")
+          .doesNotContain(secret);
+      assertThat(executor.commands()).as("commands sent to the node without a key").isEmpty();
+    }
+    assertThat(logLines).noneMatch(line -> line.contains(secret));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.ays.contracts.Topics;
 import io.ays.executor.action.ActionRunner;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.config.NodeSecretKey;
 import io.ays.executor.messaging.CommandExecution;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.template.TemplateStore;
@@ -41,9 +42,12 @@ public class FaultInjectingCommandExecution extends CommandExecution {
       EventCodec codec,
       Topics topics,
       ExecutorConfig config,
+      NodeSecretKey nodeKey,
       Clock clock,
       FaultInjectingGate gate) {
-    super(templates, actions, running, outbox, journal, events, codec, topics, config, clock);
+    super(
+        templates, actions, running, outbox, journal, events, codec, topics, config, nodeKey,
+        clock);
     this.gate = gate;
   }
 

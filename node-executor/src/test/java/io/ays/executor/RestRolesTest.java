@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.testing.EndpointRoles;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.OversizedRequests;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,5 +36,17 @@ class RestRolesTest {
                 new EndpointRoles.Endpoint("GET", "/q/health/live", "", List.of(), "health"),
                 null))
         .isEqualTo(200);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413AndProblemDetailsBeforeAnythingReadsIt() {
+    var answer = OversizedRequests.post(base.getPort(), "/logs/demo/x/main", 100000L);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer.body())
+        .contains("\"status\":413")
+        .contains(
+            "the request body is 100000 bytes, over the limit of 65536 bytes"
+                + " (quarkus.http.limits.max-body-size)");
   }
 }

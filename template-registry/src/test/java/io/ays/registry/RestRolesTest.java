@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.testing.EndpointRoles;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.OversizedRequests;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -39,5 +40,17 @@ class RestRolesTest {
                 new EndpointRoles.Endpoint("GET", "/q/health/live", "", List.of(), "health"),
                 null))
         .isEqualTo(200);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413AndProblemDetailsBeforeAnythingReadsIt() {
+    var answer = OversizedRequests.post(base.getPort(), "/templates/validate", 2147483648L);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer.body())
+        .contains("\"status\":413")
+        .contains(
+            "the request body is 2147483648 bytes, over the limit of 1073741824 bytes"
+                + " (quarkus.http.limits.max-body-size)");
   }
 }

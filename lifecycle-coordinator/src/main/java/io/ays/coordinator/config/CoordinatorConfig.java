@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the lifecycle-coordinator ({@code ays.coordinator.*}). */
@@ -96,9 +97,36 @@ public interface CoordinatorConfig {
 
     /**
      * A file holding a 256-bit AES key as base64 ({@code head -c 32 /dev/urandom | base64}).
-     * Required: the coordinator does not start without it.
+     * Required: the coordinator does not start without it. It seals every new value.
      */
     Optional<Path> keyFile();
+
+    /** The id of {@link #keyFile()}, written into every value it seals. */
+    @WithDefault("k1")
+    String keyId();
+
+    /**
+     * Keys that sealed values before a rotation, each {@code <key id>=<file>}, comma-separated:
+     * they still open what they sealed, and the coordinator seals it again with the current key at
+     * startup ({@code reseal-at-start}).
+     */
+    Optional<List<String>> oldKeys();
+
+    /**
+     * Whether the coordinator, at startup, seals again with the current key every stored value an
+     * older key (or no key id) sealed, so that the old keys can then be dropped.
+     */
+    @WithDefault("true")
+    boolean resealAtStart();
+
+    /**
+     * The directory of the nodes' public keys, {@code <node id>.pub} each (base64 X25519): the
+     * secret values of a command are sealed for its node with that node's key, and a command that
+     * carries secrets to a node without one fails. Read at each command, so that a node added later
+     * needs no restart. Only the operator writes it; the coordinator never learns a key from the
+     * bus.
+     */
+    Optional<Path> nodeKeys();
   }
 
   /** The coordinator's command-signing key ({@code ays.coordinator.signing.*}). */

@@ -12,6 +12,7 @@ import io.ays.contracts.StepOutcome;
 import io.ays.contracts.StepStarted;
 import io.ays.contracts.TemplateRef;
 import io.ays.coordinator.config.CoordinatorConfig;
+import io.ays.coordinator.config.NodePublicKeys;
 import io.ays.coordinator.domain.plan.Decision;
 import io.ays.coordinator.domain.plan.PhasePolicy;
 import io.ays.coordinator.domain.plan.PlannedStep;
@@ -50,6 +51,7 @@ public class RunEngine {
   private final CoordinatorConfig config;
   private final PhasePolicyBook policies;
   private final NodeDirectory nodes;
+  private final NodePublicKeys nodeKeys;
   private final Clock clock;
 
   public RunEngine(
@@ -59,6 +61,7 @@ public class RunEngine {
       CoordinatorConfig config,
       PhasePolicyBook policies,
       NodeDirectory nodes,
+      NodePublicKeys nodeKeys,
       Clock clock) {
     this.events = events;
     this.completion = completion;
@@ -66,6 +69,7 @@ public class RunEngine {
     this.config = config;
     this.policies = policies;
     this.nodes = nodes;
+    this.nodeKeys = nodeKeys;
     this.clock = clock;
   }
 
@@ -186,6 +190,12 @@ public class RunEngine {
             + "; gave up after waiting "
             + waited.toSeconds()
             + " s for it (ays.coordinator.node-wait)";
+    failUnsent(run, step, reason, now, cause);
+  }
+
+  /** Fails a step whose command is not sent, and its run, with {@code reason}. */
+  private void failUnsent(
+      RunEntity run, RunStepEntity step, String reason, Instant now, Cause cause) {
     step.status = StepStatus.FAILED.name();
     step.reason = reason;
     step.retryAt = null;
@@ -228,6 +238,15 @@ public class RunEngine {
 
   private void dispatch(RunEntity run, RunStepEntity step, Cause cause) {
     Instant now = Instant.now(clock);
+    NodeId node = NodeId.of(step.node);
+    Map<String, Object> forNode;
+    try {
+      forNode = secrets.forNode(run.resolvedConfig, node, () -> nodeKeys.of(node));
+    } catch (NodePublicKeys.MissingNodeKey e) {
+      LOG.errorf("run %s of %s: %s", run.id, run.instanceKey, e.getMessage());
+      failUnsent(run, step, e.getMessage(), now, cause);
+      return;
+    }
     Map<String, Object> resolved = secrets.openJson(run.resolvedConfig);
     PhasePolicy policy = policies.of(resolved, Phase.valueOf(step.phase));
     Duration timeout = policy.timeout();
@@ -244,7 +263,6 @@ public class RunEngine {
     step.startedAt = now;
     step.finishedAt = null;
     InstanceKey key = InstanceKey.parse(run.instanceKey);
-    NodeId node = NodeId.of(step.node);
     Phase phase = Phase.valueOf(step.phase);
     PhaseCommand command =
         new PhaseCommand(
@@ -257,7 +275,7 @@ public class RunEngine {
             ExecutionRole.valueOf(step.role),
             phase,
             new TemplateRef(key.domain(), key.name(), run.templateHash),
-            resolved,
+            forNode,
             (int) timeout.toSeconds(),
             now.plus(timeout).plus(config.startGrace()));
     events.sendCommand(cause, command);

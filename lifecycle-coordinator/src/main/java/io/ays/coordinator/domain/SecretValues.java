@@ -1,5 +1,7 @@
 package io.ays.coordinator.domain;
 
+import io.ays.contracts.NodeId;
+import io.ays.contracts.secrets.NodeSecrets;
 import io.ays.contracts.secrets.SecretBox;
 import io.ays.model.hrd.AskSchema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
 /**
  * Secret answers at rest and on show: sealed (encrypted) where answers and configurations are
@@ -85,6 +89,45 @@ public class SecretValues {
   /** Stored JSON (answers or a configuration) with every sealed value opened. */
   public Map<String, Object> openJson(String text) {
     return open(json.read(text));
+  }
+
+  /**
+   * A stored configuration as sent to {@code node}: every value sealed at rest is opened and sealed
+   * again for that node alone ({@link NodeSecrets}, labelled with its key), the others as they are.
+   * The node's key is asked for only if there is a secret to carry.
+   */
+  public Map<String, Object> forNode(
+      String stored, NodeId node, Supplier<X25519PublicKeyParameters> nodeKey) {
+    Map<String, Object> values = new TreeMap<>(json.read(stored));
+    if (values.values().stream().noneMatch(SecretBox::isSealed)) {
+      return values;
+    }
+    X25519PublicKeyParameters key = nodeKey.get();
+    values.replaceAll(
+        (name, value) ->
+            SecretBox.isSealed(value)
+                ? NodeSecrets.seal(box.open((String) value), node.value(), name, key)
+                : value);
+    return values;
+  }
+
+  /**
+   * Stored JSON (answers or a configuration) with every value an older key sealed sealed again with
+   * the current key; empty if every sealed value is already the current key's.
+   */
+  public java.util.Optional<String> resealed(String stored) {
+    if (stored == null) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> values = new TreeMap<>(json.read(stored));
+    boolean changed = false;
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      if (SecretBox.isSealed(entry.getValue()) && !box.isCurrent((String) entry.getValue())) {
+        entry.setValue(box.seal(box.open((String) entry.getValue())));
+        changed = true;
+      }
+    }
+    return changed ? java.util.Optional.of(json.write(values)) : java.util.Optional.empty();
   }
 
   /** {@code values} with every sealed value opened. */

@@ -36,4 +36,26 @@ class SecretsKeyTest {
     var box = SecretsKey.load(Optional.of(TestSecretsKey.keyFile()));
     assertThat(TestSecretsKey.box().open(box.seal("x"))).isEqualTo("x");
   }
+
+  @Test
+  void aRingOfTheNewKeyAndTheOldOnesOpensWhatEachSealedAndSealsWithTheNew(@TempDir Path dir) {
+    Path newKey = dir.resolve("new.key");
+    io.ays.contracts.secrets.SecretBox.writeNewKey(newKey);
+    String old = TestSecretsKey.box().seal("before the rotation");
+
+    var ring =
+        SecretsKey.load(
+            Optional.of(newKey), "k2", java.util.List.of("k1=" + TestSecretsKey.keyFile()));
+
+    assertThat(ring.open(old)).isEqualTo("before the rotation");
+    assertThat(ring.seal("after")).startsWith("enc:v2:k2:");
+    assertThatThrownBy(() -> SecretsKey.load(Optional.of(newKey), "k2", java.util.List.of("k1")))
+        .hasMessageContaining("ays.coordinator.secrets.old-keys")
+        .hasMessageContaining("'k1' is not <key id>=<file>");
+    assertThatThrownBy(
+            () ->
+                SecretsKey.load(
+                    Optional.of(newKey), "k2", java.util.List.of("k1=" + dir.resolve("gone"))))
+        .hasMessageContaining("ays.coordinator.secrets.old-keys (k1): cannot read");
+  }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.contracts.EventJson;
 import io.ays.contracts.PhaseCommand;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.config.NodeSecretKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * The instances this node has started and not stopped since, with what is needed to check them: the
  * periodic monitor and the crash reports work from here. Kept on disk ({@code <data dir>/running})
- * so that a restarted executor goes on watching them.
+ * so that a restarted executor goes on watching them. A record holds the processes' environment and
+ * the instance's configuration, secrets included: with a node key it is sealed for this node
+ * itself, so the disk never holds a secret in clear.
  */
 @ApplicationScoped
 public class RunningInstances {
@@ -29,16 +33,22 @@ public class RunningInstances {
 
   private final Map<String, ActionContext> byKey = new ConcurrentHashMap<>();
   private final Map<String, Chain> chains = new ConcurrentHashMap<>();
+
+  /** What a record is sealed under: records are read before their instance is known. */
+  private static final String RECORD_LABEL = "running-instance-record";
+
   private final Path dir;
+  private final NodeSecretKey nodeKey;
   private final ObjectMapper json = EventJson.newObjectMapper();
 
   @Inject
-  public RunningInstances(ExecutorConfig config) {
-    this(config.dataDir().toAbsolutePath().normalize().resolve("running"));
+  public RunningInstances(ExecutorConfig config, NodeSecretKey nodeKey) {
+    this(config.dataDir().toAbsolutePath().normalize().resolve("running"), nodeKey);
   }
 
-  public RunningInstances(Path dir) {
+  public RunningInstances(Path dir, NodeSecretKey nodeKey) {
     this.dir = dir;
+    this.nodeKey = nodeKey;
     load();
   }
 
@@ -112,7 +122,8 @@ public class RunningInstances {
     try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, ".save-", ".json");
-      Files.write(temp, json.writeValueAsBytes(stored));
+      String record = nodeKey.sealForSelf(RECORD_LABEL, json.writeValueAsString(stored));
+      Files.writeString(temp, record, StandardCharsets.UTF_8);
       Files.move(
           temp,
           file(context.instanceKey()),
@@ -130,7 +141,8 @@ public class RunningInstances {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
         try {
-          Stored s = json.readValue(Files.readAllBytes(file), Stored.class);
+          String record = Files.readString(file, StandardCharsets.UTF_8);
+          Stored s = json.readValue(nodeKey.openFromSelf(RECORD_LABEL, record), Stored.class);
           ActionContext context =
               new ActionContext(
                   s.command(),

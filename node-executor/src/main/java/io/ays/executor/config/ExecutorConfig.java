@@ -100,6 +100,19 @@ public interface ExecutorConfig {
   /** Which commands this node runs (docs/security.md, "Signed commands"). */
   Signing signing();
 
+  /** How this node receives secret values (docs/security.md, "Secrets on the bus"). */
+  Secrets secrets();
+
+  /** This node's own key for secrets ({@code ays.executor.secrets.*}). */
+  interface Secrets {
+
+    /**
+     * The node's X25519 private key (base64, mode 0600): the coordinator seals every secret value
+     * of a command for this node with its public key. None: commands carrying secrets fail.
+     */
+    Optional<Path> nodeKeyFile();
+  }
+
   /** The keys this node trusts ({@code ays.executor.signing.*}). */
   interface Signing {
 

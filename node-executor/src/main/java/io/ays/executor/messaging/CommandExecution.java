@@ -17,6 +17,7 @@ import io.ays.executor.action.InstanceFolders;
 import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.config.NodeSecretKey;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.persistence.ExecutedCommand;
 import io.ays.executor.template.TemplateStore;
@@ -52,6 +53,7 @@ public class CommandExecution {
   private final ExecutorConfig config;
   private final Path dataDir;
   private final InstanceFolders folders;
+  private final NodeSecretKey nodeKey;
   private final Clock clock;
 
   public CommandExecution(
@@ -64,6 +66,7 @@ public class CommandExecution {
       EventCodec codec,
       Topics topics,
       ExecutorConfig config,
+      NodeSecretKey nodeKey,
       Clock clock) {
     this.templates = templates;
     this.actions = actions;
@@ -76,6 +79,7 @@ public class CommandExecution {
     this.config = config;
     this.dataDir = config.dataDir().toAbsolutePath().normalize();
     this.folders = new InstanceFolders(dataDir);
+    this.nodeKey = nodeKey;
     this.clock = clock;
   }
 
@@ -165,7 +169,8 @@ public class CommandExecution {
       Map<String, Object> rendered =
           ConfigRenderer.render(
               command.instanceKey().toString(),
-              InstanceOverrides.apply(instanceDir, command.config()),
+              // Secret values arrive sealed for this node; opened here, only in memory.
+              InstanceOverrides.apply(instanceDir, nodeKey.open(command.config())),
               ConfigRenderer.systemKeys(config.nodeId(), dataDir, instanceDir, logDir));
       ActionContext context =
           new ActionContext(command, templateDir.get(), instanceDir, logDir, rendered);

@@ -65,7 +65,13 @@ public class CommandListener {
       throw e;
     } catch (RuntimeException e) {
       LOG.errorf(e, "command %s could not be executed", command.id());
-      gate.refuse(record, Channel.COMMANDS, CONSUMER, command, "could not be executed: " + e);
+      gate.refuse(
+          InboundGate.Refusal.FAILED,
+          record,
+          Channel.COMMANDS,
+          CONSUMER,
+          command,
+          "could not be executed: " + e);
     }
   }
 }
