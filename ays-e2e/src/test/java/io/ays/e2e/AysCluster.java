@@ -99,6 +99,18 @@ final class AysCluster implements AutoCloseable {
     return executor;
   }
 
+  /** Stops an executor started by {@link #startExecutor}, leaving the rest of the cluster up. */
+  void stopExecutor(ServiceProcess extra) {
+    if (extra != executor && services.remove(extra)) {
+      extra.close();
+    }
+  }
+
+  /** Whether every service of the cluster runs and is ready. */
+  boolean isHealthy() {
+    return services.stream().allMatch(ServiceProcess::isReady);
+  }
+
   private ServiceProcess add(ServiceProcess service) {
     services.add(service);
     return service;
@@ -123,6 +135,8 @@ final class AysCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    // All at once: the services stop in parallel, then each is waited for.
+    services.forEach(ServiceProcess::requestStop);
     for (int i = services.size() - 1; i >= 0; i--) {
       services.get(i).close();
     }

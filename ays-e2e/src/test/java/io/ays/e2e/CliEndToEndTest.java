@@ -56,6 +56,8 @@ class CliEndToEndTest {
     Files.createDirectories(outputs);
     Path repo =
         TemplateRepository.create(workDir.resolve("templates"), TemplateRepository.helloHttp());
+    // A cluster of its own, not the shared one: the commands under test list and sync the whole
+    // cluster (status, list, templates sync), and the checks say what all of it holds.
     ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
     servicePort = AysCluster.freePort();
     awaitTemplateKnownToCoordinator();

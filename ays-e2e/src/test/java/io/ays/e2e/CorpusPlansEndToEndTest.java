@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 class CorpusPlansEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DOMAIN = "jumpscale";
+  private static final String DOMAIN = SharedAysCluster.CORPUS;
 
   /**
    * The templates that do not plan with their defaults alone, and every problem the coordinator
@@ -154,28 +154,24 @@ class CorpusPlansEndToEndTest {
 
   @BeforeAll
   void startAysWithTheCorpus() throws Exception {
-    Path projectDir = Path.of(System.getProperty("ays.project.dir"));
     Path corpus = Path.of(System.getProperty("ays.corpus.dir"));
     assertThat(corpus)
         .as("the AYS 7 corpus (system property ays.corpus.dir, set by the build)")
         .isDirectory();
-    Path workDir = projectDir.resolve("ays-e2e/target/corpus-" + System.currentTimeMillis());
-    Files.createDirectories(workDir);
     corpusFiles = new LinkedHashMap<>();
     try (Stream<Path> files = Files.walk(corpus)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         corpusFiles.put(corpus.relativize(file).toString(), Files.readString(file));
       }
     }
-    Path repo = TemplateRepository.create(workDir.resolve("templates"), corpusFiles);
-    ays = new AysCluster(projectDir, workDir, DOMAIN + "=" + repo.toUri() + "#main");
+    ays = SharedAysCluster.acquire();
+    // The test syncs the corpus itself: the sync's report is part of what it checks.
+    SharedAysCluster.commit(DOMAIN, corpusFiles);
   }
 
   @AfterAll
   void stopAys() {
-    if (ays != null) {
-      ays.close();
-    }
+    SharedAysCluster.release();
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.ays.testing.EventLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +43,8 @@ class InstallAndHealEndToEndTest {
 
   @BeforeAll
   void startAys() throws Exception {
-    Path projectDir = Path.of(System.getProperty("ays.project.dir"));
-    Path workDir = projectDir.resolve("ays-e2e/target/e2e-" + System.currentTimeMillis());
-    Path repo =
-        TemplateRepository.create(workDir.resolve("templates"), TemplateRepository.helloHttp());
-    ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
+    ays = SharedAysCluster.acquire();
+    SharedAysCluster.publish(SharedAysCluster.E2E, TemplateRepository.helloHttp());
     events =
         new EventLog(
             ays.kafka.bootstrapServers(),
@@ -69,9 +65,7 @@ class InstallAndHealEndToEndTest {
     if (events != null) {
       events.close();
     }
-    if (ays != null) {
-      ays.close();
-    }
+    SharedAysCluster.release();
   }
 
   @Test

@@ -33,6 +33,7 @@ class LifecycleScenariosEndToEndTest {
   private static final List<String> HOOKED = List.of("init", "prepare", "configure");
 
   private AysCluster ays;
+  private Path workDir;
   private Path journal;
   private Path treeJournal;
   private Path built;
@@ -40,10 +41,9 @@ class LifecycleScenariosEndToEndTest {
   @BeforeAll
   void startAys() throws Exception {
     Path projectDir = Path.of(System.getProperty("ays.project.dir"));
-    Path workDir = projectDir.resolve("ays-e2e/target/scenarios-" + System.currentTimeMillis());
+    workDir = projectDir.resolve("ays-e2e/target/scenarios-" + System.currentTimeMillis());
     Files.createDirectories(workDir);
     journal = workDir.resolve("journal.txt");
-    Path repo = workDir.resolve("templates");
     treeJournal = workDir.resolve("tree-journal.txt");
     Map<String, String> templates = new LinkedHashMap<>(chainTemplates(journal));
     templates.putAll(treeTemplates(treeJournal));
@@ -52,21 +52,19 @@ class LifecycleScenariosEndToEndTest {
     templates.putAll(stubbornTemplate(workDir.resolve("stubborn-e2e.py")));
     built = workDir.resolve("built.txt");
     templates.putAll(builderTemplate(built));
-    TemplateRepository.create(repo, templates);
-    ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
+    ays = SharedAysCluster.acquire();
+    SharedAysCluster.publish(SharedAysCluster.E2E, templates);
   }
 
   @AfterAll
   void stopAys() {
-    if (ays != null) {
-      // Services the tests leave installed (after a failure) run in sessions of their own.
-      stubborn().forEach(ProcessHandle::destroyForcibly);
-      ProcessHandle.allProcesses()
-          .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 611")).orElse(false))
-          .forEach(ProcessHandle::destroyForcibly);
-      sleepers().forEach(ProcessHandle::destroyForcibly);
-      ays.close();
-    }
+    SharedAysCluster.release();
+    // Services the tests leave behind (after a failure) run in sessions of their own.
+    stubborn().forEach(ProcessHandle::destroyForcibly);
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 611")).orElse(false))
+        .forEach(ProcessHandle::destroyForcibly);
+    sleepers().forEach(ProcessHandle::destroyForcibly);
   }
 
   @Test
@@ -161,7 +159,7 @@ class LifecycleScenariosEndToEndTest {
     awaitRun("e2e/stubborn/main", "SUCCEEDED", Duration.ofSeconds(120));
     List<ProcessHandle> before = stubborn();
     assertThat(before).hasSize(1);
-    Path ready = ays.workDir.resolve("stubborn-e2e.py.ready");
+    Path ready = workDir.resolve("stubborn-e2e.py.ready");
     awaitStatus(() -> Files.exists(ready) ? 1 : 0, 1, Duration.ofSeconds(30));
 
     assertThat(
@@ -273,7 +271,7 @@ class LifecycleScenariosEndToEndTest {
 
   /** The processes of this test's stubborn service (its script is in this run's folder). */
   private List<ProcessHandle> stubborn() {
-    String script = ays.workDir.resolve("stubborn-e2e.py").toString();
+    String script = workDir.resolve("stubborn-e2e.py").toString();
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.endsWith(script)).orElse(false))
         .toList();

@@ -38,16 +38,14 @@ class RerunRulesEndToEndTest {
     Path workDir = projectDir.resolve("ays-e2e/target/rerun-" + System.currentTimeMillis());
     Files.createDirectories(workDir);
     journal = workDir.resolve("journal.txt");
-    Path repo = TemplateRepository.create(workDir.resolve("templates"), serverTemplate(journal));
-    ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
+    ays = SharedAysCluster.acquire();
+    SharedAysCluster.publish(SharedAysCluster.E2E, serverTemplate(journal));
   }
 
   @AfterAll
   void stopAys() {
-    if (ays != null) {
-      servers("").forEach(ProcessHandle::destroyForcibly);
-      ays.close();
-    }
+    SharedAysCluster.release();
+    servers("").forEach(ProcessHandle::destroyForcibly);
   }
 
   @Test

@@ -57,18 +57,15 @@ class SecretsNeverLeakEndToEndTest {
 
   @BeforeAll
   void startAys() throws Exception {
-    Path projectDir = Path.of(System.getProperty("ays.project.dir"));
-    workDir = projectDir.resolve("ays-e2e/target/e2e-secrets-" + System.currentTimeMillis());
-    Path repo = TemplateRepository.create(workDir.resolve("templates"), vault());
-    ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
+    ays = SharedAysCluster.acquire();
+    workDir = ays.workDir;
+    SharedAysCluster.publish(SharedAysCluster.E2E, vault());
     servicePort = AysCluster.freePort();
   }
 
   @AfterAll
   void stopAys() {
-    if (ays != null) {
-      ays.close();
-    }
+    SharedAysCluster.release();
   }
 
   @Test

@@ -69,6 +69,27 @@ final class ServiceProcess implements AutoCloseable {
     Readiness.await(url("").toString(), name + " (log: " + log + ")", timeout, process::isAlive);
   }
 
+  /** Whether the process runs and {@code /q/health/ready} answers 200 now. */
+  boolean isReady() {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(url("/q/health/ready"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
@@ -103,6 +124,11 @@ final class ServiceProcess implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  /** Asks the service to stop (SIGTERM) without waiting; {@link #close} waits for it. */
+  void requestStop() {
+    process.destroy();
   }
 
   @Override

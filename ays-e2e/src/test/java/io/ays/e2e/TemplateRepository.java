@@ -12,7 +12,13 @@ final class TemplateRepository {
 
   /** Creates a repository at {@code dir} on branch {@code main} with {@code files} committed. */
   static Path create(Path dir, Map<String, String> files) throws Exception {
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+    Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+    return commit(dir, files);
+  }
+
+  /** Writes {@code files} into the repository at {@code dir} and commits them on its branch. */
+  static Path commit(Path dir, Map<String, String> files) throws Exception {
+    try (Git git = Git.open(dir.toFile())) {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path path = dir.resolve(file.getKey());
         Files.createDirectories(path.getParent());

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
  * for it to come back, stops and uninstalls it. {@code ./ays down} at the end.
  *
  * <p>Uses the packaged services, ays-local and ays-cli as they are: a missing one fails the test
- * rather than starting a nested Maven build from {@code ./ays}.
+ * rather than starting a nested Maven build from {@code ./ays}. Starting AYS is part of what it
+ * tests, so it does not use the {@link SharedAysCluster}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TutorialEndToEndTest {

@@ -36,6 +36,7 @@ class TwoNodeDependenciesEndToEndTest {
   private static final String DB = "e2e/fid-db/main";
 
   private AysCluster ays;
+  private ServiceProcess secondExecutor;
   private Path journal;
   private int cachePort;
   private int dbPort;
@@ -48,18 +49,20 @@ class TwoNodeDependenciesEndToEndTest {
     journal = workDir.resolve("journal.txt");
     Map<String, String> templates = new LinkedHashMap<>(chainTemplates(journal));
     templates.putAll(misspeltTemplate());
-    Path repo = TemplateRepository.create(workDir.resolve("templates"), templates);
-    ays = new AysCluster(projectDir, workDir, "e2e=" + repo.toUri() + "#main");
-    ays.startExecutor(projectDir, NODE);
+    ays = SharedAysCluster.acquire();
+    SharedAysCluster.publish(SharedAysCluster.E2E, templates);
+    // The second node exists for this class only: it is stopped when the class is done.
+    secondExecutor = ays.startExecutor(projectDir, NODE);
     cachePort = AysCluster.freePort();
     dbPort = AysCluster.freePort();
   }
 
   @AfterAll
   void stopAys() {
-    if (ays != null) {
-      dbServers().forEach(ProcessHandle::destroyForcibly);
-      ays.close();
+    SharedAysCluster.release();
+    dbServers().forEach(ProcessHandle::destroyForcibly);
+    if (secondExecutor != null) {
+      ays.stopExecutor(secondExecutor);
     }
   }
 

@@ -49,7 +49,9 @@ class SlowClientTest {
   void aClientThatStopsReadingIsDroppedAndCounted() throws Exception {
     double droppedBefore = metric("ays_monitor_live_clients_dropped_total");
     try (Socket socket = new Socket(events.getHost(), events.getPort())) {
-      socket.setReceiveBufferSize(4096);
+      // Room for one full loopback segment (64 KiB): with less, the kernel lets the stream trickle
+      // through zero-window probes at the end, and draining what is left took over a minute.
+      socket.setReceiveBufferSize(256 * 1024);
       OutputStream out = socket.getOutputStream();
       out.write(
           ("GET /events HTTP/1.1\r\nHost: "
