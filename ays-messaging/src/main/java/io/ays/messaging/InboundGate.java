@@ -64,6 +64,7 @@ public class InboundGate {
   private final Topics topics;
   private final ProcessedMessages processed;
   private final DependencyOutages outages;
+  private final DeadLetterCounter deadLetters;
   private final Clock clock;
 
   public InboundGate(
@@ -73,6 +74,7 @@ public class InboundGate {
       Topics topics,
       ProcessedMessages processed,
       DependencyOutages outages,
+      DeadLetterCounter deadLetters,
       Clock clock) {
     this.codec = codec;
     this.events = events;
@@ -80,6 +82,7 @@ public class InboundGate {
     this.topics = topics;
     this.processed = processed;
     this.outages = outages;
+    this.deadLetters = deadLetters;
     this.clock = clock;
   }
 
@@ -98,6 +101,7 @@ public class InboundGate {
           record,
           channel,
           consumer,
+          DeadLetterCounter.Reason.INVALID,
           e.getMessage(),
           e.eventId(),
           e.eventType(),
@@ -236,6 +240,7 @@ public class InboundGate {
         record,
         channel,
         consumer,
+        DeadLetterCounter.Reason.REFUSED,
         reason,
         event.id(),
         event.type().type(),
@@ -313,6 +318,7 @@ public class InboundGate {
           admitted.record(),
           channel,
           consumer,
+          DeadLetterCounter.Reason.FAILED,
           reason,
           event.id(),
           event.type().type(),
@@ -373,11 +379,13 @@ public class InboundGate {
       ConsumerRecord<String, String> record,
       Channel channel,
       String consumer,
+      DeadLetterCounter.Reason kind,
       String reason,
       String eventId,
       String eventType,
       String correlationId,
       Problem problem) {
+    deadLetters.count(channel, kind);
     LOG.warnf(
         "%s: dead-lettering %s[%d]@%d: %s",
         consumer, record.topic(), record.partition(), record.offset(), reason);
