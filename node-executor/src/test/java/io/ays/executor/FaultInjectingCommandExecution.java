@@ -9,6 +9,7 @@ import io.ays.executor.action.ActionRunner;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.messaging.CommandExecution;
+import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.template.TemplateStore;
 import io.ays.messaging.Outbox;
@@ -41,9 +42,12 @@ public class FaultInjectingCommandExecution extends CommandExecution {
       EventCodec codec,
       Topics topics,
       ExecutorConfig config,
+      ExecutorMetrics metrics,
       Clock clock,
       FaultInjectingGate gate) {
-    super(templates, actions, running, outbox, journal, events, codec, topics, config, clock);
+    super(
+        templates, actions, running, outbox, journal, events, codec, topics, config, metrics,
+        clock);
     this.gate = gate;
   }
 

@@ -17,6 +17,7 @@ import io.ays.executor.action.InstanceFolders;
 import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.persistence.ExecutedCommand;
 import io.ays.executor.template.TemplateStore;
@@ -52,6 +53,7 @@ public class CommandExecution {
   private final ExecutorConfig config;
   private final Path dataDir;
   private final InstanceFolders folders;
+  private final ExecutorMetrics metrics;
   private final Clock clock;
 
   public CommandExecution(
@@ -64,6 +66,7 @@ public class CommandExecution {
       EventCodec codec,
       Topics topics,
       ExecutorConfig config,
+      ExecutorMetrics metrics,
       Clock clock) {
     this.templates = templates;
     this.actions = actions;
@@ -76,6 +79,7 @@ public class CommandExecution {
     this.config = config;
     this.dataDir = config.dataDir().toAbsolutePath().normalize();
     this.folders = new InstanceFolders(dataDir);
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -87,6 +91,7 @@ public class CommandExecution {
     Instant started = Instant.now(clock);
     ActionOutcome outcome = carryOut(event, started);
     long millis = Duration.between(started, Instant.now(clock)).toMillis();
+    metrics.phaseRan(command.phase(), outcome.outcome(), Duration.ofMillis(Math.max(0, millis)));
     LOG.infof(
         "%s %s (%s) on %s: %s%s",
         command.instanceKey(),
