@@ -71,7 +71,9 @@ class CoordinatorMetricsTest {
           .then()
           .statusCode(202);
       await(
-          () -> given().get("/instances/" + key + "/runs").asString().contains("SUCCEEDED"),
+          () ->
+              "SUCCEEDED"
+                  .equals(given().get("/instances/" + key + "/runs").jsonPath().get("[0].status")),
           key + "'s install never succeeded");
 
       Map<Phase, Integer> ran = new EnumMap<>(Phase.class);
@@ -80,9 +82,10 @@ class CoordinatorMetricsTest {
           () -> {
             PrometheusText now = MetricsScrape.scrape(base);
             return delta(before, now, PHASES) == executor.phasesOf(key).size()
+                && delta(before, now, "ays_coordinator_run_duration_seconds_count") == 1
                 && now.sum("ays_outbox_backlog_messages") == 0;
           },
-          "the phase count never reached the " + ran + " run, or the outbox never drained");
+          "the phases " + ran + " or the run were not counted, or the outbox never drained");
       PrometheusText after = MetricsScrape.scrape(base);
 
       for (Map.Entry<Phase, Integer> phase : ran.entrySet()) {
