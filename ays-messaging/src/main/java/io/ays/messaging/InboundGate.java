@@ -65,15 +65,26 @@ public class InboundGate {
    */
   public enum Refusal {
     /** Over the message size limit ({@code ays.messages.max-bytes}): not even decoded. */
-    TOO_LARGE,
+    TOO_LARGE("too_large"),
     /** Not an event of the channel: not JSON, not a CloudEvent, an invalid payload. */
-    UNREADABLE,
+    UNREADABLE("invalid"),
     /**
      * Read, but must not be handled: a forged or expired command, a heartbeat under a wrong key.
      */
-    REFUSED,
+    REFUSED("refused"),
     /** Its handler failed for another reason than an outage of a dependency. */
-    FAILED
+    FAILED("failed");
+
+    private final String label;
+
+    Refusal(String label) {
+      this.label = label;
+    }
+
+    /** The word of the {@code reason} label of {@code ays_inbound_dead_lettered_total}. */
+    public String label() {
+      return label;
+    }
   }
 
   /** The setting that bounds every message (the codec's limit; docs/security.md, "Bounds"). */
@@ -85,6 +96,7 @@ public class InboundGate {
   private final Topics topics;
   private final ProcessedMessages processed;
   private final DependencyOutages outages;
+  private final DeadLetterCounter deadLetters;
   private final Clock clock;
 
   public InboundGate(
@@ -94,6 +106,7 @@ public class InboundGate {
       Topics topics,
       ProcessedMessages processed,
       DependencyOutages outages,
+      DeadLetterCounter deadLetters,
       Clock clock) {
     this.codec = codec;
     this.events = events;
@@ -101,6 +114,7 @@ public class InboundGate {
     this.topics = topics;
     this.processed = processed;
     this.outages = outages;
+    this.deadLetters = deadLetters;
     this.clock = clock;
   }
 
@@ -451,6 +465,7 @@ public class InboundGate {
       String eventType,
       String correlationId,
       Problem problem) {
+    deadLetters.count(channel, why);
     LOG.warnf(
         "%s: dead-lettering %s[%d]@%d (%s): %s",
         consumer, record.topic(), record.partition(), record.offset(), why, reason);

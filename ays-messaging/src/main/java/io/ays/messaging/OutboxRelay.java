@@ -33,6 +33,12 @@ public class OutboxRelay {
   private final KafkaSender sender;
   private final OutboxTable table;
   private final long pollMillis;
+  private final OutboxGauges gauges;
+  private final long measureNanos;
+
+  /** When the relay thread last measured the outbox; null before the first time. */
+  private Long lastMeasured;
+
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile Thread worker;
   private volatile boolean running;
@@ -41,10 +47,15 @@ public class OutboxRelay {
       KafkaSender sender,
       OutboxTable table,
       @ConfigProperty(name = "ays.outbox.poll-interval", defaultValue = "500ms")
-          Duration pollInterval) {
+          Duration pollInterval,
+      OutboxGauges gauges,
+      @ConfigProperty(name = "ays.outbox.metrics-interval", defaultValue = "5s")
+          Duration metricsInterval) {
     this.sender = sender;
     this.table = table;
     this.pollMillis = Math.max(1, pollInterval.toMillis());
+    this.gauges = gauges;
+    this.measureNanos = metricsInterval.toNanos();
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -76,6 +87,7 @@ public class OutboxRelay {
   private void loop() {
     while (running) {
       try {
+        measureNowAndThen();
         int sent = sendBatch();
         if (sent < BATCH) {
           wakeUps.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
@@ -114,6 +126,26 @@ public class OutboxRelay {
           "the broker acknowledged " + acknowledged + " of " + batch.size() + " messages");
     }
     return batch.size();
+  }
+
+  /**
+   * Measures the outbox for {@link OutboxGauges} once per {@code ays.outbox.metrics-interval}: a
+   * query per relay cycle would double the relay's own work on the database. Before the send, so
+   * that a broker outage (the send fails and the relay retries) is measured as the backlog grows.
+   */
+  private void measureNowAndThen() {
+    long now = System.nanoTime();
+    if (lastMeasured != null && now - lastMeasured < measureNanos) {
+      return;
+    }
+    lastMeasured = now;
+    try {
+      OutboxTable.Backlog backlog = QuarkusTransaction.requiringNew().call(table::backlog);
+      gauges.measured(backlog.count(), backlog.oldest());
+    } catch (RuntimeException e) {
+      // The database is away: the gauges keep the last measurement, whose age goes on growing.
+      LOG.debugf("outbox not measured: %s", e.getMessage());
+    }
   }
 
   private static void sleepQuietly(long millis) {

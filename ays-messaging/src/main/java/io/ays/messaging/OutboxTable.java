@@ -79,6 +79,24 @@ public class OutboxTable {
         });
   }
 
+  /** How many messages wait, and when the oldest of them was written (null if none). */
+  record Backlog(long count, Instant oldest) {}
+
+  Backlog backlog() {
+    return tables.withConnection(
+        "measuring the outbox",
+        connection -> {
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "select count(*), min(created_at) from " + tables.outbox());
+              ResultSet result = query.executeQuery()) {
+            result.next();
+            OffsetDateTime oldest = result.getObject(2, OffsetDateTime.class);
+            return new Backlog(result.getLong(1), oldest == null ? null : oldest.toInstant());
+          }
+        });
+  }
+
   /** Deletes the messages with these ids. */
   void delete(List<Long> ids) {
     if (ids.isEmpty()) {

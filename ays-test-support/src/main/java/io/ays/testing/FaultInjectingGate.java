@@ -5,6 +5,7 @@ import io.ays.contracts.CloudEvent;
 import io.ays.contracts.EventCodec;
 import io.ays.contracts.EventFactory;
 import io.ays.contracts.Topics;
+import io.ays.messaging.DeadLetterCounter;
 import io.ays.messaging.DependencyOutages;
 import io.ays.messaging.InboundGate;
 import io.ays.messaging.KafkaSender;
@@ -50,8 +51,9 @@ public class FaultInjectingGate extends InboundGate {
       Topics topics,
       ProcessedMessages processed,
       DependencyOutages outages,
+      DeadLetterCounter deadLetters,
       Clock clock) {
-    super(codec, events, sender, topics, processed, outages, clock);
+    super(codec, events, sender, topics, processed, outages, deadLetters, clock);
   }
 
   @Override

@@ -4,7 +4,6 @@ import static io.ays.monitor.TestEvents.crash;
 import static io.ays.monitor.TestEvents.newId;
 import static io.ays.monitor.TestEvents.newInstanceKey;
 import static io.ays.monitor.TestEvents.state;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +12,9 @@ import io.ays.contracts.InstanceState;
 import io.ays.contracts.auth.Roles;
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.MetricsScrape;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.PrometheusText;
 import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,8 +34,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,11 +123,15 @@ class LiveStateTest {
     Eventually.holds(
         WAIT,
         () -> {
-          assertThat(metric("ays_monitor_instances{status=\"DOWN\"}")).isGreaterThanOrEqualTo(1);
+          assertThat(metric("ays_monitor_instances", "status", "DOWN")).isGreaterThanOrEqualTo(1);
           assertThat(metric("ays_monitor_restarts_total")).isGreaterThan(restartsBefore);
           assertThat(metric("ays_monitor_detection_to_restart_seconds_count"))
               .isGreaterThanOrEqualTo(1);
         });
+    PrometheusText scrape = MetricsScrape.scrape(events);
+    assertThat(scrape.types())
+        .containsEntry("ays_monitor_detection_to_restart_seconds", "histogram");
+    MetricsScrape.assertExportsWhatTheListSays(scrape, "monitor-service");
   }
 
   /**
@@ -141,13 +144,9 @@ class LiveStateTest {
         () -> assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING"));
   }
 
-  /** The value of a sample of {@code GET /q/metrics}, e.g. {@code name{label="x"}}; 0 if absent. */
-  private static double metric(String sample) {
-    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(sample) + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$")
-            .matcher(text);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  /** The sum of the samples of {@code name} with these labels in a scrape; 0 if absent. */
+  private double metric(String name, String... labels) {
+    return MetricsScrape.scrape(events).sum(name, labels);
   }
 
   /** The first change of each of {@code kinds} streamed for {@code key}, in whatever order. */

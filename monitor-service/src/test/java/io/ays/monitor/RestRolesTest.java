@@ -2,10 +2,12 @@ package io.ays.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ays.contracts.auth.Roles;
 import io.ays.testing.EndpointRoles;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.OversizedRequests;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every REST endpoint of this service, found in its classes, refuses anonymous callers (401) and
- * tokens without one of its roles (403) and lets its weakest role in; health stays open.
+ * tokens without one of its roles (403) and lets its weakest role in; health stays open, and
+ * metrics take a token of any role.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -50,5 +53,13 @@ class RestRolesTest {
         .contains(
             "the request body is 100000 bytes, over the limit of 65536 bytes"
                 + " (quarkus.http.limits.max-body-size)");
+  }
+
+  @Test
+  void metricsNeedATokenOfAnyRole() {
+    EndpointRoles.Endpoint metrics =
+        new EndpointRoles.Endpoint("GET", "/q/metrics", "", Roles.ALL, "metrics");
+    assertThat(EndpointRoles.status(base, metrics, null)).isEqualTo(401);
+    assertThat(EndpointRoles.status(base, metrics, TestTokens.bearer(Roles.VIEWER))).isEqualTo(200);
   }
 }

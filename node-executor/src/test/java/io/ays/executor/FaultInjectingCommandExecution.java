@@ -10,6 +10,7 @@ import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.config.NodeSecretKey;
 import io.ays.executor.messaging.CommandExecution;
+import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.template.TemplateStore;
 import io.ays.messaging.Outbox;
@@ -43,11 +44,12 @@ public class FaultInjectingCommandExecution extends CommandExecution {
       Topics topics,
       ExecutorConfig config,
       NodeSecretKey nodeKey,
+      ExecutorMetrics metrics,
       Clock clock,
       FaultInjectingGate gate) {
     super(
         templates, actions, running, outbox, journal, events, codec, topics, config, nodeKey,
-        clock);
+        metrics, clock);
     this.gate = gate;
   }
 

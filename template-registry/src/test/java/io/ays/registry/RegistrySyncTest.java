@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ays.testing.KafkaBroker;
 import io.ays.testing.KafkaTestResource;
+import io.ays.testing.MetricsScrape;
 import io.ays.testing.PostgresTestResource;
+import io.ays.testing.PrometheusText;
 import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +66,12 @@ class RegistrySyncTest {
 
   KafkaBroker broker;
 
+  @TestHTTPResource("/")
+  URI base;
+
   @Test
   void syncStoresAndPublishesNewVersionsOnlyAndReportsInvalidTemplates() throws Exception {
+    PrometheusText before = MetricsScrape.scrape(base);
     try (Git git = Git.init().setDirectory(UPSTREAM.toFile()).setInitialBranch("main").call()) {
       write("web/service.hrd", "process.1 =\n    cmd:'python3',\n    ports:'8080',\n");
       write("web/instance.hrd", "param.port = @ASK type:int default:8080\n");
@@ -111,6 +119,21 @@ class RegistrySyncTest {
     assertThat(published.get(1).value())
         .contains("\"type\":\"ays.template.definition.v1\"")
         .contains("ports:'18081'");
+
+    // The three syncs each found the broken template: counted as syncs with invalid templates.
+    PrometheusText after = MetricsScrape.scrape(base);
+    String[] demoInvalid = {"domain", "demo", "outcome", "invalid"};
+    assertThat(
+            after.sum("ays_registry_syncs_total", demoInvalid)
+                - before.sum("ays_registry_syncs_total", demoInvalid))
+        .isEqualTo(3.0);
+    assertThat(
+            after.sum("ays_registry_sync_duration_seconds_count", demoInvalid)
+                - before.sum("ays_registry_sync_duration_seconds_count", demoInvalid))
+        .isEqualTo(3.0);
+    assertThat(after.sum("ays_registry_templates", "state", "invalid")).isEqualTo(1.0);
+    assertThat(after.sum("ays_registry_templates", "state", "current")).isGreaterThanOrEqualTo(1);
+    MetricsScrape.assertExportsWhatTheListSays(after, "template-registry");
   }
 
   private static void write(String path, String content) throws Exception {

@@ -8,11 +8,13 @@ import io.ays.contracts.StepFinished;
 import io.ays.contracts.StepOutcome;
 import io.ays.coordinator.domain.plan.PhasePolicy;
 import io.ays.coordinator.domain.plan.StepStatus;
+import io.ays.coordinator.metrics.CoordinatorMetrics;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -27,13 +29,19 @@ public class AttemptRecorder {
   private final ServiceEvents events;
   private final PhasePolicyBook policies;
   private final SecretValues json;
+  private final CoordinatorMetrics metrics;
   private final Clock clock;
 
   public AttemptRecorder(
-      ServiceEvents events, PhasePolicyBook policies, SecretValues json, Clock clock) {
+      ServiceEvents events,
+      PhasePolicyBook policies,
+      SecretValues json,
+      CoordinatorMetrics metrics,
+      Clock clock) {
     this.events = events;
     this.policies = policies;
     this.json = json;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -69,6 +77,10 @@ public class AttemptRecorder {
     step.exitCode = attempt.exitCode();
     step.outputTail = attempt.outputTail();
     step.finishedAt = now;
+    metrics.phaseAttempt(
+        Phase.valueOf(step.phase),
+        attempt.outcome(),
+        Duration.ofMillis(Math.max(0, attempt.durationMs())));
     events.publish(
         cause,
         EventType.RUN_STEP_FINISHED,

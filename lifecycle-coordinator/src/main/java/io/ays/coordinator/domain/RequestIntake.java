@@ -9,6 +9,7 @@ import io.ays.contracts.RequestAction;
 import io.ays.contracts.RequestRejected;
 import io.ays.contracts.RunAccepted;
 import io.ays.contracts.ServiceRequest;
+import io.ays.coordinator.metrics.CoordinatorMetrics;
 import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunPrerequisiteEntity;
@@ -37,6 +38,7 @@ public class RequestIntake {
   private final RunCompletion completion;
   private final ServiceEvents events;
   private final SecretValues secrets;
+  private final CoordinatorMetrics metrics;
   private final Clock clock;
 
   public RequestIntake(
@@ -45,12 +47,14 @@ public class RequestIntake {
       RunCompletion completion,
       ServiceEvents events,
       SecretValues secrets,
+      CoordinatorMetrics metrics,
       Clock clock) {
     this.preparer = preparer;
     this.engine = engine;
     this.completion = completion;
     this.events = events;
     this.secrets = secrets;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -68,8 +72,10 @@ public class RequestIntake {
     Preparation preparation = preparer.prepare(action, request.data());
     if (!preparation.accepted()) {
       reject(request, preparation.rejection(), cause);
+      metrics.request(action, CoordinatorMetrics.RequestOutcome.REJECTED);
       return null;
     }
+    metrics.request(action, CoordinatorMetrics.RequestOutcome.ACCEPTED);
     UUID rootId = UUID.randomUUID();
     Map<InstanceKey, RunEntity> stored = new HashMap<>();
     List<PreparedRun> runs = preparation.runs();

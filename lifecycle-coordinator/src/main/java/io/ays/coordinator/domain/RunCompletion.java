@@ -9,6 +9,7 @@ import io.ays.contracts.Phase;
 import io.ays.contracts.RequestAction;
 import io.ays.contracts.RunFinished;
 import io.ays.contracts.RunOutcome;
+import io.ays.coordinator.metrics.CoordinatorMetrics;
 import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunPrerequisiteEntity;
@@ -32,11 +33,14 @@ public class RunCompletion {
 
   private final ServiceEvents events;
   private final Instance<RunEngine> engine;
+  private final CoordinatorMetrics metrics;
   private final Clock clock;
 
-  public RunCompletion(ServiceEvents events, Instance<RunEngine> engine, Clock clock) {
+  public RunCompletion(
+      ServiceEvents events, Instance<RunEngine> engine, CoordinatorMetrics metrics, Clock clock) {
     this.events = events;
     this.engine = engine;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -128,6 +132,8 @@ public class RunCompletion {
 
   private void announce(
       RunEntity run, RunOutcome outcome, String reason, RunStepEntity failed, Cause cause) {
+    Duration took = Duration.between(run.createdAt, run.finishedAt);
+    metrics.runFinished(RequestAction.valueOf(run.action), outcome, took);
     events.publish(
         cause,
         EventType.RUN_FINISHED,
@@ -139,7 +145,7 @@ public class RunCompletion {
             reason,
             failed == null ? null : failed.id.seq,
             failed == null ? null : Phase.valueOf(failed.phase),
-            Duration.between(run.createdAt, run.finishedAt).toMillis()));
+            took.toMillis()));
   }
 
   /**

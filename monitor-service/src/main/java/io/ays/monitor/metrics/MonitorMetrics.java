@@ -1,6 +1,8 @@
 package io.ays.monitor.metrics;
 
+import io.ays.messaging.DurationBuckets;
 import io.ays.monitor.persistence.InstanceHealthEntity;
+import io.ays.monitor.persistence.NodeStatusEntity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The monitor's Prometheus metrics ({@code GET /q/metrics}): instances by health status and FAILED
- * (read from the database after each committed change and each sweep, never on the scrape thread),
- * restart requests, give-ups, the time from detecting a crash to sending its restart, and the
- * event-stream clients dropped for not reading.
+ * The monitor's Prometheus metrics ({@code GET /q/metrics}): instances by health status and FAILED,
+ * nodes alive and silent (read from the database after each committed change and each sweep, never
+ * on the scrape thread), restart requests, give-ups, the time from detecting a crash to sending its
+ * restart, and the event-stream clients dropped for not reading.
  */
 @ApplicationScoped
 public class MonitorMetrics {
@@ -33,6 +35,8 @@ public class MonitorMetrics {
 
   private final Map<Status, AtomicLong> byStatus = new EnumMap<>(Status.class);
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong nodesSilent = new AtomicLong();
+  private final AtomicLong nodesAlive = new AtomicLong();
   private final Counter restarts;
   private final Counter gaveUp;
   private final Timer detectionToRestart;
@@ -49,6 +53,16 @@ public class MonitorMetrics {
           AtomicLong::doubleValue);
     }
     registry.gauge("ays.monitor.instances.failed", failed, AtomicLong::doubleValue);
+    registry.gauge(
+        "ays.monitor.nodes",
+        io.micrometer.core.instrument.Tags.of("state", "alive"),
+        nodesAlive,
+        AtomicLong::doubleValue);
+    registry.gauge(
+        "ays.monitor.nodes",
+        io.micrometer.core.instrument.Tags.of("state", "silent"),
+        nodesSilent,
+        AtomicLong::doubleValue);
     restarts =
         Counter.builder("ays.monitor.restarts")
             .description("Restart requests the monitor sent")
@@ -60,6 +74,7 @@ public class MonitorMetrics {
     detectionToRestart =
         Timer.builder("ays.monitor.detection.to.restart")
             .description("From the DOWN report to the restart request, backoff delay included")
+            .serviceLevelObjectives(DurationBuckets.upTo(Duration.ofMinutes(10)))
             .register(registry);
     liveClientsDropped =
         Counter.builder("ays.monitor.live.clients.dropped")
@@ -97,6 +112,8 @@ public class MonitorMetrics {
                     for (Object[] row : InstanceHealthEntity.countByStatus()) {
                       counts.put(Status.valueOf((String) row[0]), (Long) row[1]);
                     }
+                    nodesSilent.set(NodeStatusEntity.count("silent = true"));
+                    nodesAlive.set(NodeStatusEntity.count("silent = false"));
                     return InstanceHealthEntity.count("failed = true");
                   });
       for (Status status : Status.values()) {

@@ -18,6 +18,7 @@ import io.ays.executor.action.InstanceOverrides;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.config.NodeSecretKey;
+import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.persistence.ExecutedCommand;
 import io.ays.executor.template.TemplateStore;
@@ -54,6 +55,7 @@ public class CommandExecution {
   private final Path dataDir;
   private final InstanceFolders folders;
   private final NodeSecretKey nodeKey;
+  private final ExecutorMetrics metrics;
   private final Clock clock;
 
   public CommandExecution(
@@ -67,6 +69,7 @@ public class CommandExecution {
       Topics topics,
       ExecutorConfig config,
       NodeSecretKey nodeKey,
+      ExecutorMetrics metrics,
       Clock clock) {
     this.templates = templates;
     this.actions = actions;
@@ -80,6 +83,7 @@ public class CommandExecution {
     this.dataDir = config.dataDir().toAbsolutePath().normalize();
     this.folders = new InstanceFolders(dataDir);
     this.nodeKey = nodeKey;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -91,6 +95,7 @@ public class CommandExecution {
     Instant started = Instant.now(clock);
     ActionOutcome outcome = carryOut(event, started);
     long millis = Duration.between(started, Instant.now(clock)).toMillis();
+    metrics.phaseRan(command.phase(), outcome.outcome(), Duration.ofMillis(Math.max(0, millis)));
     LOG.infof(
         "%s %s (%s) on %s: %s%s",
         command.instanceKey(),

@@ -83,6 +83,20 @@ public class CommandJournal implements AgedRecords {
     }
   }
 
+  /** How many entries the journal holds (for the metrics; its own short transaction). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long size() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("select count(*) from executed_command");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("counting the journal entries failed", e);
+    }
+  }
+
   @Override
   public String description() {
     return "command journal entries";

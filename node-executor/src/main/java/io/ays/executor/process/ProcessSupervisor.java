@@ -39,6 +39,7 @@ public final class ProcessSupervisor {
   private final Map<String, List<SupervisedProcess>> byInstance = new ConcurrentHashMap<>();
   private final Set<SupervisedProcess> stopping = ConcurrentHashMap.newKeySet();
   private final List<Consumer<ProcessExit>> exitListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SupervisedProcess>> startListeners = new CopyOnWriteArrayList<>();
   private final ProcessRegistry registry;
   private final LogRotation rotation;
   private final boolean setsidAvailable;
@@ -71,6 +72,11 @@ public final class ProcessSupervisor {
   /** Registers a listener told of every exit of a supervised process. */
   public void onExit(Consumer<ProcessExit> listener) {
     exitListeners.add(listener);
+  }
+
+  /** Registers a listener told of every process this supervisor starts (not of adopted ones). */
+  public void onStart(Consumer<SupervisedProcess> listener) {
+    startListeners.add(listener);
   }
 
   /** Starts {@code launch} for {@code instanceKey}; its output is appended to its log file. */
@@ -117,6 +123,7 @@ public final class ProcessSupervisor {
             launch.logFile().toString());
     byInstance.computeIfAbsent(instanceKey, key -> new CopyOnWriteArrayList<>()).add(supervised);
     record(instanceKey);
+    startListeners.forEach(listener -> listener.accept(supervised));
     return supervised;
   }
 

@@ -5,8 +5,10 @@ import io.ays.registry.git.GitMirror;
 import io.ays.registry.git.GitSyncException;
 import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.RepositorySource;
+import io.ays.registry.metrics.RegistryMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,16 +32,19 @@ public class RepositorySyncer {
   private final TemplateReader reader;
   private final TemplateCatalog catalog;
   private final HostedRepositories hosted;
+  private final RegistryMetrics metrics;
 
   public RepositorySyncer(
       RegistryConfig config,
       TemplateReader reader,
       TemplateCatalog catalog,
-      HostedRepositories hosted) {
+      HostedRepositories hosted,
+      RegistryMetrics metrics) {
     this.config = config;
     this.reader = reader;
     this.catalog = catalog;
     this.hosted = hosted;
+    this.metrics = metrics;
     this.sources = RepositorySource.parseList(config.repositories().orElse(""));
   }
 
@@ -58,7 +63,13 @@ public class RepositorySyncer {
       List<SyncReport.RepositoryReport> reports = new ArrayList<>();
       for (RepositorySource source : sources) {
         if (which.test(source)) {
-          reports.add(sync(source));
+          long start = System.nanoTime();
+          SyncReport.RepositoryReport report = sync(source);
+          metrics.synced(
+              report,
+              (int) report.invalid().stream().map(RepositorySyncer::templateOf).distinct().count(),
+              Duration.ofNanos(System.nanoTime() - start));
+          reports.add(report);
         }
       }
       return new SyncReport(reports);
@@ -129,6 +140,12 @@ public class RepositorySyncer {
         invalid,
         null,
         timings);
+  }
+
+  /** The template a problem line ({@code domain/name: problem}) is about. */
+  private static String templateOf(String problem) {
+    int colon = problem.indexOf(": ");
+    return colon < 0 ? problem : problem.substring(0, colon);
   }
 
   private static long millisSince(long start) {

@@ -78,6 +78,13 @@ public class TemplateVersionEntity extends PanacheEntityBase {
           + " v.name and (w.createdAt > v.createdAt or (w.createdAt = v.createdAt and w.id >"
           + " v.id)))";
 
+  /** How many templates have a current version. */
+  public static long countCurrent() {
+    return getEntityManager()
+        .createQuery("select count(v) from TemplateVersionEntity v where " + IS_CURRENT, Long.class)
+        .getSingleResult();
+  }
+
   /** The current version of every template. */
   public static List<TemplateVersionEntity> currentOfEach() {
     return list("from TemplateVersionEntity v where " + IS_CURRENT + " order by v.domain, v.name");
