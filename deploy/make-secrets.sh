@@ -17,6 +17,10 @@
 #   secrets.key                             the key that encrypts secret answers at rest
 #   token-signing.pem, token-signing.pub.pem the RSA key pair of bearer tokens (replace the public
 #                                           key by your identity provider's to use that instead)
+#   node-keys/<id>.key, node-keys/public/<id>.pub each node's X25519 key pair for the secret values
+#                                           the coordinator seals for it (raw key, base64): the
+#                                           private key goes to that node's executor only, the
+#                                           public folder to the coordinator
 # An existing file is kept: run it again after adding a node. Rotate a secret by deleting its file
 # and running it again (docs/security.md says what each rotation takes). Nothing is printed but
 # file names. Needs bash and openssl.
@@ -32,7 +36,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --dir) dir=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "make-secrets: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -104,5 +108,23 @@ if [ ! -f "$dir/token-signing.pem" ]; then
   openssl pkey -in "$dir/token-signing.pem" -pubout -out "$dir/token-signing.pub.pem"
   made "$dir/token-signing.pem (and token-signing.pub.pem)"
 fi
-chmod 644 "$dir"/*.pem "$dir"/secrets.key "$dir"/db-password "$dir"/db.env "$dir"/kafka/*
+# X25519 keys as the executor and coordinator read them: the raw 32 bytes, base64, taken from the
+# end of openssl's DER encodings (PKCS#8 private key, SubjectPublicKeyInfo public key).
+node_key() {
+  local node=$1 key="$dir/node-keys/$1.key" pub="$dir/node-keys/public/$1.pub" der
+  mkdir -p "$dir/node-keys/public"
+  if [ ! -f "$key" ]; then
+    der=$(mktemp)
+    openssl genpkey -algorithm X25519 -outform DER -out "$der"
+    tail -c 32 "$der" | base64 >"$key"
+    openssl pkey -inform DER -in "$der" -pubout -outform DER | tail -c 32 | base64 >"$pub"
+    rm -f "$der"
+    made "$key (and public/$node.pub)"
+  fi
+}
+for node in "${node_ids[@]}"; do
+  node_key "$node"
+done
+
+chmod 644 "$dir"/*.pem "$dir"/secrets.key "$dir"/db-password "$dir"/db.env "$dir"/kafka/* "$dir"/node-keys/*.key "$dir"/node-keys/public/*
 echo "secrets in $dir (kept out of git; back up secrets.key: a lost key loses the secret answers)"

@@ -69,10 +69,12 @@ final class AysContainers implements AutoCloseable {
   private final List<GenericContainer<?>> started = new ArrayList<>();
   private final Path logDir;
   private final Path kafkaCredentials;
+  private final Path nodeKeys;
 
   AysContainers(String imagePrefix, String imageTag, Path templateRepo, Path logDir, Path secrets) {
     this.logDir = logDir;
     this.kafkaCredentials = secrets.resolve("kafka");
+    this.nodeKeys = secrets.resolve("node-keys");
     String db = "jdbc:postgresql://127.0.0.1:" + dbPort + "/ays";
     postgres =
         container(image(imagePrefix, "postgres", imageTag), "postgres")
@@ -135,7 +137,11 @@ final class AysContainers implements AutoCloseable {
             .withEnv("AYS_SIGNING_KEY_ID", TestSigningKeys.KEY_ID)
             .withCopyFileToContainer(
                 MountableFile.forHostPath(TestSecretsKey.keyFile(), 0444), SECRETS_KEY)
-            .withEnv("AYS_SECRETS_KEY_FILE", SECRETS_KEY);
+            .withEnv("AYS_SECRETS_KEY_FILE", SECRETS_KEY)
+            // Every node's public key, as the ConfigMap ays-node-public-keys would give them.
+            .withFileSystemBind(
+                nodeKeys.resolve("public").toString(), "/etc/ays/node-keys", BindMode.READ_ONLY)
+            .withEnv("AYS_NODE_KEYS_DIR", "/etc/ays/node-keys");
     executor1 = executor(image(imagePrefix, "node-executor", imageTag), NODE_1, executor1Port);
     executor2 = executor(image(imagePrefix, "node-executor", imageTag), NODE_2, executor2Port);
     monitor =
@@ -163,6 +169,9 @@ final class AysContainers implements AutoCloseable {
         .withEnv("AYS_NODE_NAME", node.toUpperCase())
         .withFileSystemBind(kafkaCredentials.toString(), "/etc/ays/kafka", BindMode.READ_ONLY)
         .withEnv("AYS_KAFKA_CREDENTIALS_DIR", "/etc/ays/kafka")
+        // and <id>.key from AYS_NODE_KEY_DIR, the DaemonSet's Secret of every node's key.
+        .withFileSystemBind(nodeKeys.toString(), "/etc/ays/node-keys", BindMode.READ_ONLY)
+        .withEnv("AYS_NODE_KEY_DIR", "/etc/ays/node-keys")
         .withEnv("AYS_EXECUTOR_MONITOR_INTERVAL", "2s")
         .withCopyFileToContainer(
             MountableFile.forHostPath(TestSigningKeys.publicKeyFile(), 0444), TRUSTED_KEY)

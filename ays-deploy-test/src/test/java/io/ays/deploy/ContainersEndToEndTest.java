@@ -55,6 +55,7 @@ import org.testcontainers.containers.GenericContainer;
 class ContainersEndToEndTest {
 
   private static final String KEY = "e2e/hello-http/main";
+  private static final String SECRET = "container-test-secret-7f3a";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -81,7 +82,12 @@ class ContainersEndToEndTest {
         new EventLog(
             ays.bootstrapServers(),
             ays.kafkaClientSettings("ays-admin"),
-            List.of("ays.service-events", "ays.requests", "ays.dead-letter", "ays.health"));
+            List.of(
+                "ays.service-events",
+                "ays.requests",
+                "ays.dead-letter",
+                "ays.health",
+                "ays.commands." + AysContainers.NODE_1));
     Map<String, Object> operator = new HashMap<>(ays.kafkaClientSettings("ays-operator"));
     operator.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ays.bootstrapServers());
     producer = new KafkaProducer<>(operator, new StringSerializer(), new StringSerializer());
@@ -170,7 +176,11 @@ class ContainersEndToEndTest {
         "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"instance\":\"main\","
             + "\"answers\":{\"param.port\":"
             + servicePort
-            + "}}");
+            // A secret answer: its command reaches node-1 only sealed with node-1's key, which
+            // the executor's image takes from the node keys deploy/make-secrets.sh made.
+            + ",\"param.token\":\""
+            + SECRET
+            + "\"}}");
 
     awaitPort(servicePort, true, Duration.ofSeconds(90));
     events.await(
@@ -182,6 +192,14 @@ class ContainersEndToEndTest {
         r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"RUNNING\""),
         Duration.ofSeconds(15));
     assertThat(get(servicePort, "/").statusCode()).isEqualTo(200);
+    // The request went over Kafka in clear (a plain producer's choice); its commands did not.
+    List<String> commands =
+        events.all().stream()
+            .filter(r -> r.topic().startsWith("ays.commands."))
+            .map(r -> String.valueOf(r.value()))
+            .toList();
+    assertThat(commands).as("commands to node-1").isNotEmpty().noneMatch(c -> c.contains(SECRET));
+    assertThat(commands).anyMatch(c -> c.contains("enc:node:v1:"));
 
     // The server is a child of node-1's executor, in its container, not on node-2.
     String pid = serverPid(ays.executor1);
@@ -247,6 +265,7 @@ class ContainersEndToEndTest {
             "hello-http/instance.hrd",
             """
             param.port = @ASK type:int default:8090 minValue:1024 maxValue:65535 descr:'port'
+            param.token = @ASK type:password descr:'a secret the server does not use'
             """);
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       for (Map.Entry<String, String> file : files.entrySet()) {
