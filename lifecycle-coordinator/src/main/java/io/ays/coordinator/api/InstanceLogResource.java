@@ -4,6 +4,7 @@ import io.ays.contracts.InstanceKey;
 import io.ays.contracts.InvalidFieldException;
 import io.ays.contracts.auth.Roles;
 import io.ays.coordinator.domain.NodeLogs;
+import io.ays.messaging.http.ProblemDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An instance's service logs, read from its node's executor ({@link NodeLogs}): the ends of {@code
- * process.N.log} and {@code hooks.log}. Errors are JSON {@code {"reason": reason}}: 404 for an
- * unknown instance, 502/503 when its node cannot be reached.
+ * process.N.log} and {@code hooks.log}. Errors are problem details: 400 for a bad {@code lines} or
+ * {@code since}, 404 for an unknown instance, 502/503 when its node cannot be reached.
  */
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
 @Path("/instances/{domain}/{name}/{instance}/logs")
@@ -45,6 +46,9 @@ public class InstanceLogResource {
     } catch (InvalidFieldException e) {
       answer = NodeLogs.Answer.error(400, e.getMessage());
     }
-    return Response.status(answer.status()).entity(answer.json()).build();
+    if (answer.failed()) {
+      return ProblemDetails.of(answer.status(), answer.detail()).response();
+    }
+    return Response.ok(answer.json()).build();
   }
 }

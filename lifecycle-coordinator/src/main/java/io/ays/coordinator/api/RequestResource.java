@@ -15,6 +15,7 @@ import io.ays.coordinator.domain.PreparedRun;
 import io.ays.coordinator.domain.RunPreparer;
 import io.ays.coordinator.domain.SecretValues;
 import io.ays.messaging.KafkaSender;
+import io.ays.messaging.http.ProblemDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -194,7 +195,7 @@ public class RequestResource {
             .toList());
   }
 
-  private static Response problems(int status, String reason, List<Problem> problems) {
-    return Response.status(status).entity(Map.of("reason", reason, "problems", problems)).build();
+  private static Response problems(int status, String detail, List<Problem> problems) {
+    return ProblemDetails.of(status, detail).with("problems", problems).response();
   }
 }

@@ -2,6 +2,7 @@ package io.ays.registry.api;
 
 import io.ays.contracts.auth.PushClaim;
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.HostedRepository;
 import io.ays.registry.git.HostedRepositoryName;
@@ -63,29 +64,30 @@ public class HostedRepositoryResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(CreateRequest request, @Context UriInfo uri) {
     if (request == null || request.name() == null) {
-      return Problem.of(Response.Status.BAD_REQUEST, "field 'name' is missing");
+      return ProblemDetails.of(400, "field 'name' is missing").response();
     }
     HostedRepositoryName name;
     try {
       name = HostedRepositoryName.parse(request.name());
     } catch (HostedRepositoryName.InvalidRepositoryNameException e) {
-      return Problem.of(Response.Status.BAD_REQUEST, "field 'name': " + e.getMessage());
+      return ProblemDetails.of(400, "field 'name': " + e.getMessage()).response();
     }
     if (!caller.getGroups().contains(Roles.ADMIN)
         && !PushRights.of(caller.getClaim(PushClaim.NAME)).allow(name)) {
-      return Problem.of(
-          Response.Status.FORBIDDEN,
-          "field 'name': the token may not create "
-              + name
-              + ": a publisher may create and push only the repositories its claim "
-              + PushClaim.NAME
-              + " names");
+      return ProblemDetails.of(
+              403,
+              "field 'name': the token may not create "
+                  + name
+                  + ": a publisher may create and push only the repositories its claim "
+                  + PushClaim.NAME
+                  + " names")
+          .response();
     }
     RepositoryView created;
     try {
       created = RepositoryView.of(repositories.create(name), uri.getBaseUri());
     } catch (IllegalStateException e) {
-      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+      return ProblemDetails.of(409, e.getMessage()).response();
     }
     return Response.created(URI.create(created.url())).entity(created).build();
   }

@@ -2,6 +2,7 @@ package io.ays.registry.api;
 
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.domain.RepositorySyncer;
 import io.ays.registry.domain.TemplateCatalog;
 import io.ays.registry.persistence.TemplateVersionEntity;
@@ -121,9 +122,10 @@ public class TemplateResource {
       return Response.ok(syncer.syncAll()).build();
     }
     if (syncer.sources().stream().noneMatch(s -> s.domain().equals(domain))) {
-      return Problem.of(
-          Response.Status.NOT_FOUND,
-          "query parameter 'domain': no repository is configured for domain '" + domain + "'");
+      return ProblemDetails.of(
+              404,
+              "query parameter 'domain': no repository is configured for domain '" + domain + "'")
+          .response();
     }
     return Response.ok(syncer.syncWhere(s -> s.domain().equals(domain))).build();
   }

@@ -1,6 +1,7 @@
 package io.ays.registry.api;
 
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.domain.TemplateArchive;
 import io.ays.registry.domain.TemplateValidator;
 import io.ays.registry.domain.ValidationReport;
@@ -43,7 +44,7 @@ public class ValidationResource {
     } catch (TemplateArchive.UnreadableArchiveException e) {
       // No metrics in the registry yet: the log line is how an operator sees refused uploads.
       LOG.infof("refused an upload to validate: %s", e.getMessage());
-      return Problem.of(Response.Status.BAD_REQUEST, "request body: " + e.getMessage());
+      return ProblemDetails.of(400, "request body: " + e.getMessage()).response();
     }
     ValidationReport report = TemplateValidator.validate(domain, name, archive);
     return Response.ok(report).build();
