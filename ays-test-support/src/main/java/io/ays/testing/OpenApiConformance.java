@@ -143,7 +143,10 @@ public final class OpenApiConformance {
       int status = Integer.parseInt(error.substring(error.lastIndexOf(' ') + 1));
       EndpointRoles.Endpoint endpoint = operations.get(operation);
       if (status == 401) {
-        failures.addAll(answersProblem(base, generic(operation, endpoint, 401, null)));
+        Provocation anonymous = generic(operation, endpoint, 401, null);
+        failures.addAll(answersProblem(base, anonymous, null));
+        // A token that fails verification is refused before any resource runs: same answer.
+        failures.addAll(answersProblem(base, anonymous, "Bearer not-a-jwt"));
       } else if (status == 403) {
         failures.addAll(
             answersProblem(base, generic(operation, endpoint, 403, endpoint.refused())));
@@ -221,18 +224,23 @@ public final class OpenApiConformance {
         read ? null : "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** Sends the provocation; what is wrong with its answer, or nothing. */
+  /** Sends the provocation with a token of its role; what is wrong with its answer, or nothing. */
   private static List<String> answersProblem(URI base, Provocation p) {
+    return answersProblem(base, p, p.role() == null ? null : TestTokens.bearer(p.role()));
+  }
+
+  private static List<String> answersProblem(URI base, Provocation p, String authorization) {
     HttpResponse<String> response =
-        send(
-            base,
-            p.method(),
-            p.path(),
-            p.role() == null ? null : TestTokens.bearer(p.role()),
-            p.contentType(),
-            p.body());
+        send(base, p.method(), p.path(), authorization, p.contentType(), p.body());
     List<String> failures = new ArrayList<>();
-    String what = p.key() + " (" + p.method() + " " + p.path() + ")";
+    String what =
+        p.key()
+            + " ("
+            + p.method()
+            + " "
+            + p.path()
+            + (authorization == null ? ", no token" : "")
+            + ")";
     if (response.statusCode() != p.status()) {
       failures.add(what + ": answered " + response.statusCode() + ": " + response.body());
       return failures;

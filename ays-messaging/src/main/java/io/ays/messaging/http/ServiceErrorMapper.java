@@ -1,5 +1,6 @@
 package io.ays.messaging.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ays.messaging.TransientFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -49,10 +50,14 @@ public class ServiceErrorMapper implements ExceptionMapper<RuntimeException> {
     if (given.hasEntity()) {
       return given;
     }
-    // RESTEasy's own messages are "HTTP 404 Not Found": the filter's wording says more.
-    String message = web.getMessage();
-    String detail =
-        message == null || message.startsWith("HTTP " + given.getStatus()) ? null : message;
+    String detail;
+    if (web.getCause() instanceof JsonProcessingException json) {
+      detail = JsonBodyErrorMapper.detailOf(json);
+    } else {
+      // RESTEasy's own messages are "HTTP 404 Not Found": the filter's wording says more.
+      String message = web.getMessage();
+      detail = message == null || message.startsWith("HTTP " + given.getStatus()) ? null : message;
+    }
     Response.ResponseBuilder answer = Response.fromResponse(given);
     if (detail != null) {
       answer.type(ProblemDetails.MEDIA_TYPE).entity(ProblemDetails.of(given.getStatus(), detail));
