@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every REST endpoint of this service, found in its classes, refuses anonymous callers (401) and
- * tokens without one of its roles (403) and lets its weakest role in; health and the OpenAPI document stay open.
+ * tokens without one of its roles (403) and lets its weakest role in; health and the OpenAPI
+ * document stay open.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
