@@ -21,6 +21,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The git repositories the registry hosts (served under {@code /git/}): list them, create one
@@ -53,6 +55,8 @@ public class HostedRepositoryResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
+  @Operation(summary = "The git repositories the registry hosts, with the URL to clone or push")
+  @APIResponse(responseCode = "200", description = "every hosted repository")
   public List<RepositoryView> list(@Context UriInfo uri) {
     return repositories.list().stream()
         .map(repo -> RepositoryView.of(repo, uri.getBaseUri()))
@@ -62,6 +66,17 @@ public class HostedRepositoryResource {
   @POST
   @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a hosted git repository before its first push",
+      description =
+          "A publisher may create only the repositories its token's push claim names; admin any.")
+  @APIResponse(responseCode = "201", description = "created; Location is the URL to push to")
+  @APIResponse(responseCode = "400", description = "the name is missing or not a repository name")
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role, or its push claim does not name the repository")
+  @APIResponse(responseCode = "409", description = "a repository of this name exists")
+  @APIResponse(responseCode = "415", description = "the body is not application/json")
   public Response create(CreateRequest request, @Context UriInfo uri) {
     if (request == null || request.name() == null) {
       return ProblemDetails.of(400, "field 'name' is missing").response();
