@@ -246,7 +246,7 @@ class CorpusPlansEndToEndTest {
         .forEach(p -> problems.add(p.path("field").asText() + ": " + p.path("message").asText()));
     return status
         + " "
-        + (problems.isEmpty() ? body.path("reason").asText() : String.join(" | ", problems));
+        + (problems.isEmpty() ? body.path("detail").asText() : String.join(" | ", problems));
   }
 
   private static boolean isUnknown(String body, String name) {

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -69,13 +71,10 @@ public final class EndpointRoles {
         if (verb == null) {
           continue;
         }
-        Path methodPath = method.getAnnotation(Path.class);
-        String template =
-            "/" + classPath.value() + "/" + (methodPath == null ? "" : methodPath.value());
         endpoints.add(
             new Endpoint(
                 verb,
-                callablePath(template, method),
+                callablePath(template(type, method), method),
                 contentType(type, method),
                 rolesOf(type, method),
                 type.getSimpleName() + "." + method.getName()));
@@ -184,12 +183,51 @@ public final class EndpointRoles {
     return roles == null ? List.of() : Arrays.asList(roles.value());
   }
 
-  /** The template with each {@code {param}} filled: a UUID where the parameter is one. */
-  private static String callablePath(String template, Method method) {
-    String path = template.replaceAll("/+", "/");
+  /**
+   * Each resource method under {@code basePackage} by its operation, {@code "GET /runs/{id}"}: its
+   * HTTP method and path template, as an OpenAPI document names it.
+   */
+  public static Map<String, Endpoint> operations(String basePackage) {
+    Map<String, Endpoint> operations = new TreeMap<>();
+    for (Class<?> type : classesUnder(basePackage)) {
+      if (type.getAnnotation(Path.class) == null) {
+        continue;
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb != null) {
+          String template = template(type, method);
+          operations.put(
+              verb + " " + template.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}"),
+              new Endpoint(
+                  verb,
+                  callablePath(template, method),
+                  contentType(type, method),
+                  rolesOf(type, method),
+                  type.getSimpleName() + "." + method.getName()));
+        }
+      }
+    }
+    return operations;
+  }
+
+  /** The path template of a resource method: class and method {@code @Path}, one slash apart. */
+  private static String template(Class<?> type, Method method) {
+    Path methodPath = method.getAnnotation(Path.class);
+    String path =
+        ("/"
+                + type.getAnnotation(Path.class).value()
+                + "/"
+                + (methodPath == null ? "" : methodPath.value()))
+            .replaceAll("/+", "/");
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
+    return path;
+  }
+
+  /** The template with each {@code {param}} filled: a UUID where the parameter is one. */
+  private static String callablePath(String path, Method method) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < path.length()) {

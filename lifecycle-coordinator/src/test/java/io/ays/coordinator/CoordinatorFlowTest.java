@@ -231,7 +231,7 @@ class CoordinatorFlowTest {
         .post("/requests/install?dryRun=true")
         .then()
         .statusCode(422)
-        .body("reason", equalTo("unknown template demo/nope"));
+        .body("detail", equalTo("unknown template demo/nope"));
   }
 
   @Test
@@ -288,7 +288,7 @@ class CoordinatorFlowTest {
         .post("/requests/install?dryRun=true")
         .then()
         .statusCode(422)
-        .body("reason", equalTo("cannot install demo/asks/main: 2 problems"))
+        .body("detail", equalTo("cannot install demo/asks/main: 2 problems"))
         .body("problems.field", containsInAnyOrder("param.evil", "service.process.1"))
         .body("problems[0].message", equalTo("not asked by demo/asks: it asks param.port"));
   }
@@ -310,8 +310,8 @@ class CoordinatorFlowTest {
         .post("/requests/install")
         .then()
         .statusCode(413)
-        .body("reason", containsString("the request is too large to publish: encoded event is"))
-        .body("reason", containsString("over the limit of 1048576 bytes"))
+        .body("detail", containsString("the request is too large to publish: encoded event is"))
+        .body("detail", containsString("over the limit of 1048576 bytes"))
         .body("problems.field", contains("answers"));
   }
 

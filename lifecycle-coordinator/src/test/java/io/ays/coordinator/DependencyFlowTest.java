@@ -174,7 +174,7 @@ class DependencyFlowTest {
     dryRun("install", "loop", "a", node)
         .then()
         .statusCode(422)
-        .body("reason", equalTo("dependency cycle: loop/a/main -> loop/b/main -> loop/a/main"));
+        .body("detail", equalTo("dependency cycle: loop/a/main -> loop/b/main -> loop/a/main"));
     dryRun("install", "loop", "lost", node)
         .then()
         .statusCode(422)

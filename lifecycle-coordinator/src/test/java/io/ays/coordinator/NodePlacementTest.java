@@ -108,7 +108,7 @@ class NodePlacementTest {
         .get("/instances/" + key + "/logs")
         .then()
         .statusCode(503)
-        .body("reason", containsString("node " + node + " publishes no endpoint"));
+        .body("detail", containsString("node " + node + " publishes no endpoint"));
 
     // The node now says where its API is, but nothing listens there.
     String endpoint = "http://127.0.0.1:" + closedPort();
@@ -119,13 +119,13 @@ class NodePlacementTest {
     given()
         .get("/instances/" + key + "/logs")
         .then()
-        .body("reason", containsString("node " + node + " at " + endpoint + " did not answer"));
+        .body("detail", containsString("node " + node + " at " + endpoint + " did not answer"));
 
     given()
         .get("/instances/place/never-installed/main/logs")
         .then()
         .statusCode(404)
-        .body("reason", equalTo("no instance place/never-installed/main"));
+        .body("detail", equalTo("no instance place/never-installed/main"));
   }
 
   @Test
@@ -212,7 +212,7 @@ class NodePlacementTest {
         .then()
         .statusCode(502)
         .body(
-            "reason",
+            "detail",
             equalTo(
                 "node "
                     + node

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every REST endpoint of this service, found in its classes, refuses anonymous callers (401) and
- * tokens without one of its roles (403) and lets its weakest role in; health stays open, and
- * metrics take a token of any role.
+ * tokens without one of its roles (403) and lets its weakest role in; health and the OpenAPI
+ * document stay open, and metrics take a token of any role.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -31,6 +31,16 @@ class RestRolesTest {
   @Test
   void everyEndpointRefusesCallersWithoutItsRole() {
     EndpointRoles.assertEnforced(base, "io.ays.monitor");
+  }
+
+  @Test
+  void openApiDocumentNeedsNoToken() {
+    assertThat(
+            EndpointRoles.status(
+                base,
+                new EndpointRoles.Endpoint("GET", "/q/openapi", "", List.of(), "openapi"),
+                null))
+        .isEqualTo(200);
   }
 
   @Test

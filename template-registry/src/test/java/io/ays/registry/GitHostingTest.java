@@ -211,7 +211,7 @@ class GitHostingTest {
         .post("/git-repositories")
         .then()
         .statusCode(400)
-        .body("error", containsString("field 'name'"));
+        .body("detail", containsString("field 'name'"));
     given()
         .header("Authorization", "Bearer " + PUBLISHER)
         .contentType("application/json")
@@ -360,7 +360,7 @@ class GitHostingTest {
           .post("/git-repositories")
           .then()
           .statusCode(403)
-          .body("error", containsString("may not create " + elsewhere));
+          .body("detail", containsString("may not create " + elsewhere));
       assertThat(HostingProfile.HOSTED_DIR.resolve(elsewhere)).doesNotExist();
       assertThat(HostingProfile.HOSTED_DIR.resolve("binary/unnamed.git")).doesNotExist();
 

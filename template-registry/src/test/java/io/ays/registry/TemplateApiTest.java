@@ -142,7 +142,7 @@ class TemplateApiTest {
         .post("/sync?domain=nope")
         .then()
         .statusCode(404)
-        .body("error", containsString("domain 'nope'"));
+        .body("detail", containsString("domain 'nope'"));
     given()
         .post("/sync?domain=lib")
         .then()
@@ -208,7 +208,7 @@ class TemplateApiTest {
         .post("/templates/validate")
         .then()
         .statusCode(400)
-        .body("error", containsString("request body: not a readable tar archive"));
+        .body("detail", containsString("request body: not a readable tar archive"));
     given()
         .contentType("application/x-tar")
         .body(tar(Map.of("README", "no template here\n")))
@@ -234,7 +234,7 @@ class TemplateApiTest {
         .post("/templates/validate")
         .then()
         .statusCode(400)
-        .body("error", equalTo("request body: the archive holds more than 10000 entries"));
+        .body("detail", equalTo("request body: the archive holds more than 10000 entries"));
 
     // 100 MiB of zeros in one entry (over the file limit, so read through): 100 KiB gzipped.
     ByteArrayOutputStream bomb = new ByteArrayOutputStream();
@@ -257,7 +257,7 @@ class TemplateApiTest {
         .then()
         .statusCode(400)
         .body(
-            "error",
+            "detail",
             equalTo(
                 "request body: the archive is larger than "
                     + TemplateArchive.MAX_UPLOAD_BYTES

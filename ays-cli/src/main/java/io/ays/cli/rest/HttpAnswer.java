@@ -9,10 +9,16 @@ public record HttpAnswer(int status, JsonNode body) {
     return status >= 200 && status < 300;
   }
 
-  /** The {@code reason} AYS services put in error bodies, or the status alone. */
+  /**
+   * What went wrong: the {@code detail} of the RFC 9457 problem details every AYS service answers
+   * an error with (else its {@code title}), or the status alone.
+   */
   public String reason() {
-    if (body != null && body.hasNonNull("reason")) {
-      return body.get("reason").asText();
+    if (body != null && body.hasNonNull("detail")) {
+      return body.get("detail").asText();
+    }
+    if (body != null && body.hasNonNull("title")) {
+      return body.get("title").asText();
     }
     if (body != null && body.isTextual()) {
       return body.asText();

@@ -97,7 +97,10 @@ public class RestClient {
     HttpResponse<String> response;
     token.value().ifPresent(t -> request.header("Authorization", "Bearer " + t));
     HttpRequest built =
-        request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
+        request
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json, application/problem+json")
+            .build();
     try {
       response = http.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -15,6 +15,7 @@ import io.ays.coordinator.domain.PreparedRun;
 import io.ays.coordinator.domain.RunPreparer;
 import io.ays.coordinator.domain.SecretValues;
 import io.ays.messaging.KafkaSender;
+import io.ays.messaging.http.ProblemDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -98,9 +104,42 @@ public class RequestResource {
 
   @POST
   @Path("{action}")
+  @Operation(
+      summary = "Submit a request (install, start, stop, restart, configure, uninstall)",
+      description =
+          "Publishes the request on ays.requests, as kcat or the CLI would; with dryRun=true"
+              + " answers the plan instead and runs nothing.")
+  @APIResponse(
+      responseCode = "202",
+      description = "published: the requestId and instanceKey to follow it by")
+  @APIResponse(
+      responseCode = "200",
+      description = "dry run: the plan",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PlanView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "the body is missing or not a request's JSON, or (dry run) a field of it is invalid")
+  @APIResponse(responseCode = "404", description = "the action is none of AYS's")
+  @APIResponse(
+      responseCode = "413",
+      description = "the request is over the broker's message size (problems names answers)")
+  @APIResponse(responseCode = "415", description = "the body is not application/json")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "dry run: the request cannot be carried out (unknown template, invalid answers, a"
+              + " dependency cycle); problems lists every invalid field")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public Response submit(
-      @PathParam("action") String actionName,
-      @QueryParam("dryRun") boolean dryRun,
+      @Parameter(description = "install, start, stop, restart, configure or uninstall")
+          @PathParam("action")
+          String actionName,
+      @Parameter(description = "answer the plan without running anything") @QueryParam("dryRun")
+          boolean dryRun,
       ServiceRequest request) {
     RequestAction action;
     try {
@@ -194,7 +233,7 @@ public class RequestResource {
             .toList());
   }
 
-  private static Response problems(int status, String reason, List<Problem> problems) {
-    return Response.status(status).entity(Map.of("reason", reason, "problems", problems)).build();
+  private static Response problems(int status, String detail, List<Problem> problems) {
+    return ProblemDetails.of(status, detail).with("problems", problems).response();
   }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Read access to runs and instances: what is installed where, and what each run did. */
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
@@ -30,6 +32,10 @@ public class RunResource {
 
   @GET
   @Path("runs/{id}")
+  @Operation(summary = "One run: its plan, steps, attempts, output tails and reasons")
+  @APIResponse(responseCode = "200", description = "the run")
+  @APIResponse(responseCode = "404", description = "no run has this id")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public RunView run(@PathParam("id") UUID id) {
     RunEntity run = RunEntity.findById(id);
     if (run == null) {
@@ -41,6 +47,11 @@ public class RunResource {
   /** Every run of the request that created run {@code id}, in the order they may start. */
   @GET
   @Path("runs/{id}/request")
+  @Operation(
+      summary = "Every run of the request that created this run, in the order they may start")
+  @APIResponse(responseCode = "200", description = "the request's runs")
+  @APIResponse(responseCode = "404", description = "no run has this id")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<RunView> request(@PathParam("id") UUID id) {
     RunEntity run = RunEntity.findById(id);
     if (run == null) {
@@ -52,6 +63,9 @@ public class RunResource {
 
   @GET
   @Path("instances")
+  @Operation(summary = "Every instance: where it is installed, its desired and actual state")
+  @APIResponse(responseCode = "200", description = "every instance")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<InstanceView> instances() {
     return ServiceInstanceEntity.<ServiceInstanceEntity>listAll().stream()
         .map(e -> InstanceView.of(e, json))
@@ -60,6 +74,10 @@ public class RunResource {
 
   @GET
   @Path("instances/{domain}/{name}/{instance}")
+  @Operation(summary = "One instance: where it is installed, its desired and actual state")
+  @APIResponse(responseCode = "200", description = "the instance")
+  @APIResponse(responseCode = "404", description = "no such instance")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public InstanceView instance(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
@@ -74,6 +92,9 @@ public class RunResource {
 
   @GET
   @Path("instances/{domain}/{name}/{instance}/runs")
+  @Operation(summary = "Every run of one instance (none for an unknown instance)")
+  @APIResponse(responseCode = "200", description = "the instance's runs")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<RunView> runsOf(
       @PathParam("domain") String domain,
       @PathParam("name") String name,

@@ -1,5 +1,8 @@
 package io.ays.coordinator.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ays.contracts.InstanceKey;
 import io.ays.coordinator.persistence.ServiceInstanceEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +30,7 @@ import org.jboss.logging.Logger;
 public class NodeLogs {
 
   private static final Logger LOG = Logger.getLogger(NodeLogs.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
@@ -48,15 +52,22 @@ public class NodeLogs {
     this.nodes = nodes;
   }
 
-  /** What a read of logs answered: an HTTP status and a JSON body (the logs, or an error). */
-  public record Answer(int status, String json) {
+  /**
+   * What a read of logs answered: HTTP 200 and the logs' JSON, or an error status and what went
+   * wrong ({@code detail}).
+   */
+  public record Answer(int status, String json, String detail) {
 
-    public static Answer error(int status, String reason) {
-      return new Answer(status, "{\"reason\":" + quoted(reason) + "}");
+    public static Answer logs(String json) {
+      return new Answer(200, json, null);
     }
 
-    private static String quoted(String text) {
-      return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    public static Answer error(int status, String detail) {
+      return new Answer(status, null, detail);
+    }
+
+    public boolean failed() {
+      return detail != null;
     }
   }
 
@@ -92,9 +103,13 @@ public class NodeLogs {
     try {
       // The request's own timeout ends at the headers; this one also bounds the body.
       HttpResponse<byte[]> response = exchange.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (response.statusCode() == 200 || response.statusCode() == 400) {
-        return new Answer(
-            response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+      String body = new String(response.body(), StandardCharsets.UTF_8);
+      if (response.statusCode() == 200) {
+        return Answer.logs(body);
+      }
+      if (response.statusCode() == 400) {
+        // The node refused what the caller asked (lines, since): its reason is the caller's.
+        return Answer.error(400, detailOf(body));
       }
       return Answer.error(502, where.described() + " answered HTTP " + response.statusCode());
     } catch (TimeoutException e) {
@@ -155,5 +170,15 @@ public class NodeLogs {
 
   private static String encode(String part) {
     return URLEncoder.encode(part, StandardCharsets.UTF_8);
+  }
+
+  /** The {@code detail} of a node's problem details answer, or its whole body. */
+  private static String detailOf(String body) {
+    try {
+      JsonNode detail = JSON.readTree(body).path("detail");
+      return detail.isTextual() ? detail.asText() : body;
+    } catch (JsonProcessingException e) {
+      return body;
+    }
   }
 }

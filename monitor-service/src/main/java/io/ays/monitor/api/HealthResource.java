@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The live health of every instance, of one instance, and one instance's history. */
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
@@ -24,12 +27,19 @@ public class HealthResource {
 
   /** Every instance the monitor has heard of, by instance key. */
   @GET
+  @Operation(summary = "The current health of every instance the monitor has heard of")
+  @APIResponse(responseCode = "200", description = "every instance's health, by instance key")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<InstanceHealthView> all() {
     return InstanceHealthEntity.allByKey().stream().map(InstanceHealthView::of).toList();
   }
 
   @GET
   @Path("{domain}/{name}/{instance}")
+  @Operation(summary = "The current health of one instance")
+  @APIResponse(responseCode = "200", description = "the instance's health")
+  @APIResponse(responseCode = "404", description = "no health is known for the instance")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public InstanceHealthView one(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
@@ -45,11 +55,18 @@ public class HealthResource {
   /** The newest {@code limit} entries (at most 1000), newest first. */
   @GET
   @Path("{domain}/{name}/{instance}/history")
+  @Operation(summary = "One instance's health history, newest first")
+  @APIResponse(responseCode = "200", description = "the newest entries")
+  @APIResponse(responseCode = "404", description = "no health is known for the instance")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<HistoryEntryView> history(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @Parameter(description = "how many entries, 1 to " + MAX_HISTORY)
+          @QueryParam("limit")
+          @DefaultValue("100")
+          int limit) {
     String key = key(domain, name, instance);
     if (InstanceHealthEntity.findById(key) == null) {
       throw new NotFoundException("no health known for " + key);

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -28,6 +30,10 @@ public class LiveResource {
   }
 
   @GET
+  @Operation(
+      summary = "A server-sent-events stream of every change of health, lifecycle and supervision",
+      description = "Each event is one JSON LiveEvent; a hello first, then changes and pings.")
+  @APIResponse(responseCode = "200", description = "the stream; it does not end")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   public Multi<LiveEvent> events() {

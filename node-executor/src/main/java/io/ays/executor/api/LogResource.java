@@ -6,6 +6,7 @@ import io.ays.contracts.auth.Roles;
 import io.ays.executor.action.InstanceFolders;
 import io.ays.executor.config.ExecutorConfig;
 import io.ays.executor.process.LogLines;
+import io.ays.messaging.http.ProblemDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Serves the logs of the services this executor runs, so that {@code ays logs} works from anywhere:
@@ -49,12 +55,34 @@ public class LogResource {
   }
 
   @GET
+  @Operation(
+      summary = "Read an instance's logs on this node",
+      description =
+          "The last `lines` lines of each log of the instance's log folder (process.N.log,"
+              + " hooks.log), or with `since` the lines after the given positions.")
+  @APIResponse(
+      responseCode = "200",
+      description = "the instance's logs (no files if it has none here)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InstanceLogs.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a key part is not a name, lines is out of range, or since is malformed")
   public Response logs(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
       @PathParam("instance") String instance,
-      @QueryParam("lines") @DefaultValue("100") int lines,
-      @QueryParam("since") String since) {
+      @Parameter(description = "how many lines of each file, 0 to " + MAX_LINES)
+          @QueryParam("lines")
+          @DefaultValue("100")
+          int lines,
+      @Parameter(
+              description =
+                  "file:position,... : answer each named file's lines after that byte position")
+          @QueryParam("since")
+          String since) {
     InstanceKey key;
     try {
       key = new InstanceKey(domain, name, instance);
@@ -96,11 +124,8 @@ public class LogResource {
         .build();
   }
 
-  private static Response badRequest(String reason) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(Map.of("reason", reason))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+  private static Response badRequest(String detail) {
+    return ProblemDetails.of(400, detail).response();
   }
 
   /**

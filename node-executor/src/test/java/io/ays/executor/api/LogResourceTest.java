@@ -146,7 +146,7 @@ class LogResourceTest {
         .get("/logs/demo/{name}/main", name)
         .then()
         .statusCode(400)
-        .body("reason", containsString("since: the position of process.1.log must be a byte"));
+        .body("detail", containsString("since: the position of process.1.log must be a byte"));
   }
 
   @Test
@@ -166,13 +166,13 @@ class LogResourceTest {
         .get("/logs/demo/..hidden/main")
         .then()
         .statusCode(400)
-        .body("reason", containsString("name"));
+        .body("detail", containsString("name"));
     given()
         .queryParam("lines", -1)
         .when()
         .get("/logs/demo/x/main")
         .then()
         .statusCode(400)
-        .body("reason", containsString("lines must be between 0 and 10000"));
+        .body("detail", containsString("lines must be between 0 and 10000"));
   }
 }

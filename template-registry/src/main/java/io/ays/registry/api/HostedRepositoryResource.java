@@ -2,6 +2,7 @@ package io.ays.registry.api;
 
 import io.ays.contracts.auth.PushClaim;
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.git.HostedRepositories;
 import io.ays.registry.git.HostedRepository;
 import io.ays.registry.git.HostedRepositoryName;
@@ -20,6 +21,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The git repositories the registry hosts (served under {@code /git/}): list them, create one
@@ -52,6 +55,8 @@ public class HostedRepositoryResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
+  @Operation(summary = "The git repositories the registry hosts, with the URL to clone or push")
+  @APIResponse(responseCode = "200", description = "every hosted repository")
   public List<RepositoryView> list(@Context UriInfo uri) {
     return repositories.list().stream()
         .map(repo -> RepositoryView.of(repo, uri.getBaseUri()))
@@ -61,31 +66,43 @@ public class HostedRepositoryResource {
   @POST
   @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a hosted git repository before its first push",
+      description =
+          "A publisher may create only the repositories its token's push claim names; admin any.")
+  @APIResponse(responseCode = "201", description = "created; Location is the URL to push to")
+  @APIResponse(responseCode = "400", description = "the name is missing or not a repository name")
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role, or its push claim does not name the repository")
+  @APIResponse(responseCode = "409", description = "a repository of this name exists")
+  @APIResponse(responseCode = "415", description = "the body is not application/json")
   public Response create(CreateRequest request, @Context UriInfo uri) {
     if (request == null || request.name() == null) {
-      return Problem.of(Response.Status.BAD_REQUEST, "field 'name' is missing");
+      return ProblemDetails.of(400, "field 'name' is missing").response();
     }
     HostedRepositoryName name;
     try {
       name = HostedRepositoryName.parse(request.name());
     } catch (HostedRepositoryName.InvalidRepositoryNameException e) {
-      return Problem.of(Response.Status.BAD_REQUEST, "field 'name': " + e.getMessage());
+      return ProblemDetails.of(400, "field 'name': " + e.getMessage()).response();
     }
     if (!caller.getGroups().contains(Roles.ADMIN)
         && !PushRights.of(caller.getClaim(PushClaim.NAME)).allow(name)) {
-      return Problem.of(
-          Response.Status.FORBIDDEN,
-          "field 'name': the token may not create "
-              + name
-              + ": a publisher may create and push only the repositories its claim "
-              + PushClaim.NAME
-              + " names");
+      return ProblemDetails.of(
+              403,
+              "field 'name': the token may not create "
+                  + name
+                  + ": a publisher may create and push only the repositories its claim "
+                  + PushClaim.NAME
+                  + " names")
+          .response();
     }
     RepositoryView created;
     try {
       created = RepositoryView.of(repositories.create(name), uri.getBaseUri());
     } catch (IllegalStateException e) {
-      return Problem.of(Response.Status.CONFLICT, e.getMessage());
+      return ProblemDetails.of(409, e.getMessage()).response();
     }
     return Response.created(URI.create(created.url())).entity(created).build();
   }

@@ -2,6 +2,7 @@ package io.ays.registry.api;
 
 import io.ays.contracts.TemplateDefinition;
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.domain.RepositorySyncer;
 import io.ays.registry.domain.TemplateCatalog;
 import io.ays.registry.persistence.TemplateVersionEntity;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Templates and their versions, and a way to sync the repositories now. */
 @Path("/")
@@ -69,6 +72,10 @@ public class TemplateResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates")
   @Transactional
+  @Operation(
+      summary = "The current version of every template, or of those matching every criterion")
+  @APIResponse(responseCode = "200", description = "the matching templates' current versions")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public List<VersionView> list(
       @QueryParam("domain") String domain,
       @QueryParam("name") String name,
@@ -84,6 +91,10 @@ public class TemplateResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates/{domain}/{name}")
   @Transactional
+  @Operation(summary = "A template: its current definition and every version, newest first")
+  @APIResponse(responseCode = "200", description = "the template")
+  @APIResponse(responseCode = "404", description = "no such template")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public TemplateView get(@PathParam("domain") String domain, @PathParam("name") String name) {
     TemplateVersionEntity current =
         TemplateVersionEntity.current(domain, name)
@@ -97,6 +108,10 @@ public class TemplateResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.PUBLISHER, Roles.ADMIN})
   @Path("templates/{domain}/{name}/versions/{hash}")
   @Transactional
+  @Operation(summary = "One version of a template, by its content hash")
+  @APIResponse(responseCode = "200", description = "the version's definition")
+  @APIResponse(responseCode = "404", description = "no such template or version")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public TemplateDefinition version(
       @PathParam("domain") String domain,
       @PathParam("name") String name,
@@ -116,14 +131,21 @@ public class TemplateResource {
   @POST
   @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Path("sync")
+  @Operation(
+      summary = "Sync every configured repository now, or the one of a domain",
+      description = "Answers when done, with what each sync published and every problem found.")
+  @APIResponse(responseCode = "200", description = "what each repository's sync did")
+  @APIResponse(responseCode = "404", description = "no repository is configured for the domain")
+  @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public Response sync(@QueryParam("domain") String domain) {
     if (domain == null || domain.isBlank()) {
       return Response.ok(syncer.syncAll()).build();
     }
     if (syncer.sources().stream().noneMatch(s -> s.domain().equals(domain))) {
-      return Problem.of(
-          Response.Status.NOT_FOUND,
-          "query parameter 'domain': no repository is configured for domain '" + domain + "'");
+      return ProblemDetails.of(
+              404,
+              "query parameter 'domain': no repository is configured for domain '" + domain + "'")
+          .response();
     }
     return Response.ok(syncer.syncWhere(s -> s.domain().equals(domain))).build();
   }

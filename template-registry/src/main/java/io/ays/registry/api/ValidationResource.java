@@ -1,6 +1,7 @@
 package io.ays.registry.api;
 
 import io.ays.contracts.auth.Roles;
+import io.ays.messaging.http.ProblemDetails;
 import io.ays.registry.domain.TemplateArchive;
 import io.ays.registry.domain.TemplateValidator;
 import io.ays.registry.domain.ValidationReport;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +36,14 @@ public class ValidationResource {
   @POST
   @Consumes({"application/x-tar", "application/gzip", "application/x-gzip"})
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Validate templates uploaded as a tar (plain or gzip); nothing is stored",
+      description = "Answers every problem found, with file and line.")
+  @APIResponse(responseCode = "200", description = "the validation report (valid or not)")
+  @APIResponse(
+      responseCode = "400",
+      description = "the body is not a readable tar, or is over the entry or size limits")
+  @APIResponse(responseCode = "415", description = "the body is not a tar or a gzip")
   public Response validate(
       InputStream body,
       @QueryParam("domain") @DefaultValue("upload") String domain,
@@ -43,7 +54,7 @@ public class ValidationResource {
     } catch (TemplateArchive.UnreadableArchiveException e) {
       // No metrics in the registry yet: the log line is how an operator sees refused uploads.
       LOG.infof("refused an upload to validate: %s", e.getMessage());
-      return Problem.of(Response.Status.BAD_REQUEST, "request body: " + e.getMessage());
+      return ProblemDetails.of(400, "request body: " + e.getMessage()).response();
     }
     ValidationReport report = TemplateValidator.validate(domain, name, archive);
     return Response.ok(report).build();

@@ -1,7 +1,8 @@
-package io.ays.messaging;
+package io.ays.messaging.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,10 +60,10 @@ public class RequestSizeLimit {
     context
         .response()
         .setStatusCode(413)
-        .putHeader(HttpHeaders.CONTENT_TYPE, ServiceErrorMapper.PROBLEM_JSON)
+        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
         // The body was not read: the connection cannot carry another request.
         .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(ServiceErrorMapper.problemJson(413, "Content Too Large", detail, null))
+        .end(Json.encode(ProblemDetails.of(413, detail).at(context.request().path()).members()))
         .onComplete(done -> context.request().connection().close());
   }
 }
