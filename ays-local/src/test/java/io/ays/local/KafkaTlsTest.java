@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ays.contracts.kafka.KafkaClientConfig;
+import io.ays.testing.TestCertificates;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.ays.local;
+package io.ays.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * an operator would): a trust store holding the CA, and key stores for a server (SAN localhost and
  * 127.0.0.1) or a client (its CN is the principal).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  static final String PASSWORD = "test-store-password";
+  public static final String PASSWORD = "test-store-password";
 
   private final Path dir;
   private final Path caStore;
@@ -27,7 +27,7 @@ final class TestCertificates {
   }
 
   /** A new CA in this folder. */
-  static TestCertificates newAuthority(Path dir) throws IOException, InterruptedException {
+  public static TestCertificates newAuthority(Path dir) throws IOException, InterruptedException {
     TestCertificates certs = new TestCertificates(dir);
     certs.keytool(
         "-genkeypair",
@@ -64,7 +64,7 @@ final class TestCertificates {
   }
 
   /** A trust store holding only the CA. */
-  Path trustStore() throws IOException, InterruptedException {
+  public Path trustStore() throws IOException, InterruptedException {
     Path store = dir.resolve("truststore.p12");
     if (!store.toFile().exists()) {
       keytool(
@@ -85,7 +85,7 @@ final class TestCertificates {
   }
 
   /** A key store with a key pair for {@code CN=<name>} signed by the CA (server and client use). */
-  Path keyStore(String name) throws IOException, InterruptedException {
+  public Path keyStore(String name) throws IOException, InterruptedException {
     Path store = dir.resolve(name + ".p12");
     Path request = dir.resolve(name + ".csr");
     Path cert = dir.resolve(name + ".pem");
