@@ -122,6 +122,34 @@ public final class EndpointRoles {
     }
   }
 
+  /**
+   * What every AYS service serves beside its own resources: {@code /q/health/live} and {@code
+   * /q/openapi} to anyone, {@code /q/metrics} to a token of any role (401 without one).
+   */
+  public static void assertSharedEndpoints(URI base) {
+    expectStatus(base, new Endpoint("GET", "/q/health/live", "", List.of(), "health"), null, 200);
+    expectStatus(base, new Endpoint("GET", "/q/openapi", "", List.of(), "openapi"), null, 200);
+    Endpoint metrics = new Endpoint("GET", "/q/metrics", "", Roles.ALL, "metrics");
+    expectStatus(base, metrics, null, 401);
+    expectStatus(base, metrics, TestTokens.bearer(Roles.VIEWER), 200);
+  }
+
+  private static void expectStatus(
+      URI base, Endpoint endpoint, String authorization, int expected) {
+    int got = status(base, endpoint, authorization);
+    if (got != expected) {
+      throw new AssertionError(
+          endpoint.httpMethod()
+              + " "
+              + endpoint.path()
+              + (authorization == null ? " without a token" : " with a viewer token")
+              + ": expected "
+              + expected
+              + ", got "
+              + got);
+    }
+  }
+
   /** The status of one call; the body is not read (an event stream never ends). */
   public static int status(URI base, Endpoint endpoint, String authorization) {
     HttpRequest.Builder request =

@@ -20,6 +20,37 @@ public final class OversizedRequests {
   /** The raw answer: status line, headers and body, as the service sent them. */
   public record Answer(int status, String head, String body) {}
 
+  /**
+   * Asserts that the service on {@code port} refuses {@code POST path} declaring {@code
+   * declaredBytes} with 413 and problem details naming the size and its limit, {@code limitBytes}.
+   */
+  public static void assertRefused(int port, String path, long declaredBytes, long limitBytes) {
+    Answer answer = post(port, path, declaredBytes);
+    String detail =
+        "the request body is "
+            + declaredBytes
+            + " bytes, over the limit of "
+            + limitBytes
+            + " bytes (quarkus.http.limits.max-body-size)";
+    boolean problem =
+        answer
+            .head()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("content-type: application/problem+json");
+    if (answer.status() != 413
+        || !problem
+        || !answer.body().contains("\"status\":413")
+        || !answer.body().contains(detail)) {
+      throw new AssertionError(
+          "expected 413 problem details saying '"
+              + detail
+              + "', got:\n"
+              + answer.head()
+              + "\n\n"
+              + answer.body());
+    }
+  }
+
   /** {@code POST path} to 127.0.0.1:{@code port} declaring {@code declaredBytes} of JSON. */
   public static Answer post(int port, String path, long declaredBytes) {
     try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -1,17 +1,12 @@
 package io.ays.executor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ays.contracts.auth.Roles;
 import io.ays.testing.EndpointRoles;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.OversizedRequests;
-import io.ays.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,42 +27,12 @@ class RestRolesTest {
   }
 
   @Test
-  void openApiDocumentNeedsNoToken() {
-    assertThat(
-            EndpointRoles.status(
-                base,
-                new EndpointRoles.Endpoint("GET", "/q/openapi", "", List.of(), "openapi"),
-                null))
-        .isEqualTo(200);
-  }
-
-  @Test
-  void healthNeedsNoToken() {
-    assertThat(
-            EndpointRoles.status(
-                base,
-                new EndpointRoles.Endpoint("GET", "/q/health/live", "", List.of(), "health"),
-                null))
-        .isEqualTo(200);
+  void healthOpenApiAndMetricsAreOpenOrNeedAnyRole() {
+    EndpointRoles.assertSharedEndpoints(base);
   }
 
   @Test
   void aBodyOverTheLimitIsRefusedWith413AndProblemDetailsBeforeAnythingReadsIt() {
-    var answer = OversizedRequests.post(base.getPort(), "/logs/demo/x/main", 100000L);
-    assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
-    assertThat(answer.body())
-        .contains("\"status\":413")
-        .contains(
-            "the request body is 100000 bytes, over the limit of 65536 bytes"
-                + " (quarkus.http.limits.max-body-size)");
-  }
-
-  @Test
-  void metricsNeedATokenOfAnyRole() {
-    EndpointRoles.Endpoint metrics =
-        new EndpointRoles.Endpoint("GET", "/q/metrics", "", Roles.ALL, "metrics");
-    assertThat(EndpointRoles.status(base, metrics, null)).isEqualTo(401);
-    assertThat(EndpointRoles.status(base, metrics, TestTokens.bearer(Roles.VIEWER))).isEqualTo(200);
+    OversizedRequests.assertRefused(base.getPort(), "/logs/demo/x/main", 100000L, 65536L);
   }
 }
