@@ -4,6 +4,7 @@ import io.ays.contracts.NodeId;
 import io.ays.contracts.secrets.NodeSecrets;
 import io.ays.contracts.secrets.SecretBox;
 import io.ays.model.hrd.AskSchema;
+import io.ays.model.hrd.ShellText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
 /**
@@ -55,10 +57,12 @@ public class SecretValues {
    */
   public String sealedConfig(Map<String, Object> config, Collection<String> clearSecrets) {
     // Compared with the JSON of each value: a secret as JSON writes it, quotes and escapes left
-    // out.
+    // out; and as substitution quoted it for the shell (a ' in it becomes '\''), so that a value
+    // it reached that way is found too.
     List<String> secrets =
         clearSecrets.stream()
             .filter(s -> !s.isEmpty())
+            .flatMap(s -> Stream.of(s, quotedInside(s)).distinct())
             .map(s -> json.writeValue(s))
             .map(s -> s.substring(1, s.length() - 1))
             .toList();
@@ -71,6 +75,12 @@ public class SecretValues {
                 ? sealValue(value)
                 : value);
     return json.write(sealed);
+  }
+
+  /** {@code secret} as one shell word holds it, without the word's outer quotes. */
+  private static String quotedInside(String secret) {
+    String word = ShellText.quote(secret);
+    return word.substring(1, word.length() - 1);
   }
 
   /** Whether clear {@code answers} are the stored ones (whose secrets are sealed). */
