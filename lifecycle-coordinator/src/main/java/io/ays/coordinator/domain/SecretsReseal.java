@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,19 +54,35 @@ public class SecretsReseal {
   public int resealAll() {
     String filter = olderValuesFilter();
     int total = 0;
-    for (int changed = -1; changed != 0; total += changed) {
-      changed = QuarkusTransaction.requiringNew().call(() -> resealInstances(filter));
-    }
-    for (int changed = -1; changed != 0; total += changed) {
-      changed = QuarkusTransaction.requiringNew().call(() -> resealRuns(filter));
-    }
+    // Batches follow the primary key, not page 0 again: a row the filter matches but that needs
+    // no change (see olderValuesFilter) would otherwise come back in every batch and, 200 of
+    // them, end the loop before the rows after them.
+    Batch<String> instances = new Batch<>(0, "");
+    do {
+      String after = instances.last();
+      instances = QuarkusTransaction.requiringNew().call(() -> resealInstances(filter, after));
+      total += instances.changed();
+    } while (instances.last() != null);
+    Batch<UUID> runs = new Batch<>(0, new UUID(0, 0));
+    do {
+      UUID after = runs.last();
+      runs = QuarkusTransaction.requiringNew().call(() -> resealRuns(filter, after));
+      total += runs.changed();
+    } while (runs.last() != null);
     return total;
   }
 
-  private int resealInstances(String filter) {
+  /** How many rows of a batch changed, and the key to go on after (none when it was the last). */
+  private record Batch<K>(int changed, K last) {}
+
+  private Batch<String> resealInstances(String filter, String after) {
     int changed = 0;
     List<ServiceInstanceEntity> rows =
-        ServiceInstanceEntity.<ServiceInstanceEntity>find(filter.replace("%col", "answers"))
+        ServiceInstanceEntity.<ServiceInstanceEntity>find(
+                "("
+                    + filter.replace("%col", "answers")
+                    + ") and instanceKey > ?1 order by instanceKey",
+                after)
             .page(0, BATCH)
             .list();
     for (ServiceInstanceEntity row : rows) {
@@ -75,18 +92,19 @@ public class SecretsReseal {
         changed++;
       }
     }
-    return changed;
+    return new Batch<>(changed, rows.size() < BATCH ? null : rows.get(rows.size() - 1).instanceKey);
   }
 
-  private int resealRuns(String filter) {
+  private Batch<UUID> resealRuns(String filter, UUID after) {
     int changed = 0;
     List<RunEntity> rows =
         RunEntity.<RunEntity>find(
-                "("
+                "(("
                     + filter.replace("%col", "answers")
                     + ") or ("
                     + filter.replace("%col", "resolvedConfig")
-                    + ")")
+                    + ")) and id > ?1 order by id",
+                after)
             .page(0, BATCH)
             .list();
     for (RunEntity row : rows) {
@@ -98,7 +116,7 @@ public class SecretsReseal {
         changed++;
       }
     }
-    return changed;
+    return new Batch<>(changed, rows.size() < BATCH ? null : rows.get(rows.size() - 1).id);
   }
 
   /**
