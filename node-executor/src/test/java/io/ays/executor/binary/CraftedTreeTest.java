@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ays.executor.node.NodePlatform;
 import io.ays.model.template.GitExport;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -121,16 +126,48 @@ class CraftedTreeTest {
         .hasMessageStartingWith("git.export.1: url '" + url() + "'")
         .hasMessageContaining("refused the path '" + path + "' of the tree");
     assertThat(instanceDir).as("nothing at the dest").doesNotExist();
-    try (Stream<Path> all = Files.walk(tmp.resolve("data"))) {
-      assertThat(all.filter(p -> p.toString().contains("/trees/")))
-          .as("no tree written or left half-written in the cache")
-          .isEmpty();
-    }
-    try (Stream<Path> all = Files.walk(tmp)) {
-      assertThat(all.filter(p -> !p.startsWith(bare)).map(p -> p.getFileName().toString()))
-          .as("nothing from the tree anywhere outside the repository")
-          .doesNotContain("escape.txt", "pwned", "post-checkout", "x/../../../pwned");
-    }
+    assertThat(
+            filesBelow(tmp.resolve("data")).stream().filter(p -> p.toString().contains("/trees/")))
+        .as("no tree written or left half-written in the cache")
+        .isEmpty();
+    assertThat(
+            filesBelow(tmp).stream()
+                .filter(p -> !p.startsWith(bare))
+                .map(p -> p.getFileName().toString()))
+        .as("nothing from the tree anywhere outside the repository")
+        .doesNotContain("escape.txt", "pwned", "post-checkout", "x/../../../pwned");
+  }
+
+  /**
+   * Every path below {@code root}. JGit may run an automatic gc in the background after a fetch,
+   * whose lock files come and go while the tree is walked: a file gone meanwhile is skipped.
+   */
+  private static List<Path> filesBelow(Path root) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            paths.add(dir);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            paths.add(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+    return paths;
   }
 
   private GitExport export() {
