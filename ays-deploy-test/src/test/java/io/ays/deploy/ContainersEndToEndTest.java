@@ -310,7 +310,7 @@ class ContainersEndToEndTest {
     String body =
         "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"answers\":{\"param.port\":"
             + servicePort
-            + "}}";
+            + ",\"param.token\":\"dry-run\"}}";
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       HttpRequest request =
