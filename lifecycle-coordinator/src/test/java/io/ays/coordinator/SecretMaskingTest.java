@@ -102,18 +102,7 @@ class SecretMaskingTest {
     String node = "vault-" + shortId();
     String name = "vault" + shortId();
     String key = "demo/" + name + "/main";
-    FlowHelpers.publishTemplate(broker.bootstrapServers(), "demo", name, SERVICE_HRD, INSTANCE_HRD);
-    String request =
-        "{\"domain\":\"demo\",\"name\":\""
-            + name
-            + "\",\"node\":\""
-            + node
-            + "\",\"answers\":{\"param.password\":\""
-            + secret
-            + "\"}}";
-    await(
-        () -> post("/requests/install?dryRun=true", request).statusCode() == 200,
-        "template demo/" + name + " never reached the coordinator");
+    String request = publishedTemplateAndItsInstall(name, node, secret);
 
     String plan = post("/requests/install?dryRun=true", request).asString();
     assertThat(plan).doesNotContain(marker).contains("\"param.password\":\"***\"");
@@ -189,18 +178,7 @@ class SecretMaskingTest {
     String node = "keyless-" + shortId();
     String name = "keyless" + shortId();
     String key = "demo/" + name + "/main";
-    FlowHelpers.publishTemplate(broker.bootstrapServers(), "demo", name, SERVICE_HRD, INSTANCE_HRD);
-    String request =
-        "{\"domain\":\"demo\",\"name\":\""
-            + name
-            + "\",\"node\":\""
-            + node
-            + "\",\"answers\":{\"param.password\":\""
-            + secret
-            + "\"}}";
-    await(
-        () -> post("/requests/install?dryRun=true", request).statusCode() == 200,
-        "template demo/" + name + " never reached the coordinator");
+    String request = publishedTemplateAndItsInstall(name, node, secret);
 
     try (ScriptedNode executor =
         new ScriptedNode(broker.bootstrapServers(), node, (k, p) -> false)) {
@@ -342,5 +320,25 @@ class SecretMaskingTest {
       throw new IllegalStateException(e);
     }
     return hits;
+  }
+
+  /**
+   * Publishes template demo/{@code name} and waits until the coordinator plans it; returns the
+   * install request of its instance on {@code node} with {@code secret} as the password answer.
+   */
+  private String publishedTemplateAndItsInstall(String name, String node, String secret) {
+    FlowHelpers.publishTemplate(broker.bootstrapServers(), "demo", name, SERVICE_HRD, INSTANCE_HRD);
+    String request =
+        "{\"domain\":\"demo\",\"name\":\""
+            + name
+            + "\",\"node\":\""
+            + node
+            + "\",\"answers\":{\"param.password\":\""
+            + secret
+            + "\"}}";
+    await(
+        () -> post("/requests/install?dryRun=true", request).statusCode() == 200,
+        "template demo/" + name + " never reached the coordinator");
+    return request;
   }
 }
