@@ -27,7 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A phase that runs for minutes is not mistaken for a stuck consumer: a hook of 75 s (longer than
+ * A phase that runs for minutes is not mistaken for a stuck consumer: a hook of 65 s (longer than
  * the 60 s after which a Kafka consumer used to be declared stalled) runs once and succeeds, the
  * executor stays ready all along, no rebalance hands its command to anyone again, and the next
  * command is taken once it is done.
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class LongPhaseTest {
 
-  private static final int HOOK_SECONDS = 75;
+  private static final int HOOK_SECONDS = 65;
   private static final String HOOK =
       "#!/bin/sh\necho \"$AYS_COMMAND_ID\" >> executions.log\nsleep " + HOOK_SECONDS + "\n";
 
