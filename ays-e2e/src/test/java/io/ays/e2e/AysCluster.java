@@ -1,6 +1,7 @@
 package io.ays.e2e;
 
 import io.ays.testing.KafkaBroker;
+import io.ays.testing.KafkaBrokerProcess;
 import io.ays.testing.PostgresDatabase;
 import io.ays.testing.TestNodeKeys;
 import io.ays.testing.TestSigningKeys;
@@ -20,21 +21,51 @@ import java.util.Map;
  */
 final class AysCluster implements AutoCloseable {
 
+  /**
+   * A service's boot takes 10-40 s; several booting at once on a loaded 2-core machine, minutes.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
+  /** The in-JVM broker; null for a cluster on a {@link #restartableBroker}. */
   final KafkaBroker kafka;
+
+  /** A broker in a process of its own, which a test can restart; null unless asked for. */
+  final KafkaBrokerProcess restartableBroker;
+
   final PostgresDatabase database;
-  final ServiceProcess registry;
+  ServiceProcess registry;
   ServiceProcess coordinator;
-  final ServiceProcess executor;
-  final ServiceProcess monitor;
+  ServiceProcess executor;
+  ServiceProcess monitor;
   final Path workDir;
   private final List<ServiceProcess> services = new ArrayList<>();
 
   AysCluster(Path projectDir, Path workDir, String repositories) throws Exception {
+    this(projectDir, workDir, repositories, false);
+  }
+
+  /**
+   * With {@code restartable}, the broker runs in a process of its own ({@link KafkaBrokerProcess})
+   * so that a test can restart it on the same port; it starts slower than the in-JVM one.
+   */
+  AysCluster(Path projectDir, Path workDir, String repositories, boolean restartable)
+      throws Exception {
     this.workDir = workDir;
-    kafka = KafkaBroker.start();
+    kafka = restartable ? null : KafkaBroker.start();
+    restartableBroker = restartable ? KafkaBrokerProcess.start() : null;
     database = PostgresDatabase.start();
+    try {
+      startServices(projectDir, workDir, repositories);
+    } catch (Exception | Error e) {
+      // Whatever started must not outlive a failed start (the services are processes).
+      close();
+      throw e;
+    }
+  }
+
+  private void startServices(Path projectDir, Path workDir, String repositories) throws Exception {
     Map<String, String> common = new HashMap<>();
-    common.put("AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    common.put("AYS_KAFKA_BOOTSTRAP", bootstrapServers());
     common.put("AYS_DB_URL", database.jdbcUrl());
     common.put("AYS_DB_USER", database.username());
     common.put("AYS_DB_PASSWORD", database.password());
@@ -64,7 +95,7 @@ final class AysCluster implements AutoCloseable {
         add(ServiceProcess.start(projectDir, "node-executor", freePort(), executorEnv, logs));
     monitor = add(ServiceProcess.start(projectDir, "monitor-service", freePort(), common, logs));
     for (ServiceProcess service : services) {
-      service.awaitReady(Duration.ofSeconds(120));
+      service.awaitReady(READY_TIMEOUT);
     }
   }
 
@@ -72,7 +103,7 @@ final class AysCluster implements AutoCloseable {
   void crashAndRestartCoordinator() throws Exception {
     services.remove(coordinator);
     coordinator = add(coordinator.killAndRestart());
-    coordinator.awaitReady(Duration.ofSeconds(120));
+    coordinator.awaitReady(READY_TIMEOUT);
   }
 
   /**
@@ -82,7 +113,7 @@ final class AysCluster implements AutoCloseable {
    */
   ServiceProcess startExecutor(Path projectDir, String nodeId) throws Exception {
     Map<String, String> env = new HashMap<>();
-    env.put("AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.put("AYS_KAFKA_BOOTSTRAP", bootstrapServers());
     env.put("AYS_DB_URL", database.jdbcUrl());
     env.put("AYS_DB_USER", database.username());
     env.put("AYS_DB_PASSWORD", database.password());
@@ -95,7 +126,7 @@ final class AysCluster implements AutoCloseable {
     Path logs = workDir.resolve("logs").resolve(nodeId);
     ServiceProcess executor =
         add(ServiceProcess.start(projectDir, "node-executor", freePort(), env, logs));
-    executor.awaitReady(Duration.ofSeconds(120));
+    executor.awaitReady(READY_TIMEOUT);
     return executor;
   }
 
@@ -104,6 +135,28 @@ final class AysCluster implements AutoCloseable {
     if (extra != executor && services.remove(extra)) {
       extra.close();
     }
+  }
+
+  /**
+   * Starts {@code killed} (see {@link ServiceProcess#kill}) again with the same port and
+   * environment, in its place in the cluster; returns when it is ready.
+   */
+  ServiceProcess startAgain(ServiceProcess killed) throws Exception {
+    ServiceProcess again = killed.startAgain();
+    services.set(services.indexOf(killed), again);
+    if (killed == coordinator) {
+      coordinator = again;
+    } else if (killed == executor) {
+      executor = again;
+    } else if (killed == monitor) {
+      monitor = again;
+    }
+    again.awaitReady(READY_TIMEOUT);
+    return again;
+  }
+
+  String bootstrapServers() {
+    return kafka != null ? kafka.bootstrapServers() : restartableBroker.bootstrapServers();
   }
 
   /** Whether every service of the cluster runs and is ready. */
@@ -119,7 +172,7 @@ final class AysCluster implements AutoCloseable {
   /** The environment that points the ays command line at this cluster. */
   Map<String, String> cliEnvironment() {
     return Map.of(
-        "AYS_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+        "AYS_KAFKA_BOOTSTRAP", bootstrapServers(),
         "AYS_COORDINATOR_URL", coordinator.url("").toString(),
         "AYS_REGISTRY_URL", registry.url("").toString(),
         "AYS_MONITOR_URL", monitor.url("").toString(),
@@ -140,7 +193,11 @@ final class AysCluster implements AutoCloseable {
     for (int i = services.size() - 1; i >= 0; i--) {
       services.get(i).close();
     }
-    kafka.close();
+    if (kafka != null) {
+      kafka.close();
+    } else {
+      restartableBroker.close();
+    }
     database.close();
   }
 }

@@ -117,9 +117,23 @@ final class ServiceProcess implements AutoCloseable {
    * it again with the same port and environment.
    */
   ServiceProcess killAndRestart() throws IOException, InterruptedException {
+    kill();
+    return startAgain();
+  }
+
+  /** Kills the service with SIGKILL (no shutdown hook runs) and waits until it is gone. */
+  void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(20, TimeUnit.SECONDS);
+  }
+
+  /** Starts the service again, from the same app, with the same port and environment. */
+  ServiceProcess startAgain() throws IOException {
     return new ServiceProcess(name, port, log, builder.start(), builder);
+  }
+
+  String name() {
+    return name;
   }
 
   Path log() {

@@ -25,7 +25,7 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path directory;
@@ -108,7 +108,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   private synchronized void launch() throws IOException {
     process = java("kafka.Kafka", properties().toString()).start();
-    awaitReady();
+    try {
+      awaitReady();
+    } catch (RuntimeException e) {
+      // A broker that was not ready in time must not outlive the test JVM.
+      process.destroyForcibly();
+      throw e;
+    }
   }
 
   private ProcessBuilder java(String mainClass, String... arguments) {

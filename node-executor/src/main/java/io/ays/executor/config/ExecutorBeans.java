@@ -6,6 +6,7 @@ import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
 import io.ays.executor.node.NodePlatform;
+import io.ays.executor.process.LaunchPausePoint;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,10 @@ public class ExecutorBeans {
   ProcessSupervisor processSupervisor(ExecutorConfig config) {
     Path data = config.dataDir().toAbsolutePath().normalize();
     return new ProcessSupervisor(
-        new ProcessRegistry(data.resolve("supervised")), config.logMaxBytes(), config.logKeep());
+        new ProcessRegistry(data.resolve("supervised")),
+        config.logMaxBytes(),
+        config.logKeep(),
+        LaunchPausePoint.at(config.testPauseAfterLaunch()));
   }
 
   @Produces

@@ -2,6 +2,7 @@ package io.ays.executor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,13 @@ public interface ExecutorConfig {
    * {@code /opt}. The instance's own folder and the data folder are always allowed.
    */
   Optional<List<Path>> exportRoots();
+
+  /**
+   * Tests only: a file that makes the first service start hold between the launch and the record of
+   * its pid (LaunchPausePoint); unset everywhere else.
+   */
+  @WithName("test.pause-after-launch")
+  Optional<Path> testPauseAfterLaunch();
 
   /** A process log larger than this is rotated (copied to {@code .1} and truncated). */
   @WithDefault("10485760")

@@ -47,6 +47,20 @@ public final class ProcStat {
         .orElse(OptionalLong.empty());
   }
 
+  /** The parent's pid (field 4), or empty if the process is gone or /proc is unavailable. */
+  public static OptionalLong parentPid(long pid) {
+    return fields(pid)
+        .map(
+            f -> {
+              try {
+                return OptionalLong.of(Long.parseLong(f[1]));
+              } catch (RuntimeException e) {
+                return OptionalLong.empty();
+              }
+            })
+        .orElse(OptionalLong.empty());
+  }
+
   /** State {@code Z}: ended, waiting to be reaped. */
   private static boolean isZombie(String[] fields) {
     return fields[0].equals("Z");

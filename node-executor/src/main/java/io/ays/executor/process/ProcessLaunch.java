@@ -36,6 +36,13 @@ public record ProcessLaunch(
     environment = Map.copyOf(environment);
   }
 
+  /** This launch with {@code launchId} in its environment ({@link LaunchIntent#MARKER}). */
+  ProcessLaunch marked(String launchId) {
+    Map<String, String> marked = new java.util.HashMap<>(environment);
+    marked.put(LaunchIntent.MARKER, launchId);
+    return new ProcessLaunch(name, commandLine, workingDirectory, marked, logFile);
+  }
+
   /**
    * The argv that runs {@link #commandLine()} through {@code sh -c}, so templates keep the
    * original's shell syntax. A simple command is {@code exec}'d so that the supervised pid is the

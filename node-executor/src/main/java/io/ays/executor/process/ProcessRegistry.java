@@ -68,6 +68,60 @@ public final class ProcessRegistry {
     return all;
   }
 
+  /**
+   * Records that {@code intent}'s process is about to start, before it starts (a file {@code
+   * <key>~<launch id>.intent} beside the instance's record).
+   */
+  public synchronized void saveIntent(LaunchIntent intent) {
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".intent-", ".tmp");
+      Files.write(temp, json.writeValueAsBytes(intent));
+      Files.move(
+          temp,
+          intentFile(intent),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the start of " + intent.instanceKey(), e);
+    }
+  }
+
+  /** Forgets {@code intent}: its process is recorded with its pid, or it never started. */
+  public synchronized void clearIntent(LaunchIntent intent) {
+    try {
+      Files.deleteIfExists(intentFile(intent));
+    } catch (IOException e) {
+      LOG.warnf("%s: could not remove: %s", intentFile(intent), e.getMessage());
+    }
+  }
+
+  /** The intents left by an executor that died between a start and the record of its pid. */
+  public synchronized List<LaunchIntent> loadIntents() {
+    List<LaunchIntent> all = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return all;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".intent")).sorted().toList()) {
+        try {
+          all.add(
+              json.readValue(Files.readString(file, StandardCharsets.UTF_8), LaunchIntent.class));
+        } catch (IOException e) {
+          LOG.warnf("%s: not a launch intent, ignored: %s", file, e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir, e);
+    }
+    return all;
+  }
+
+  private Path intentFile(LaunchIntent intent) {
+    return dir.resolve(
+        intent.instanceKey().replace('/', '~') + "~" + intent.launchId() + ".intent");
+  }
+
   private Path file(String instanceKey) {
     return dir.resolve(instanceKey.replace('/', '~') + ".json");
   }

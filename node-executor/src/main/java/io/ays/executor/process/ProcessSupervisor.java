@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Starts service processes and keeps track of them: reports every exit at once, stops them
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
 public final class ProcessSupervisor {
 
   private static final int TAIL_BYTES = 4096;
+  private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class);
 
   private final Map<String, List<SupervisedProcess>> byInstance = new ConcurrentHashMap<>();
   private final Set<SupervisedProcess> stopping = ConcurrentHashMap.newKeySet();
@@ -44,6 +46,7 @@ public final class ProcessSupervisor {
   private final LogRotation rotation;
   private final boolean setsidAvailable;
   private final Optional<ChildReaper> reaper;
+  private final LaunchPausePoint pausePoint;
 
   /**
    * @param registry where the supervised processes are recorded across restarts
@@ -51,7 +54,12 @@ public final class ProcessSupervisor {
    * @param logKeep how many rotated copies are kept
    */
   public ProcessSupervisor(ProcessRegistry registry, long logMaxBytes, int logKeep) {
-    this(registry, logMaxBytes, logKeep, ChildReaper.shared());
+    this(registry, logMaxBytes, logKeep, ChildReaper.shared(), LaunchPausePoint.NONE);
+  }
+
+  public ProcessSupervisor(
+      ProcessRegistry registry, long logMaxBytes, int logKeep, LaunchPausePoint pausePoint) {
+    this(registry, logMaxBytes, logKeep, ChildReaper.shared(), pausePoint);
   }
 
   /**
@@ -60,7 +68,20 @@ public final class ProcessSupervisor {
    */
   public ProcessSupervisor(
       ProcessRegistry registry, long logMaxBytes, int logKeep, Optional<ChildReaper> reaper) {
+    this(registry, logMaxBytes, logKeep, reaper, LaunchPausePoint.NONE);
+  }
+
+  /**
+   * @param pausePoint where a test holds a start between the launch and the record of its pid
+   */
+  public ProcessSupervisor(
+      ProcessRegistry registry,
+      long logMaxBytes,
+      int logKeep,
+      Optional<ChildReaper> reaper,
+      LaunchPausePoint pausePoint) {
     this.registry = registry;
+    this.pausePoint = pausePoint;
     this.rotation = new LogRotation(logMaxBytes, logKeep);
     this.setsidAvailable =
         Stream.of("/usr/bin/setsid", "/bin/setsid")
@@ -79,27 +100,40 @@ public final class ProcessSupervisor {
     startListeners.add(listener);
   }
 
-  /** Starts {@code launch} for {@code instanceKey}; its output is appended to its log file. */
+  /**
+   * Starts {@code launch} for {@code instanceKey}; its output is appended to its log file. The
+   * intent is recorded first and the pid after, so that an executor that dies in between finds the
+   * process at its next start ({@link #adopt}).
+   */
   public SupervisedProcess start(String instanceKey, ProcessLaunch launch) throws IOException {
     Files.createDirectories(launch.logFile().getParent());
     if (launch.workingDirectory() != null) {
       Files.createDirectories(launch.workingDirectory());
     }
     rotation.rotateIfLarge(launch.logFile());
-    if (reaper.isPresent()) {
-      return startDetached(instanceKey, launch, reaper.get());
+    LaunchIntent intent = LaunchIntent.of(instanceKey, launch);
+    registry.saveIntent(intent);
+    try {
+      ProcessLaunch marked = launch.marked(intent.launchId());
+      if (reaper.isPresent()) {
+        return startDetached(instanceKey, marked, reaper.get());
+      }
+      ProcessBuilder builder = marked.processBuilder(marked.argv(setsidAvailable));
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(marked.logFile().toFile()));
+      Process process = builder.start();
+      pausePoint.reached(process.pid());
+      SupervisedProcess supervised = supervise(instanceKey, marked, process.pid());
+      process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
+      return supervised;
+    } finally {
+      registry.clearIntent(intent);
     }
-    ProcessBuilder builder = launch.processBuilder(launch.argv(setsidAvailable));
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-    Process process = builder.start();
-    SupervisedProcess supervised = supervise(instanceKey, launch, process.pid());
-    process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
-    return supervised;
   }
 
   private SupervisedProcess startDetached(
       String instanceKey, ProcessLaunch launch, ChildReaper reaper) throws IOException {
     long pid = BackgroundLauncher.launch(launch);
+    pausePoint.reached(pid);
     // The launcher has exited, so the process is now our child (or its zombie): the pidfd pins it
     // before its start time is read.
     Optional<CompletableFuture<Integer>> exit = reaper.watch(pid, -1);
@@ -143,28 +177,70 @@ public final class ProcessSupervisor {
         byInstance
             .computeIfAbsent(process.instanceKey(), key -> new CopyOnWriteArrayList<>())
             .add(process);
-        // Not our child any more: the exit status is lost, but the exit itself is seen.
-        if (reaper.isPresent()) {
-          reaper
-              .get()
-              .watch(process.pid(), process.startTicks())
-              .ifPresent(ended -> ended.thenAccept(code -> reportExit(process, code)));
-        } else {
-          process
-              .liveHandle()
-              .ifPresent(handle -> handle.onExit().thenAccept(ended -> reportExit(process, null)));
-        }
+        watchAdopted(process);
         adopted.add(process);
       } else if (!process.isAlive()) {
         gone.add(process);
       }
     }
+    for (LaunchIntent intent : registry.loadIntents()) {
+      adoptUnrecorded(intent).ifPresent(adopted::add);
+      instances.add(intent.instanceKey());
+      registry.clearIntent(intent);
+    }
     instances.forEach(this::record);
     return new Adoption(adopted, gone);
   }
 
+  /**
+   * The process a previous run of the executor started under {@code intent} but died before
+   * recording, found by its launch id; empty if it never started or has ended.
+   */
+  private Optional<SupervisedProcess> adoptUnrecorded(LaunchIntent intent) {
+    Optional<Long> pid = MarkedProcesses.find(intent.launchId());
+    if (pid.isPresent() && all().stream().anyMatch(p -> p.pid() == pid.get())) {
+      return Optional.empty(); // recorded after all: the executor died just before the clean-up
+    }
+    if (pid.isEmpty()) {
+      LOG.infof(
+          "%s %s: the previous executor was starting it when it stopped; no such process runs",
+          intent.instanceKey(), intent.name());
+      return Optional.empty();
+    }
+    SupervisedProcess process =
+        new SupervisedProcess(
+            intent.instanceKey(),
+            intent.name(),
+            pid.get(),
+            ProcessHandle.of(pid.get()).flatMap(h -> h.info().startInstant()).orElse(Instant.now()),
+            ProcStat.startTicks(pid.get()).orElse(-1),
+            intent.logFile());
+    byInstance
+        .computeIfAbsent(intent.instanceKey(), key -> new CopyOnWriteArrayList<>())
+        .add(process);
+    watchAdopted(process);
+    LOG.infof(
+        "%s %s: adopted pid %d, started by the previous executor before it could record it",
+        intent.instanceKey(), intent.name(), pid.get());
+    return Optional.of(process);
+  }
+
   /** The processes found by {@link #adopt}. */
   public record Adoption(List<SupervisedProcess> adopted, List<SupervisedProcess> gone) {}
+
+  private void watchAdopted(SupervisedProcess process) {
+    // Not our child any more: the exit status is lost, but the exit itself is seen.
+    if (reaper.isPresent()) {
+      reaper
+          .get()
+          .watch(process.pid(), process.startTicks())
+          .ifPresent(ended -> ended.thenAccept(code -> reportExit(process, code)));
+    } else {
+      process
+          .liveHandle()
+          .ifPresent(handle -> handle.onExit().thenAccept(ended -> reportExit(process, null)));
+    }
+  }
 
   /** Rotates the logs of running processes that grew over the limit. */
   public void rotateLogs() {

@@ -2,18 +2,22 @@ package io.ays.executor.process;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A stand-in for a running executor, in its own JVM: starts one service process through a {@link
  * ProcessSupervisor} and then waits to be killed, as an executor that crashes while a service runs.
  *
- * <p>Arguments: supervised-registry folder, working folder, log file, command line.
+ * <p>Arguments: supervised-registry folder, working folder, log file, command line, and optionally
+ * a file that makes it hold the start before recording the pid ({@link LaunchPausePoint}).
  */
 public final class ExecutorStandIn {
 
   public static void main(String[] args) throws Exception {
+    LaunchPausePoint pause =
+        LaunchPausePoint.at(args.length > 4 ? Optional.of(Path.of(args[4])) : Optional.empty());
     ProcessSupervisor supervisor =
-        new ProcessSupervisor(new ProcessRegistry(Path.of(args[0])), 1 << 20, 2);
+        new ProcessSupervisor(new ProcessRegistry(Path.of(args[0])), 1 << 20, 2, pause);
     SupervisedProcess started =
         supervisor.start(
             "demo/web/main",

@@ -21,6 +21,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,79 @@ class RestartAdoptionTest {
     assertThat(supervisor().adopt().adopted())
         .as("a stopped service is not adopted again")
         .isEmpty();
+  }
+
+  @Test
+  void anExecutorKilledBetweenTheLaunchAndTheRecordOfThePidAdoptsTheServiceByItsIntent()
+      throws Exception {
+    int port = freePort();
+    Path marker = tmp.resolve("launched.pid");
+    Process jvm =
+        standIn("python3 -m http.server " + port + " --bind 127.0.0.1", marker.toString());
+    Await.until(
+        () -> Files.exists(marker) && !readQuietly(marker).isEmpty(), Duration.ofSeconds(60));
+    long servicePid = Long.parseLong(readQuietly(marker));
+    toKill.add(servicePid);
+    jvm.destroyForcibly(); // killed after the launch, before the pid was recorded
+    assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Await.until(() -> probe.isOpen(port), Duration.ofSeconds(30));
+    assertThat(new ProcessRegistry(tmp.resolve("supervised")).load())
+        .as("no pid was recorded")
+        .isEmpty();
+
+    ProcessSupervisor next = supervisor();
+    ProcessSupervisor.Adoption adoption = next.adopt();
+    assertThat(adoption.adopted()).extracting(SupervisedProcess::pid).containsExactly(servicePid);
+    assertThat(new ProcessRegistry(tmp.resolve("supervised")).loadIntents())
+        .as("the intent is settled")
+        .isEmpty();
+
+    DefaultActions defaults = defaults(next);
+    assertThat(defaults.run(Phase.START, context(Phase.START)).message()).isEqualTo("already up");
+    defaults.run(Phase.STOP, context(Phase.STOP));
+    assertThat(ProcessHandle.of(servicePid).map(ProcessHandle::isAlive).orElse(false))
+        .as("stop reached the adopted service")
+        .isFalse();
+    assertThat(supervisor().adopt().adopted()).as("nothing is left to adopt").isEmpty();
+  }
+
+  @Test
+  void anIntentWhoseProcessNeverStartedIsDropped() throws Exception {
+    ProcessRegistry registry = new ProcessRegistry(tmp.resolve("supervised"));
+    registry.saveIntent(
+        new LaunchIntent(
+            KEY, "process.1", UUID.randomUUID().toString(), tmp.resolve("p.log").toString()));
+
+    assertThat(supervisor().adopt().adopted()).isEmpty();
+    assertThat(registry.loadIntents()).isEmpty();
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** An executor stand-in in its own JVM; {@code extra} are its optional arguments. */
+  private Process standIn(String commandLine, String... extra) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExecutorStandIn.class.getName(),
+                tmp.resolve("supervised").toString(),
+                tmp.toString(),
+                tmp.resolve("process.1.log").toString(),
+                commandLine));
+    command.addAll(List.of(extra));
+    Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+    toKill.add(jvm.pid());
+    return jvm;
   }
 
   @Test

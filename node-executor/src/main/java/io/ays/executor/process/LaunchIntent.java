@@ -1,0 +1,21 @@
+package io.ays.executor.process;
+
+import java.util.UUID;
+
+/**
+ * What the executor is about to start, recorded before it starts it: if the executor dies between
+ * the start and the record of the pid, its next run finds the intent, looks for the process by the
+ * launch id in its environment ({@link #MARKER}) and adopts it.
+ *
+ * @param launchId a fresh id given to the process as {@code AYS_LAUNCH_ID}
+ */
+public record LaunchIntent(String instanceKey, String name, String launchId, String logFile) {
+
+  /** The environment variable that marks a process with its launch id. */
+  public static final String MARKER = "AYS_LAUNCH_ID";
+
+  static LaunchIntent of(String instanceKey, ProcessLaunch launch) {
+    return new LaunchIntent(
+        instanceKey, launch.name(), UUID.randomUUID().toString(), launch.logFile().toString());
+  }
+}
