@@ -5,10 +5,14 @@ import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
+import io.ays.executor.container.ContainerImages;
+import io.ays.executor.container.ContainerSupervisor;
+import io.ays.executor.container.DockerEngine;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +27,33 @@ public class ExecutorBeans {
     Path data = config.dataDir().toAbsolutePath().normalize();
     return new ProcessSupervisor(
         new ProcessRegistry(data.resolve("supervised")), config.logMaxBytes(), config.logKeep());
+  }
+
+  /** The node's container engine: its client is made when a container template is first used. */
+  @Produces
+  @ApplicationScoped
+  DockerEngine dockerEngine() {
+    return new DockerEngine();
+  }
+
+  void closeEngine(@Disposes DockerEngine engine) {
+    engine.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ContainerSupervisor containerSupervisor(DockerEngine engine, ExecutorConfig config) {
+    return new ContainerSupervisor(engine, config.nodeId());
+  }
+
+  void closeContainers(@Disposes ContainerSupervisor containers) {
+    containers.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ContainerImages containerImages(DockerEngine engine, ExecutorConfig config) {
+    return new ContainerImages(engine, config.containerMaxBuildContext());
   }
 
   @Produces

@@ -2,6 +2,7 @@ package io.ays.executor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,14 @@ public interface ExecutorConfig {
   /** How many rotated logs ({@code .1} ... {@code .N}) are kept per process. */
   @WithDefault("3")
   int logKeep();
+
+  /**
+   * The largest build context (the {@code build:} folder of a container entry, sent whole to the
+   * container engine) in bytes; a larger one fails start naming this setting.
+   */
+  @WithName("container.max-build-context")
+  @WithDefault("67108864")
+  long containerMaxBuildContext();
 
   /**
    * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
