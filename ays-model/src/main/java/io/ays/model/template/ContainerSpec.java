@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * {@code volumes:'/data:web-data # /etc/x:/srv/x'}, '#'-separated, the path inside first).
  *
  * @param image the image's name; with {@code build}, the tag the built image gets
- * @param build a folder of the instance's data (put there by {@code git.export}) holding a
- *     Dockerfile to build the image from; null to use an image already on the node's engine
+ * @param build a folder holding a Dockerfile to build the image from: one of the instance's folder
+ *     (put there by {@code git.export}), else one of the template's; null to use an image already
+ *     on the node's engine
  * @param ports the ports published on 127.0.0.1 of the node
  * @param volumes the mounts: a host folder (absolute) or a volume AYS creates (a name)
  * @param network {@code host} to share the node's network; null for the engine's default
@@ -83,7 +84,7 @@ public record ContainerSpec(
     }
     if (build != null && (build.startsWith("/") || List.of(build.split("/")).contains(".."))) {
       throw new IllegalArgumentException(
-          "build: '" + build + "' must be a folder inside the instance's folder (no /, no ..)");
+          "build: '" + build + "' must be a relative folder (no leading /, no ..)");
     }
     String network = text(fields, "network");
     if (network != null && resolved && !network.equals("host") && !network.equals("bridge")) {

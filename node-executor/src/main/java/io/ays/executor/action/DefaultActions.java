@@ -217,7 +217,7 @@ public class DefaultActions {
     ContainerSpec spec = process.container().orElseThrow();
     ContainerRun run;
     try {
-      images.ensure(label, spec, context.instanceDir());
+      images.ensure(label, spec, context.instanceDir(), context.templateDir());
       run =
           containers()
               .start(

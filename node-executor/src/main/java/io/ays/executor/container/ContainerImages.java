@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * Makes sure a container's image is on the node's engine. Nothing is ever pulled: the image is
- * there already, or it is built from a folder of the instance's data (put there by {@code
- * git.export}) holding a Dockerfile. The build context must stay inside the instance's folder (no
- * {@code ..}, no symbolic link at all) and below a size limit, since all of it is sent to the
- * engine. It is rebuilt only when the context changed: the image carries the context's digest.
+ * there already, or it is built from a folder holding a Dockerfile: one of the instance's folder
+ * (put there by {@code git.export}), else one of the template's own folder. The build context must
+ * stay inside that folder (no {@code ..}, no symbolic link at all) and below a size limit, since
+ * all of it is sent to the engine. It is rebuilt only when the context changed: the image carries the context's digest.
  */
 public final class ContainerImages {
 
@@ -45,7 +45,7 @@ public final class ContainerImages {
    * @return what was done, for the action's message
    * @throws ContainerException naming the field when the image is missing or cannot be built
    */
-  public String ensure(String label, ContainerSpec spec, Path instanceDir) {
+  public String ensure(String label, ContainerSpec spec, Path instanceDir, Path templateDir) {
     if (spec.build() == null) {
       if (inspect(spec.image()).isEmpty()) {
         throw new ContainerException(
@@ -57,7 +57,10 @@ public final class ContainerImages {
       }
       return "image " + spec.image() + " found";
     }
-    Path context = context(label, spec.build(), instanceDir);
+    Path context =
+        Files.isDirectory(instanceDir.resolve(spec.build()))
+            ? context(label, spec.build(), instanceDir)
+            : context(label, spec.build(), templateDir);
     String digest = digest(label, context);
     Optional<InspectImageResponse> existing = inspect(spec.image());
     if (existing.isPresent()
@@ -97,17 +100,22 @@ public final class ContainerImages {
     }
   }
 
-  /** The build folder, checked: inside the instance's folder, holding a Dockerfile. */
-  private static Path context(String label, String build, Path instanceDir) {
-    Path root = instanceDir.toAbsolutePath().normalize();
+  /** The build folder, checked: inside {@code folder}, holding a Dockerfile. */
+  private static Path context(String label, String build, Path folder) {
+    Path root = folder.toAbsolutePath().normalize();
     Path context = root.resolve(build).normalize();
     if (!context.startsWith(root)) {
       throw new ContainerException(
-          label + ": build: '" + build + "' leads out of the instance's folder");
+          label + ": build: '" + build + "' leads out of " + root);
     }
     if (!Files.isRegularFile(context.resolve("Dockerfile"), LinkOption.NOFOLLOW_LINKS)) {
       throw new ContainerException(
-          label + ": build: '" + build + "' holds no Dockerfile (in " + context + ")");
+          label
+              + ": build: '"
+              + build
+              + "' holds no Dockerfile (neither in the instance's folder nor in the template's: "
+              + context
+              + ")");
     }
     return context;
   }
