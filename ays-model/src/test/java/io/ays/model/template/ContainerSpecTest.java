@@ -45,7 +45,9 @@ class ContainerSpecTest {
         new TemplateLoader()
             .load("examples", java.nio.file.Path.of("../examples/templates/hello-container"));
     assertThat(t.problems()).isEmpty();
-    assertThat(t.processes().get(0).container()).get().extracting(ContainerSpec::build)
+    assertThat(t.processes().get(0).container())
+        .get()
+        .extracting(ContainerSpec::build)
         .isEqualTo("docker");
     assertThat(t.files()).containsKey("docker/Dockerfile");
   }
@@ -59,11 +61,11 @@ class ContainerSpecTest {
   @Test
   void badContainerFieldsAreRefusedNamingTheField() {
     assertThat(problem("image:'demo/web:1',\n    portsforwards:'80'"))
-        .contains("process.1: portsforwards: '80' is not <port in the container>:<port of the node>");
+        .contains(
+            "process.1: portsforwards: '80' is not <port in the container>:<port of the node>");
     assertThat(problem("image:'demo/web:1',\n    memory:'lots'"))
         .contains("process.1: memory: 'lots' is not a size such as 256m");
-    assertThat(problem("build:'docker'"))
-        .contains("process.1: image is required in a container");
+    assertThat(problem("build:'docker'")).contains("process.1: image is required in a container");
     assertThat(problem("image:'demo/web:1',\n    build:'../outside'"))
         .contains("process.1: build: '../outside' must be a relative folder (no leading /, no ..)");
     assertThat(problem("image:'demo/web:1',\n    volumes:'data:/x'"))

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * there already, or it is built from a folder holding a Dockerfile: one of the instance's folder
  * (put there by {@code git.export}), else one of the template's own folder. The build context must
  * stay inside that folder (no {@code ..}, no symbolic link at all) and below a size limit, since
- * all of it is sent to the engine. It is rebuilt only when the context changed: the image carries the context's digest.
+ * all of it is sent to the engine. It is rebuilt only when the context changed: the image carries
+ * the context's digest.
  */
 public final class ContainerImages {
 
@@ -105,8 +106,7 @@ public final class ContainerImages {
     Path root = folder.toAbsolutePath().normalize();
     Path context = root.resolve(build).normalize();
     if (!context.startsWith(root)) {
-      throw new ContainerException(
-          label + ": build: '" + build + "' leads out of " + root);
+      throw new ContainerException(label + ": build: '" + build + "' leads out of " + root);
     }
     if (!Files.isRegularFile(context.resolve("Dockerfile"), LinkOption.NOFOLLOW_LINKS)) {
       throw new ContainerException(
