@@ -10,6 +10,11 @@
 # again: executor notices the exit -> ays.health DOWN -> monitor -> restart request ->
 # coordinator -> restart run on the executor -> process started -> port answers.
 # supervisord: runs the same command with autorestart=true, startsecs=0, same kills, same probe.
+# AYS container: if a Docker engine answers and has the base image of
+# deploy/ci/prepare-docker.sh (--no-build), also installs examples/hello-container (the same
+# server in a container) and measures from `docker kill` of the container until a new container's
+# published port answers (the exit comes from the engine's event stream). AYS_BENCH_CONTAINER=0
+# skips it.
 #
 # Each kill is a separate incident: 13 s pass between a restart and the next kill, so the
 # executor's periodic check (10 s) has reported the service UP and AYS_MONITOR_RESTART_RESET_AFTER
@@ -23,6 +28,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 WORK=$ROOT/target/heal-latency
 AYS_PORT=18790
 SUP_PORT=18791
+CONTAINER_PORT=18792
+CONTAINER_INSTANCE=examples/hello-container/main
 
 export AYS_HOME=$WORK/ays
 export AYS_KAFKA_PORT=19392 AYS_KAFKA_CONTROLLER_PORT=19393 AYS_DB_PORT=19432
@@ -67,6 +74,26 @@ measure() {
   done
 }
 
+container_id() { docker ps -q --filter "label=io.ays.instance=$CONTAINER_INSTANCE"; }
+
+# Kills the container of hello-container $KILLS times; prints one latency (ms) per line.
+measure_container() {
+  local id t0 t1 newid
+  for _ in $(seq "$KILLS"); do
+    id=$(container_id)
+    [ -n "$id" ] || { log "no container of $CONTAINER_INSTANCE"; return 1; }
+    t0=$(now_ms)
+    docker kill "$id" >/dev/null
+    until newid=$(container_id) && [ -n "$newid" ] && [ "$newid" != "$id" ]; do
+      sleep 0.02
+      [ $(($(now_ms) - t0)) -lt 120000 ] || { log "no new container"; return 1; }
+    done
+    t1=$(await_serving "$CONTAINER_PORT")
+    echo $((t1 - t0))
+    sleep "$PAUSE"
+  done
+}
+
 summary() { # name, then latencies on stdin
   sort -n | awk -v name="$1" '{ v[NR] = $1 } END {
     p50 = v[int((NR + 1) * 0.5)]; p90 = v[int(NR * 0.9) > 0 ? int(NR * 0.9) : 1];
@@ -94,6 +121,18 @@ sleep 3
 log "killing it $KILLS times"
 measure "$AYS_PORT" >"$WORK/ays.ms"
 "$ROOT/ays" uninstall examples/hello-http >/dev/null 2>&1 || true
+if [ "${AYS_BENCH_CONTAINER:-1}" != 0 ] && docker image inspect ays-base:bookworm-jre17 >/dev/null 2>&1; then
+  log "installing examples/hello-container on port $CONTAINER_PORT"
+  "$ROOT/ays" install examples/hello-container --data "param.port:$CONTAINER_PORT" \
+    >"$WORK/install-container.log" 2>&1 || { cat "$WORK/install-container.log" >&2; exit 1; }
+  await_serving "$CONTAINER_PORT" >/dev/null
+  sleep 3
+  log "killing its container $KILLS times"
+  measure_container >"$WORK/container.ms"
+  "$ROOT/ays" uninstall examples/hello-container >/dev/null 2>&1 || true
+else
+  log "no Docker engine with the base image: the container case is skipped"
+fi
 "$ROOT/ays" down >/dev/null 2>&1
 
 # --- supervisord ----------------------------------------------------------------------------
@@ -128,4 +167,5 @@ measure "$SUP_PORT" >"$WORK/supervisord.ms"
 echo
 echo "crash (SIGKILL) to serving again, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 summary "AYS" <"$WORK/ays.ms"
+[ -s "$WORK/container.ms" ] && summary "AYS docker" <"$WORK/container.ms"
 summary "supervisord" <"$WORK/supervisord.ms"

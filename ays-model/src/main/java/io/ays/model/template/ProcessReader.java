@@ -64,7 +64,17 @@ final class ProcessReader {
     String filterstr = f.text("filterstr", "processfilterstr");
     String portsText = f.text("ports");
     boolean portsLater = portsText != null && !Substitution.references(portsText).isEmpty();
-    if (cmd == null && ports.isEmpty() && !portsLater && filterstr == null) {
+    Map<String, Object> extra = f.extra(KNOWN);
+    boolean container = ContainerSpec.declared(extra);
+    if (container) {
+      try {
+        ContainerSpec.of(extra);
+      } catch (IllegalArgumentException e) {
+        f.error(e.getMessage());
+        return null;
+      }
+    }
+    if (cmd == null && !container && ports.isEmpty() && !portsLater && filterstr == null) {
       if (f
           .extra(Set.of("startupmanager", "prio", "timeout_start", "timeout_stop"))
           .values()
@@ -100,7 +110,7 @@ final class ProcessReader {
         f.text("startupmanager"),
         f.text("name") != null ? f.text("name") : name,
         f.text("user"),
-        f.extra(KNOWN));
+        extra);
   }
 
   /**

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param ports the TCP ports that answer when it is up ({@code ports:'27017;28017'}); a port given
  *     as a reference is only known once the instance is resolved
  * @param name the name; null in a template, {@code <template>_<instance>} once resolved if unset
- * @param extra fields AYS does not use, kept as written (e.g. {@code numprocesses})
+ * @param extra the other fields, kept as written: the container form's ({@link ContainerSpec}) and
+ *     those AYS does not use (e.g. {@code numprocesses})
  */
 public record ProcessSpec(
     String key,
@@ -45,9 +46,19 @@ public record ProcessSpec(
     extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
   }
 
-  /** Whether AYS starts this process itself (it has a command). */
+  /** Whether AYS starts this process itself (it has a command, or is a container). */
   public boolean startedByAys() {
-    return cmd != null;
+    return cmd != null || container().isPresent();
+  }
+
+  /**
+   * The container this process runs in, when the entry has the container form ({@code image}, see
+   * {@link ContainerSpec}); empty for a host process.
+   */
+  public java.util.Optional<ContainerSpec> container() {
+    return ContainerSpec.declared(extra)
+        ? java.util.Optional.of(ContainerSpec.of(extra))
+        : java.util.Optional.empty();
   }
 
   /** Whether AYS can tell if it runs without knowing its pid: by a port or its filterstr. */

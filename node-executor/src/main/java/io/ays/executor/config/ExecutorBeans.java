@@ -5,11 +5,15 @@ import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
+import io.ays.executor.container.ContainerImages;
+import io.ays.executor.container.ContainerSupervisor;
+import io.ays.executor.container.DockerEngine;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.LaunchPausePoint;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +31,33 @@ public class ExecutorBeans {
         config.logMaxBytes(),
         config.logKeep(),
         LaunchPausePoint.at(config.testPauseAfterLaunch()));
+  }
+
+  /** The node's container engine: its client is made when a container template is first used. */
+  @Produces
+  @ApplicationScoped
+  DockerEngine dockerEngine() {
+    return new DockerEngine();
+  }
+
+  void closeEngine(@Disposes DockerEngine engine) {
+    engine.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ContainerSupervisor containerSupervisor(DockerEngine engine, ExecutorConfig config) {
+    return new ContainerSupervisor(engine, config.nodeId());
+  }
+
+  void closeContainers(@Disposes ContainerSupervisor containers) {
+    containers.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ContainerImages containerImages(DockerEngine engine, ExecutorConfig config) {
+    return new ContainerImages(engine, config.containerMaxBuildContext());
   }
 
   @Produces

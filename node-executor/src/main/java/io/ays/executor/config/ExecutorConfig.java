@@ -64,6 +64,14 @@ public interface ExecutorConfig {
   int logKeep();
 
   /**
+   * The largest build context (the {@code build:} folder of a container entry, sent whole to the
+   * container engine) in bytes; a larger one fails start naming this setting.
+   */
+  @WithName("container.max-build-context")
+  @WithDefault("67108864")
+  long containerMaxBuildContext();
+
+  /**
    * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
    * sent in every heartbeat; default {@code http://localhost:<quarkus.http.port>}, right when the
    * coordinator runs on the same machine. In containers, the executor's service name.

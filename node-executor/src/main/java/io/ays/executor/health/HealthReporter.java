@@ -10,8 +10,11 @@ import io.ays.contracts.InstanceKey;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.Topics;
 import io.ays.executor.action.ActionContext;
+import io.ays.executor.action.ConfigViews;
 import io.ays.executor.action.RunningInstances;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.container.ContainerRun;
+import io.ays.executor.container.ContainerSupervisor;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.executor.process.SupervisedProcess;
@@ -42,6 +45,7 @@ public class HealthReporter {
   private static final Logger LOG = Logger.getLogger(HealthReporter.class);
 
   private final ProcessSupervisor supervisor;
+  private final ContainerSupervisor containers;
   private final RunningInstances running;
   private final MonitorCheck monitor;
   private final Outbox outbox;
@@ -54,6 +58,7 @@ public class HealthReporter {
 
   public HealthReporter(
       ProcessSupervisor supervisor,
+      ContainerSupervisor containers,
       RunningInstances running,
       MonitorCheck monitor,
       Outbox outbox,
@@ -63,6 +68,7 @@ public class HealthReporter {
       ExecutorConfig config,
       Clock clock) {
     this.supervisor = supervisor;
+    this.containers = containers;
     this.running = running;
     this.monitor = monitor;
     this.outbox = outbox;
@@ -75,6 +81,7 @@ public class HealthReporter {
 
   void onStart(@Observes StartupEvent event) {
     supervisor.onExit(this::onProcessExit);
+    containers.onExit(this::onProcessExit);
     try {
       adoptAfterRestart();
     } catch (RuntimeException e) {
@@ -129,7 +136,44 @@ public class HealthReporter {
                 Instant.now(clock)));
       }
     }
+    adoptContainers();
     monitorAll(); // the current state of every instance this node runs, at once
+  }
+
+  /**
+   * Takes over the running containers of this node, if an instance recorded as running has one: the
+   * engine is only asked then, so a node without containers never opens its socket. A container
+   * that ended meanwhile is found DOWN by the monitor check that follows.
+   */
+  private void adoptContainers() {
+    boolean anyContainer =
+        running.all().stream()
+            .anyMatch(
+                context -> {
+                  try {
+                    return ConfigViews.processes(context).stream()
+                        .anyMatch(p -> p.container().isPresent());
+                  } catch (RuntimeException e) {
+                    return false;
+                  }
+                });
+    if (!anyContainer) {
+      return;
+    }
+    try {
+      for (ContainerRun run :
+          containers.adopt(
+              key ->
+                  running.get(key) != null
+                      ? running.get(key).logDir()
+                      : config.dataDir().resolve("logs"))) {
+        LOG.infof(
+            "%s: re-adopted the container of %s (%s) after a restart",
+            run.instanceKey(), run.label(), run.containerId().substring(0, 12));
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf("could not adopt the containers of the previous run: %s", e.getMessage());
+    }
   }
 
   /** A supervised process ended on its own: its instance is down, say so now. */

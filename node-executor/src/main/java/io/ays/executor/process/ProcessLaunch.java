@@ -78,6 +78,18 @@ public record ProcessLaunch(
   }
 
   boolean isSimpleCommand() {
+    return isSimple(commandLine);
+  }
+
+  /**
+   * The line given to {@code sh -c} for {@code commandLine}: exec'd if it is a simple command, so
+   * that the service itself receives the signals (also as a container's main process).
+   */
+  public static String shellScript(String commandLine) {
+    return isSimple(commandLine) ? "exec " + commandLine : commandLine;
+  }
+
+  private static boolean isSimple(String commandLine) {
     return !COMPOUND.matcher(commandLine).find();
   }
 }

@@ -1,0 +1,80 @@
+package io.ays.model.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The container form of {@code process.N} as the registry reads it from a template. */
+class ContainerSpecTest {
+
+  @Test
+  void aContainerEntryIsReadWithTheOriginalsFormats() {
+    Template t =
+        Template.fromHrd(
+            "demo",
+            "web",
+            """
+            process.1 =
+                image:'demo/web:1',
+                portsforwards:'80:8080 22:8022',
+                volumes:'/data:web-data # /etc/web:/srv/web',
+                memory:'256m',
+                cpus:'0.5',
+            """,
+            null);
+    assertThat(t.problems()).isEmpty();
+    ProcessSpec process = t.processes().get(0);
+    assertThat(process.startedByAys()).as("no cmd: the image's own command").isTrue();
+    ContainerSpec spec = process.container().orElseThrow();
+    assertThat(spec.image()).isEqualTo("demo/web:1");
+    assertThat(spec.ports())
+        .containsExactly(
+            new ContainerSpec.PortForward(80, 8080), new ContainerSpec.PortForward(22, 8022));
+    assertThat(spec.volumes())
+        .containsExactly(
+            new ContainerSpec.Mount("/data", "web-data"),
+            new ContainerSpec.Mount("/etc/web", "/srv/web"));
+    assertThat(spec.volumes().get(0).namedVolume()).isTrue();
+    assertThat(spec.memoryBytes()).isEqualTo(256L << 20);
+    assertThat(spec.nanoCpus()).isEqualTo(500_000_000L);
+  }
+
+  @Test
+  void theExampleContainerTemplateIsValid() throws java.io.IOException {
+    Template t =
+        new TemplateLoader()
+            .load("examples", java.nio.file.Path.of("../examples/templates/hello-container"));
+    assertThat(t.problems()).isEmpty();
+    assertThat(t.processes().get(0).container())
+        .get()
+        .extracting(ContainerSpec::build)
+        .isEqualTo("docker");
+    assertThat(t.files()).containsKey("docker/Dockerfile");
+  }
+
+  @Test
+  void aHostProcessHasNoContainer() {
+    Template t = Template.fromHrd("demo", "web", "process.1 =\n    cmd:'sleep 1',\n", null);
+    assertThat(t.processes().get(0).container()).isEmpty();
+  }
+
+  @Test
+  void badContainerFieldsAreRefusedNamingTheField() {
+    assertThat(problem("image:'demo/web:1',\n    portsforwards:'80'"))
+        .contains(
+            "process.1: portsforwards: '80' is not <port in the container>:<port of the node>");
+    assertThat(problem("image:'demo/web:1',\n    memory:'lots'"))
+        .contains("process.1: memory: 'lots' is not a size such as 256m");
+    assertThat(problem("build:'docker'")).contains("process.1: image is required in a container");
+    assertThat(problem("image:'demo/web:1',\n    build:'../outside'"))
+        .contains("process.1: build: '../outside' must be a relative folder (no leading /, no ..)");
+    assertThat(problem("image:'demo/web:1',\n    volumes:'data:/x'"))
+        .contains("process.1: volumes: 'data:/x' is not <path in the container>:<host folder or");
+  }
+
+  private static String problem(String fields) {
+    Template t = Template.fromHrd("demo", "web", "process.1 =\n    " + fields + ",\n", null);
+    assertThat(t.problems()).hasSize(1);
+    return t.problems().get(0);
+  }
+}
