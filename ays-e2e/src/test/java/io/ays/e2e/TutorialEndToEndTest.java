@@ -216,6 +216,27 @@ class TutorialEndToEndTest {
         .as(status.toString())
         .containsPattern("(?m)^examples +hello-http +second +node-1 +RUNNING\\b");
 
+    // The original's verbs (docs/cli.md, "The original's verbs"), on the same instance.
+    Run mdupdate =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "mdupdate",
+            "examples/hello-http/second",
+            "--timeout",
+            "2m");
+    assertThat(mdupdate.code).as(mdupdate.toString()).isZero();
+    assertThat(mdupdate.out)
+        .as(mdupdate.toString())
+        .contains("configure examples/hello-http/second: SUCCEEDED");
+    // Its exit code also says whether every repository synced: the tutorial's hosted one may not
+    // exist yet, depending on the order of the tests.
+    Run update = run(Duration.ofMinutes(2), ays, "update");
+    assertThat(update.out)
+        .as(update.toString())
+        .containsPattern("(?m)^examples ")
+        .contains("every installed instance runs its template's latest version");
+
     Run uninstall =
         run(
             Duration.ofMinutes(3),
@@ -226,6 +247,36 @@ class TutorialEndToEndTest {
             "2m");
     assertThat(uninstall.code).as(uninstall.toString()).isZero();
     assertThat(isOpen(secondNodeServicePort)).isFalse();
+
+    // prepare: installed on node-1 and not started.
+    Run prepare =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "prepare",
+            "examples/hello-http/prepared",
+            "--node",
+            "node-1",
+            "--data",
+            "param.port:" + secondNodeServicePort,
+            "--timeout",
+            "2m");
+    assertThat(prepare.code).as(prepare.toString()).isZero();
+    assertThat(prepare.err).contains("sent as install --no-start");
+    assertThat(isOpen(secondNodeServicePort)).isFalse();
+    Run prepared = run(Duration.ofMinutes(1), ays, "status");
+    assertThat(prepared.out)
+        .as(prepared.toString())
+        .containsPattern("(?m)^examples +hello-http +prepared +node-1 +STOPPED\\b");
+    Run removePrepared =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "uninstall",
+            "examples/hello-http/prepared",
+            "--timeout",
+            "2m");
+    assertThat(removePrepared.code).as(removePrepared.toString()).isZero();
   }
 
   /** Kafka runs with SASL (docs/security.md, "Kafka"): no password shows in any output or log. */

@@ -69,6 +69,26 @@ class CommandLineTest {
   }
 
   @Test
+  void theOriginalsVerbsMapOntoAysRequests() {
+    ActionCommand prepare = action("prepare", "a/b");
+    assertThat(prepare.action()).isEqualTo(RequestAction.INSTALL);
+    assertThat(prepare.noStart()).isTrue();
+    assertThat(action("mdupdate", "a/b").action()).isEqualTo(RequestAction.CONFIGURE);
+  }
+
+  @Test
+  void theOriginalsResetAndRemovedataAreRefusedSayingWhatToUseInstead() {
+    Run reset = run("reset", "a/b", "-i", "x");
+    assertThat(reset.code).isEqualTo(ExitCodes.FAILED);
+    assertThat(reset.err).contains("reset is not an AYS request").contains("ays install NAME -r");
+    Run removedata = run("removedata", "a/b");
+    assertThat(removedata.code).isEqualTo(ExitCodes.FAILED);
+    assertThat(removedata.err)
+        .contains("removedata is not an AYS request")
+        .contains("ays uninstall NAME");
+  }
+
+  @Test
   void theParentIsTheOriginalsRoleBangInstanceOrAKeyAndTargetnameIsTheNode() {
     ActionCommand install =
         action("install", "e2e/app", "--parent", "e2e/node.docker!web1", "--targetname", "web1");
@@ -169,7 +189,12 @@ class CommandLineTest {
           "logs",
           "watch",
           "nodes",
-          "templates"
+          "templates",
+          "prepare",
+          "update",
+          "mdupdate",
+          "reset",
+          "removedata"
         }) {
       Run run = run(command, "--help");
       assertThat(run.code).as(command).isEqualTo(ExitCodes.OK);
