@@ -5,8 +5,11 @@ import io.ays.cli.command.ConfigureCommand;
 import io.ays.cli.command.InstallCommand;
 import io.ays.cli.command.ListCommand;
 import io.ays.cli.command.LogsCommand;
+import io.ays.cli.command.MdupdateCommand;
 import io.ays.cli.command.NodesCommand;
 import io.ays.cli.command.PlanCommand;
+import io.ays.cli.command.PrepareCommand;
+import io.ays.cli.command.RefusedVerbs;
 import io.ays.cli.command.RestartCommand;
 import io.ays.cli.command.RunsCommand;
 import io.ays.cli.command.StartCommand;
@@ -14,6 +17,7 @@ import io.ays.cli.command.StatusCommand;
 import io.ays.cli.command.StopCommand;
 import io.ays.cli.command.TemplatesCommand;
 import io.ays.cli.command.UninstallCommand;
+import io.ays.cli.command.UpdateCommand;
 import io.ays.cli.command.WatchCommand;
 import io.ays.cli.rest.BearerToken;
 import java.util.concurrent.Callable;
@@ -49,7 +53,12 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       WatchCommand.class,
       NodesCommand.class,
-      TemplatesCommand.class
+      TemplatesCommand.class,
+      PrepareCommand.class,
+      UpdateCommand.class,
+      MdupdateCommand.class,
+      RefusedVerbs.Reset.class,
+      RefusedVerbs.RemoveData.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failed or down, 2 bad usage, 3 unreachable, 4 timed out."})
 public class AysCommand implements Callable<Integer> {

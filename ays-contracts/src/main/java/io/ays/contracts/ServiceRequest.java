@@ -21,6 +21,10 @@ import java.util.Map;
  * @param noStart install without starting (the original {@code --no-start})
  * @param templateVersion a content hash to pin; null means the latest known version
  * @param reason free text kept with the run, e.g. {@code restart after crash (exit 137)}
+ * @param parent the instance the service is placed through (the original's {@code --parent}); an
+ *     instance of a template of category {@code node} places it on the node whose id is the
+ *     parent's instance name. Null (absent, as in every request before it existed) means no parent:
+ *     {@code node} alone places it
  */
 public record ServiceRequest(
     String domain,
@@ -32,7 +36,8 @@ public record ServiceRequest(
     boolean noDeps,
     boolean noStart,
     String templateVersion,
-    String reason)
+    String reason,
+    InstanceKey parent)
     implements EventPayload {
 
   public ServiceRequest {
@@ -45,6 +50,32 @@ public record ServiceRequest(
       TemplateRef.contentHash(templateVersion, "templateVersion");
     }
     Fields.optionalText(reason, "reason");
+  }
+
+  /** A request without a parent: placed by {@code node} alone. */
+  public ServiceRequest(
+      String domain,
+      String name,
+      String instance,
+      NodeId node,
+      Map<String, Object> answers,
+      boolean force,
+      boolean noDeps,
+      boolean noStart,
+      String templateVersion,
+      String reason) {
+    this(
+        domain,
+        name,
+        instance,
+        node,
+        answers,
+        force,
+        noDeps,
+        noStart,
+        templateVersion,
+        reason,
+        null);
   }
 
   /** A request with no answers, flags or pin, for the instance and node given. */

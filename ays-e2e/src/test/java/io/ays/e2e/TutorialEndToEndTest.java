@@ -32,6 +32,10 @@ import org.junit.jupiter.api.TestInstance;
  * templates to the registry's git hosting, installs fancyPackage with the CLI, kills it and waits
  * for it to come back, stops and uninstalls it. {@code ./ays down} at the end.
  *
+ * <p>{@code ./ays up --nodes 1} also starts a second executor, node {@code node-1}, on which one
+ * test places a service ({@code ./ays install ... --node node-1}); its boot is part of this one
+ * cluster's rather than another cluster's.
+ *
  * <p>Uses the packaged services, ays-local and ays-cli as they are: a missing one fails the test
  * rather than starting a nested Maven build from {@code ./ays}. Starting AYS is part of what it
  * tests, so it does not use the {@link SharedAysCluster}.
@@ -48,6 +52,7 @@ class TutorialEndToEndTest {
   private Path outputs;
   private final Map<String, String> env = new HashMap<>();
   private int tutorialPort;
+  private int secondNodeServicePort;
   private int runs;
   private Run up;
 
@@ -62,7 +67,7 @@ class TutorialEndToEndTest {
     // Nothing of a developer's own AYS settings may leak in (e.g. AYS_KAFKA_BOOTSTRAP).
     System.getenv().forEach((key, value) -> env.put(key, value));
     env.keySet().removeIf(key -> key.startsWith("AYS_") || key.startsWith("TUTORIAL_"));
-    List<Integer> ports = freePorts(8);
+    List<Integer> ports = freePorts(10);
     env.put("AYS_HOME", home.toString());
     env.put("AYS_KAFKA_PORT", ports.get(0).toString());
     env.put("AYS_KAFKA_CONTROLLER_PORT", ports.get(1).toString());
@@ -74,13 +79,16 @@ class TutorialEndToEndTest {
     env.put("AYS_START_TIMEOUT", "300");
     env.put("AYS_REGISTRY_REPOSITORIES", "tutorial=hosted:meta/tutorial");
     tutorialPort = ports.get(7);
+    // node-1's executor listens on AYS_NODE_PORT_BASE + 1: a port found free.
+    env.put("AYS_NODE_PORT_BASE", Integer.toString(ports.get(8) - 1));
+    secondNodeServicePort = ports.get(9);
     env.put("TUTORIAL_PORT", Integer.toString(tutorialPort));
     env.put("TUTORIAL_WORK", Files.createDirectories(home.resolve("tutorial-work")).toString());
     env.put("TUTORIAL_TIMEOUT", "300");
 
-    up = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up");
+    up = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up", "--nodes", "1");
     assertThat(up.code).as(up.toString()).isZero();
-    assertThat(up.out).contains("AYS is up.");
+    assertThat(up.out).contains("AYS is up.").contains("executor-node-1");
   }
 
   @AfterAll
@@ -91,9 +99,14 @@ class TutorialEndToEndTest {
     // Whatever the tutorial installed and left running (a failed run): ./ays down leaves
     // installed services alone. Only processes running in this test's executor folder.
     killProcessesUnder(home.resolve("executor"));
+    killProcessesUnder(home.resolve("nodes"));
     try {
       Run down = run(DOWN_TIMEOUT, projectDir.resolve("ays").toString(), "down");
       assertThat(down.code).as(down.toString()).isZero();
+      assertThat(down.out).as(down.toString()).contains("executor-node-1").contains("stopping");
+      assertThat(commandLines(cmd -> cmd.contains("-Days.home=" + home + " ")))
+          .as("no executor (nor any part) of this AYS runs after ./ays down")
+          .isEmpty();
     } finally {
       // A safety net if down failed: every JVM that ./ays started carries -Days.home=<home>.
       killProcesses(cmd -> cmd.contains("-Days.home=" + home + " "));
@@ -155,6 +168,115 @@ class TutorialEndToEndTest {
     assertThat(build.out)
         .as(build.toString())
         .contains("build tutorial/fancyPackage/main: SUCCEEDED");
+  }
+
+  /**
+   * {@code ./ays up --nodes 1}: node-1 has an executor of its own (its credentials, its node key),
+   * {@code ./ays nodes} lists it beside local, and a service placed there runs under it.
+   */
+  @Test
+  void aServicePlacedOnTheSecondNodeRunsUnderThatNodesExecutor() throws Exception {
+    String ays = projectDir.resolve("ays").toString();
+    assertThat(home.resolve("keys/node-node-1.key")).isRegularFile();
+    assertThat(home.resolve("kafka/credentials/node-node-1.properties")).isRegularFile();
+    Run ps = run(Duration.ofMinutes(1), ays, "ps");
+    assertThat(ps.out).as(ps.toString()).containsPattern("(?m)^executor-node-1 +running .* ready");
+
+    Run install =
+        run(
+            Duration.ofMinutes(4),
+            ays,
+            "install",
+            "examples/hello-http/second",
+            "--node",
+            "node-1",
+            "--data",
+            "param.port:" + secondNodeServicePort,
+            "--timeout",
+            "3m");
+    assertThat(install.code).as(install.toString()).isZero();
+    assertThat(install.out)
+        .as(install.toString())
+        .contains("install examples/hello-http/second: SUCCEEDED");
+    assertThat(isOpen(secondNodeServicePort)).isTrue();
+    Path nodeFolder = home.resolve("nodes/node-1/executor");
+    assertThat(
+            ProcessHandle.allProcesses()
+                .anyMatch(p -> cwdOf(p).map(cwd -> cwd.startsWith(nodeFolder)).orElse(false)))
+        .as("the service runs in node-1's executor folder " + nodeFolder)
+        .isTrue();
+
+    Run nodes = run(Duration.ofMinutes(1), ays, "nodes");
+    assertThat(nodes.out)
+        .as(nodes.toString())
+        .containsPattern("(?m)^local\\b")
+        .containsPattern("(?m)^node-1\\b");
+    Run status = run(Duration.ofMinutes(1), ays, "status");
+    assertThat(status.out)
+        .as(status.toString())
+        .containsPattern("(?m)^examples +hello-http +second +node-1 +RUNNING\\b");
+
+    // The original's verbs (docs/cli.md, "The original's verbs"), on the same instance.
+    Run mdupdate =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "mdupdate",
+            "examples/hello-http/second",
+            "--timeout",
+            "2m");
+    assertThat(mdupdate.code).as(mdupdate.toString()).isZero();
+    assertThat(mdupdate.out)
+        .as(mdupdate.toString())
+        .contains("configure examples/hello-http/second: SUCCEEDED");
+    // Its exit code also says whether every repository synced: the tutorial's hosted one may not
+    // exist yet, depending on the order of the tests.
+    Run update = run(Duration.ofMinutes(2), ays, "update");
+    assertThat(update.out)
+        .as(update.toString())
+        .containsPattern("(?m)^examples ")
+        .contains("every installed instance runs its template's latest version");
+
+    Run uninstall =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "uninstall",
+            "examples/hello-http/second",
+            "--timeout",
+            "2m");
+    assertThat(uninstall.code).as(uninstall.toString()).isZero();
+    assertThat(isOpen(secondNodeServicePort)).isFalse();
+
+    // prepare: installed on node-1 and not started.
+    Run prepare =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "prepare",
+            "examples/hello-http/prepared",
+            "--node",
+            "node-1",
+            "--data",
+            "param.port:" + secondNodeServicePort,
+            "--timeout",
+            "2m");
+    assertThat(prepare.code).as(prepare.toString()).isZero();
+    assertThat(prepare.err).contains("sent as install --no-start");
+    assertThat(isOpen(secondNodeServicePort)).isFalse();
+    Run prepared = run(Duration.ofMinutes(1), ays, "status");
+    assertThat(prepared.out)
+        .as(prepared.toString())
+        .containsPattern("(?m)^examples +hello-http +prepared +node-1 +STOPPED\\b");
+    Run removePrepared =
+        run(
+            Duration.ofMinutes(3),
+            ays,
+            "uninstall",
+            "examples/hello-http/prepared",
+            "--timeout",
+            "2m");
+    assertThat(removePrepared.code).as(removePrepared.toString()).isZero();
   }
 
   /** Kafka runs with SASL (docs/security.md, "Kafka"): no password shows in any output or log. */
@@ -270,6 +392,13 @@ class TutorialEndToEndTest {
     ProcessHandle.allProcesses()
         .filter(p -> commandLine.test(commandLineOf(p)))
         .forEach(TutorialEndToEndTest::kill);
+  }
+
+  private static List<String> commandLines(java.util.function.Predicate<String> commandLine) {
+    return ProcessHandle.allProcesses()
+        .map(TutorialEndToEndTest::commandLineOf)
+        .filter(commandLine)
+        .toList();
   }
 
   private static void kill(ProcessHandle process) {

@@ -139,6 +139,46 @@ class MonitorActionTest {
     }
   }
 
+  /**
+   * The template's {@code lifecycle.monitor.timeout} bounds its own monitor: a hook that hangs is
+   * cut after 1 s and the instance reported DOWN, saying so, long before the executor's 30 s.
+   */
+  @Test
+  void theTemplatesMonitorTimeoutCutsAHangingMonitor() throws Exception {
+    String name = "slowmonitor" + UUID.randomUUID().toString().substring(0, 8);
+    String recipe =
+        "process.1 =\n    cmd:'sleep',\n    args:'617',\n\nlifecycle.monitor.timeout = 1\n";
+    String hash =
+        bus.publishTemplate(
+            new TemplateDefinition(
+                "demo",
+                name,
+                TestTemplates.UNHASHED,
+                "file:///test",
+                null,
+                Map.of("hooks/monitor", TemplateFile.text("#!/bin/sh\nexec sleep 20\n", true)),
+                recipe,
+                null,
+                Instant.now()));
+    InstanceKey key = new InstanceKey("demo", name, "main");
+    Map<String, Object> config =
+        Template.fromHrd("demo", name, recipe, null).resolve("main", Map.of()).config();
+    assertThat(String.valueOf(config.get("service.lifecycle.monitor.timeout"))).isEqualTo("1");
+    PhaseCommand start = LocalNodeBus.command(key, hash, Phase.START, config);
+    PhaseCommand halt = LocalNodeBus.command(key, hash, Phase.HALT, config);
+    try (KafkaConsumer<String, String> consumer = bus.consumer()) {
+      consumer.subscribe(List.of("ays.health"));
+      bus.send(List.of(start));
+      PhaseResult started = bus.results(List.of(start)).get(start.commandId());
+      assertThat(started.outcome()).as(started.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
+      assertThat(next(consumer, key, HealthStatus.DOWN).message())
+          .isEqualTo("monitor gave no answer within 1 s");
+    } finally {
+      bus.send(List.of(halt));
+      bus.results(List.of(halt));
+    }
+  }
+
   /** The next MONITOR report of {@code key} with {@code status}, within 60 s. */
   private HealthReport next(
       KafkaConsumer<String, String> consumer, InstanceKey key, HealthStatus status) {

@@ -80,7 +80,7 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     Endpoints endpoints = endpoints();
     Target target = domains().resolve(request.target(), actsOnInstalled(action()));
     InstanceKey key = target.key();
-    ServiceRequest payload = RequestFactory.build(key, request, noStart());
+    ServiceRequest payload = RequestFactory.build(key, request, noStart(), parentKey());
     if (dryRun) {
       return PlanPrinter.print(
           out(), coordinator().plan(action(), payload), verb() + " " + key, json);
@@ -150,6 +150,12 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     } catch (CliException unreachable) {
       return Optional.empty();
     }
+  }
+
+  /** The instance named by --parent, its domain looked up among instances; null without one. */
+  private InstanceKey parentKey() {
+    Target parent = request.parentTarget();
+    return parent == null ? null : domains().resolve(parent, true).key();
   }
 
   /** Whether the target must be installed (its domain is then looked up among instances). */

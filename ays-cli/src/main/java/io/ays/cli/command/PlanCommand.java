@@ -45,7 +45,14 @@ public class PlanCommand extends AysSubcommand implements Callable<Integer> {
   public Integer call() {
     Target target = domains().resolve(request.target(), ActionCommand.actsOnInstalled(action));
     InstanceKey key = target.key();
-    ServiceRequest payload = RequestFactory.build(key, request, noStart);
+    ServiceRequest payload =
+        RequestFactory.build(
+            key,
+            request,
+            noStart,
+            request.parentTarget() == null
+                ? null
+                : domains().resolve(request.parentTarget(), true).key());
     String what = action.name().toLowerCase(Locale.ROOT) + " " + key;
     return PlanPrinter.print(out(), coordinator().plan(action, payload), what, json);
   }

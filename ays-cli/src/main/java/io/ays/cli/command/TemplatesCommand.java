@@ -48,6 +48,12 @@ public class TemplatesCommand implements Callable<Integer> {
         JsonOutput.print(out(), report);
         return trouble ? ExitCodes.FAILED : ExitCodes.OK;
       }
+      printReport(report, out());
+      return trouble ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The sync report as a table, then what was published and what is invalid. */
+    static void printReport(JsonNode report, java.io.PrintWriter out) {
       Table table = new Table("DOMAIN", "COMMIT", "PUBLISHED", "UNCHANGED", "INVALID", "ERROR");
       for (JsonNode repo : report.path("repositories")) {
         table.row(
@@ -58,17 +64,16 @@ public class TemplatesCommand implements Callable<Integer> {
             repo.path("invalid").size(),
             repo.path("error").asText(""));
       }
-      table.print(out());
+      table.print(out);
       for (JsonNode repo : report.path("repositories")) {
         for (JsonNode published : repo.path("published")) {
-          out().println("published " + repo.path("domain").asText() + ": " + published.asText());
+          out.println("published " + repo.path("domain").asText() + ": " + published.asText());
         }
         for (JsonNode invalid : repo.path("invalid")) {
-          out().println("invalid   " + repo.path("domain").asText() + ": " + invalid.asText());
+          out.println("invalid   " + repo.path("domain").asText() + ": " + invalid.asText());
         }
       }
-      out().flush();
-      return trouble ? ExitCodes.FAILED : ExitCodes.OK;
+      out.flush();
     }
   }
 }

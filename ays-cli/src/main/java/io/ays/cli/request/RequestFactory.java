@@ -16,6 +16,12 @@ public final class RequestFactory {
   private RequestFactory() {}
 
   public static ServiceRequest build(InstanceKey key, RequestOptions options, boolean noStart) {
+    return build(key, options, noStart, null);
+  }
+
+  /** With the parent named by --parent, its domain resolved; null for none. */
+  public static ServiceRequest build(
+      InstanceKey key, RequestOptions options, boolean noStart, InstanceKey parent) {
     NodeId node;
     try {
       node = options.node() == null ? null : NodeId.of(options.node().strip());
@@ -33,7 +39,8 @@ public final class RequestFactory {
           options.noDeps(),
           noStart,
           blankToNull(options.templateVersion()),
-          blankToNull(options.reason()));
+          blankToNull(options.reason()),
+          parent);
     } catch (InvalidFieldException e) {
       String field = e.field() == null ? "" : e.field();
       String option =

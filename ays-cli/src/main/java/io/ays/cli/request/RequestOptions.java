@@ -36,11 +36,21 @@ public class RequestOptions {
   String instance;
 
   @Option(
-      names = "--node",
+      names = {"--node", "--targetname"},
       paramLabel = "NODE",
       description =
-          "the node that hosts the instance (default: the management node, or where it lives)")
+          "the node that hosts the instance (default: the management node, or where it lives);"
+              + " --targetname is the original's name for it")
   String node;
+
+  @Option(
+      names = "--parent",
+      paramLabel = "PARENT",
+      description =
+          "the instance the service is placed through, as the original's role!instance (e.g."
+              + " node.docker!web1), or domain/name/instance: an instance of a node template"
+              + " places it on the node of that name")
+  String parent;
 
   @Option(
       names = "--data",
@@ -92,6 +102,31 @@ public class RequestOptions {
 
   public String node() {
     return node;
+  }
+
+  /** The parent as typed, or null. */
+  public String parent() {
+    return parent;
+  }
+
+  /**
+   * The parent named by --parent ({@code name!instance}, {@code domain/name!instance} or a key).
+   */
+  public Target parentTarget() {
+    if (parent == null) {
+      return null;
+    }
+    String text = parent.strip();
+    int bang = text.indexOf('!');
+    if (bang < 0) {
+      return Target.of(text, null, null, "--parent");
+    }
+    String instanceName = text.substring(bang + 1);
+    if (instanceName.isBlank() || text.substring(0, bang).contains("!")) {
+      throw io.ays.cli.CliException.usage(
+          "--parent: '" + parent + "' is not role!instance (e.g. node.docker!web1)");
+    }
+    return Target.of(text.substring(0, bang), null, instanceName, "--parent");
   }
 
   public boolean noDeps() {

@@ -19,10 +19,24 @@ public record Target(String domain, String name, String instance) {
     if (nameArgument == null || nameArgument.isBlank()) {
       throw CliException.usage("give the template NAME (or -n NAME)");
     }
+    return of(nameArgument, domainOption, instanceOption, null);
+  }
+
+  /**
+   * As {@link #of(String, String, String)}; {@code option} (e.g. {@code --parent}) names where the
+   * text came from in errors, null for NAME.
+   */
+  public static Target of(
+      String nameArgument, String domainOption, String instanceOption, String option) {
+    String where = option == null ? "" : option + ": ";
+    if (nameArgument == null || nameArgument.isBlank()) {
+      throw CliException.usage(where + "give a template name");
+    }
     String[] parts = nameArgument.strip().split("/", -1);
     if (parts.length > 3) {
       throw CliException.usage(
-          "'"
+          where
+              + "'"
               + nameArgument
               + "' is not a name: expected name, domain/name or domain/name/instance");
     }
@@ -37,7 +51,7 @@ public record Target(String domain, String name, String instance) {
     try {
       new InstanceKey(domain == null ? "d" : domain, name, target.instance);
     } catch (InvalidFieldException e) {
-      throw CliException.usage("'" + nameArgument + "': " + e.getMessage());
+      throw CliException.usage(where + "'" + nameArgument + "': " + e.getMessage());
     }
     return target;
   }

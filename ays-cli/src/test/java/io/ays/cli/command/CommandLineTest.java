@@ -69,6 +69,48 @@ class CommandLineTest {
   }
 
   @Test
+  void theOriginalsVerbsMapOntoAysRequests() {
+    ActionCommand prepare = action("prepare", "a/b");
+    assertThat(prepare.action()).isEqualTo(RequestAction.INSTALL);
+    assertThat(prepare.noStart()).isTrue();
+    assertThat(action("mdupdate", "a/b").action()).isEqualTo(RequestAction.CONFIGURE);
+  }
+
+  @Test
+  void theOriginalsResetAndRemovedataAreRefusedSayingWhatToUseInstead() {
+    Run reset = run("reset", "a/b", "-i", "x");
+    assertThat(reset.code).isEqualTo(ExitCodes.FAILED);
+    assertThat(reset.err).contains("reset is not an AYS request").contains("ays install NAME -r");
+    Run removedata = run("removedata", "a/b");
+    assertThat(removedata.code).isEqualTo(ExitCodes.FAILED);
+    assertThat(removedata.err)
+        .contains("removedata is not an AYS request")
+        .contains("ays uninstall NAME");
+  }
+
+  @Test
+  void theParentIsTheOriginalsRoleBangInstanceOrAKeyAndTargetnameIsTheNode() {
+    ActionCommand install =
+        action("install", "e2e/app", "--parent", "e2e/node.docker!web1", "--targetname", "web1");
+    InstanceKey parent = install.request.parentTarget().key();
+    ServiceRequest request =
+        RequestFactory.build(
+            install.request.target().key(), install.request, install.noStart(), parent);
+    assertThat(request.parent()).isEqualTo(new InstanceKey("e2e", "node.docker", "web1"));
+    assertThat(request.node()).isEqualTo(NodeId.of("web1"));
+
+    ActionCommand byKey = action("install", "e2e/app", "--parent", "e2e/node.docker/web2");
+    assertThat(byKey.request.parentTarget().key().toString()).isEqualTo("e2e/node.docker/web2");
+    // without a domain it is looked up among instances, as for NAME
+    assertThat(action("install", "e2e/app", "--parent", "node.docker!web3").request.parentTarget())
+        .isEqualTo(new io.ays.cli.request.Target(null, "node.docker", "web3"));
+
+    Run bad = run("install", "e2e/app", "--parent", "node.docker!");
+    assertThat(bad.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err).contains("--parent: 'node.docker!' is not role!instance");
+  }
+
+  @Test
   void theOriginalsDashNNameIsAccepted() {
     ActionCommand stop = action("stop", "-n", "hello-http", "-d", "e2e");
     assertThat(stop.request.target().key().toString()).isEqualTo("e2e/hello-http/main");
@@ -147,7 +189,12 @@ class CommandLineTest {
           "logs",
           "watch",
           "nodes",
-          "templates"
+          "templates",
+          "prepare",
+          "update",
+          "mdupdate",
+          "reset",
+          "removedata"
         }) {
       Run run = run(command, "--help");
       assertThat(run.code).as(command).isEqualTo(ExitCodes.OK);

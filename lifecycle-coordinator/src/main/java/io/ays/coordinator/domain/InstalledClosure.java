@@ -61,27 +61,76 @@ public class InstalledClosure {
     return runs;
   }
 
-  /** Stop or uninstall: the root first, then the dependencies nothing else needs. */
+  /**
+   * Stop or uninstall: the root first, then the dependencies nothing else needs. Uninstalling a
+   * node (an instance of a {@code category: node} template) first uninstalls the services placed on
+   * it, those that use others before those they use, and the node once they are gone: they cannot
+   * outlive it.
+   */
   public List<PreparedRun> stopRuns(InstancePlanner.Member root, List<Problem> problems) {
-    DependencyGraph<InstanceKey> graph = graph(root.key(), problems);
     RequestAction action = root.action();
+    List<InstanceKey> hosted =
+        action == RequestAction.UNINSTALL && NodeTemplates.isNode(root.template())
+            ? hostedOn(root.key())
+            : List.of();
+    List<InstanceKey> roots = new ArrayList<>();
+    roots.add(root.key());
+    roots.addAll(hosted);
+    DependencyGraph<InstanceKey> graph = graph(roots, problems);
+    Set<InstanceKey> leaving = new HashSet<>(roots);
+    hosted.forEach(key -> usedFromOutside(key, leaving, problems));
     List<PreparedRun> runs = new ArrayList<>();
     Set<InstanceKey> included = new HashSet<>();
     for (InstanceKey key : graph.dependentsFirst()) {
       boolean isRoot = key.equals(root.key());
-      if (!isRoot && stillUsed(key, included, action)) {
+      if (!leaving.contains(key) && stillUsed(key, included, action)) {
         continue;
       }
       ServiceInstanceEntity instance = ServiceInstanceEntity.findById(key.toString());
       PreparedRun run = plan(isRoot ? root : member(action, instance, root.key()), problems);
       if (run != null) {
         List<InstanceKey> after =
-            graph.dependentsOf(key).stream().filter(included::contains).toList();
+            new ArrayList<>(graph.dependentsOf(key).stream().filter(included::contains).toList());
+        if (isRoot) {
+          hosted.stream().filter(included::contains).forEach(after::add);
+        }
         runs.add(run.after(after));
         included.add(key);
       }
     }
     return runs;
+  }
+
+  /** The instances placed on the node that {@code node} (a node instance) stands for. */
+  private static List<InstanceKey> hostedOn(InstanceKey node) {
+    List<ServiceInstanceEntity> placed =
+        ServiceInstanceEntity.list("node = ?1 order by instanceKey", node.instance());
+    return placed.stream()
+        .map(instance -> InstanceKey.parse(instance.instanceKey))
+        .filter(key -> !key.equals(node))
+        .toList();
+  }
+
+  /**
+   * A service on a node being uninstalled that an instance elsewhere still uses is a problem: it
+   * goes with the node, and its user would be left broken.
+   */
+  private static void usedFromOutside(
+      InstanceKey hosted, Set<InstanceKey> leaving, List<Problem> problems) {
+    for (String user : InstanceDependencyEntity.usersOf(hosted.toString())) {
+      if (!leaving.contains(InstanceKey.parse(user))
+          && ServiceInstanceEntity.findById(user) != null) {
+        problems.add(
+            new Problem(
+                hosted + ": dependencies",
+                hosted
+                    + " runs on the node being uninstalled and "
+                    + user
+                    + " still uses it: uninstall "
+                    + user
+                    + " first"));
+      }
+    }
   }
 
   /** Whether an instance outside {@code leaving} still needs {@code dependency}. */
@@ -107,8 +156,13 @@ public class InstalledClosure {
    * The recorded dependency graph of {@code root}; a dependency AYS no longer knows is a problem.
    */
   private static DependencyGraph<InstanceKey> graph(InstanceKey root, List<Problem> problems) {
-    return DependencyGraph.of(
-        root,
+    return graph(List.of(root), problems);
+  }
+
+  private static DependencyGraph<InstanceKey> graph(
+      List<InstanceKey> roots, List<Problem> problems) {
+    return DependencyGraph.ofAll(
+        roots,
         key -> {
           List<InstanceKey> known = new ArrayList<>();
           for (String dependency : InstanceDependencyEntity.dependenciesOf(key.toString())) {

@@ -84,10 +84,11 @@ public class RunPreparer {
               "cannot " + action.name().toLowerCase() + " " + key + ": " + summary(unasked),
               unasked));
     }
-    String node =
-        request.node() != null
-            ? request.node().value()
-            : instance != null ? instance.node : config.managementNode();
+    Placement.Result placement = Placement.of(request, instance, config.managementNode());
+    if (placement.rejection() != null) {
+      return Preparation.rejected(placement.rejection());
+    }
+    String node = placement.node();
     InstancePlanner.Member root =
         new InstancePlanner.Member(
             action,
@@ -145,7 +146,8 @@ public class RunPreparer {
         request.noDeps(),
         request.noStart(),
         request.templateVersion(),
-        request.reason());
+        request.reason(),
+        request.parent());
   }
 
   private List<PreparedRun> closure(

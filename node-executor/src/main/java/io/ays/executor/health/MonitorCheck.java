@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
  * The periodic health check of one running instance: the template's own {@code monitor} action (a
  * {@code hooks/monitor}, an {@code actions_node.py} method) or, without one, the default ({@code
  * check_up} by ports, then by the process AYS started), run on this node with the monitor's own
- * timeout ({@code ays.executor.monitor-timeout}), turned into UP, DEGRADED or DOWN with the reason.
+ * timeout (the template's {@code lifecycle.monitor.timeout}, else {@code
+ * ays.executor.monitor-timeout}: {@link MonitorTimeout}), turned into UP, DEGRADED or DOWN with the
+ * reason.
  */
 @ApplicationScoped
 public class MonitorCheck {
@@ -44,11 +47,12 @@ public class MonitorCheck {
   }
 
   public Verdict check(ActionContext running) throws InterruptedException {
-    ActionContext monitor = monitorOf(running);
+    Duration timeout = MonitorTimeout.of(running.command().config(), config.monitorTimeout());
+    ActionContext monitor = monitorOf(running, timeout);
     // The default needs no python3 started every round for an actions file without a monitor.
     ActionOutcome outcome =
         hasOwnMonitor(monitor) ? actions.run(monitor) : defaults.run(Phase.MONITOR, monitor);
-    return verdict(outcome, (int) config.monitorTimeout().toSeconds());
+    return verdict(outcome, (int) Math.max(1, timeout.toSeconds()));
   }
 
   /** Whether the template has a monitor hook, or an actions file that defines monitor. */
@@ -69,7 +73,7 @@ public class MonitorCheck {
   }
 
   /** The running instance's context, as a monitor command with the monitor's timeout. */
-  private ActionContext monitorOf(ActionContext running) {
+  private static ActionContext monitorOf(ActionContext running, Duration timeout) {
     PhaseCommand c = running.command();
     PhaseCommand monitor =
         new PhaseCommand(
@@ -83,9 +87,9 @@ public class MonitorCheck {
             Phase.MONITOR,
             c.template(),
             c.config(),
-            (int) Math.max(1, config.monitorTimeout().toSeconds()),
+            (int) Math.max(1, timeout.toSeconds()),
             // a command's deadline, for its shape: the monitor runs now, never late
-            Instant.now().plus(config.monitorTimeout()).plusSeconds(60));
+            Instant.now().plus(timeout).plusSeconds(60));
     return new ActionContext(
         monitor, running.templateDir(), running.instanceDir(), running.logDir(), running.config());
   }

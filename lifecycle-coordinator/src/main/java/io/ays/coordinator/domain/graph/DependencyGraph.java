@@ -43,6 +43,22 @@ public final class DependencyGraph<K> {
     return new DependencyGraph<>(edges, List.copyOf(order));
   }
 
+  /**
+   * Walks the dependencies of several roots into one graph: a node they share appears once, and
+   * every node still comes after its dependencies. The last root is the graph's {@link #root()}
+   * unless an earlier one depends on it.
+   *
+   * @throws DependencyCycleException if a node depends on itself, directly or not
+   */
+  public static <K> DependencyGraph<K> ofAll(List<K> roots, Function<K, List<K>> dependenciesOf) {
+    Map<K, List<K>> edges = new LinkedHashMap<>();
+    List<K> order = new ArrayList<>();
+    for (K root : roots) {
+      visit(root, dependenciesOf, edges, new LinkedHashSet<>(), order);
+    }
+    return new DependencyGraph<>(edges, List.copyOf(order));
+  }
+
   private static <K> void visit(
       K node,
       Function<K, List<K>> dependenciesOf,

@@ -30,6 +30,14 @@ public final class PhasePolicies {
   private static final String PREFIX = "service.lifecycle.";
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
+  /**
+   * The longest {@code lifecycle.monitor.timeout}: the node runs the monitor every few seconds for
+   * every running instance (its own bound is the same, in the executor's MonitorTimeout).
+   */
+  public static final Duration MAX_MONITOR_TIMEOUT = Duration.ofMinutes(5);
+
+  private static final String MONITOR_TIMEOUT = PREFIX + "monitor.timeout";
+
   private final PhasePolicy defaults;
 
   public PhasePolicies(PhasePolicy defaults) {
@@ -47,6 +55,20 @@ public final class PhasePolicies {
     List<Problem> problems = new ArrayList<>();
     for (Phase phase : Phase.values()) {
       read(config, phase, problems);
+    }
+    if (config.get(MONITOR_TIMEOUT) != null) {
+      List<Problem> invalid = new ArrayList<>();
+      Duration monitor = duration(config, MONITOR_TIMEOUT, Duration.ZERO, invalid);
+      if (invalid.isEmpty() && monitor.compareTo(MAX_MONITOR_TIMEOUT) > 0) {
+        problems.add(
+            new Problem(
+                MONITOR_TIMEOUT.substring("service.".length()),
+                "at most "
+                    + MAX_MONITOR_TIMEOUT.toMinutes()
+                    + "m (the health check runs every few seconds), got '"
+                    + config.get(MONITOR_TIMEOUT)
+                    + "'"));
+      }
     }
     for (String key : config.keySet()) {
       if (key.startsWith(PREFIX) && !known(key.substring(PREFIX.length()))) {

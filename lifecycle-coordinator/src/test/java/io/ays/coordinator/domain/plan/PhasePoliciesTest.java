@@ -57,6 +57,20 @@ class PhasePoliciesTest {
   }
 
   @Test
+  void theMonitorTimeoutIsBoundedAndTheTooLongOneIsNamed() {
+    assertThat(policies.problems(Map.of("service.lifecycle.monitor.timeout", "5m"))).isEmpty();
+    assertThat(policies.problems(Map.of("service.lifecycle.monitor.timeout", "6m")))
+        .containsExactly(
+            new Problem(
+                "lifecycle.monitor.timeout",
+                "at most 5m (the health check runs every few seconds), got '6m'"));
+    // an invalid one is named once, as any other duration
+    assertThat(policies.problems(Map.of("service.lifecycle.monitor.timeout", "soon")))
+        .extracting(Problem::field)
+        .containsExactly("lifecycle.monitor.timeout");
+  }
+
+  @Test
   void everyInvalidSettingIsNamed() {
     assertThat(
             policies.problems(
