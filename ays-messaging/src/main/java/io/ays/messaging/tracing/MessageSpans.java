@@ -9,6 +9,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,6 +84,28 @@ public class MessageSpans {
       String correlationId,
       Map<AttributeKey<String>, String> attributes,
       Runnable work) {
+    within(start(name, traceparent, attributes), correlationId, work::run);
+  }
+
+  /** As {@link #resuming}, for work that returns a value. */
+  public <T> T resuming(
+      String name,
+      String traceparent,
+      String correlationId,
+      Map<AttributeKey<String>, String> attributes,
+      Supplier<T> work) {
+    List<T> result = new ArrayList<>(1);
+    within(
+        start(name, traceparent, attributes),
+        correlationId,
+        () -> {
+          result.add(work.get());
+        });
+    return result.get(0);
+  }
+
+  private Span start(
+      String name, String traceparent, Map<AttributeKey<String>, String> attributes) {
     var builder =
         tracer
             .spanBuilder(name)
@@ -92,21 +116,7 @@ public class MessageSpans {
             builder.setAttribute(key, value);
           }
         });
-    within(builder.startSpan(), correlationId, work::run);
-  }
-
-  /** As {@link #resuming}, for work that returns a value. */
-  public <T> T resuming(
-      String name,
-      String traceparent,
-      String correlationId,
-      Map<AttributeKey<String>, String> attributes,
-      Supplier<T> work) {
-    Object[] result = new Object[1];
-    resuming(name, traceparent, correlationId, attributes, () -> result[0] = work.get());
-    @SuppressWarnings("unchecked")
-    T value = (T) result[0];
-    return value;
+    return builder.startSpan();
   }
 
   /** Sets attributes on the current span (what a handler learns: the run id, the phase ...). */
