@@ -12,6 +12,7 @@ import io.ays.contracts.Problem;
 import io.ays.contracts.RequestRejected;
 import io.ays.contracts.Topics;
 import io.ays.contracts.secrets.RequestRedaction;
+import io.ays.messaging.tracing.MessageSpans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ import org.jboss.logging.Logger;
  * consumer holds it and tries it again until the dependency is back ({@link DependencyOutages}), so
  * an outage delays work but never loses or rejects it. No exception leaves the gate except when the
  * service stops while waiting: the message then stays uncommitted for the next start.
+ *
+ * <p>Each message is handled in a span that continues the {@code traceparent} it carries ({@link
+ * MessageSpans}), so the messages its handler causes belong to the same trace.
  */
 @ApplicationScoped
 public class InboundGate {
@@ -98,6 +102,7 @@ public class InboundGate {
   private final DependencyOutages outages;
   private final DeadLetterCounter deadLetters;
   private final Clock clock;
+  private final MessageSpans spans;
 
   public InboundGate(
       EventCodec codec,
@@ -107,7 +112,8 @@ public class InboundGate {
       ProcessedMessages processed,
       DependencyOutages outages,
       DeadLetterCounter deadLetters,
-      Clock clock) {
+      Clock clock,
+      MessageSpans spans) {
     this.codec = codec;
     this.events = events;
     this.sender = sender;
@@ -116,6 +122,7 @@ public class InboundGate {
     this.outages = outages;
     this.deadLetters = deadLetters;
     this.clock = clock;
+    this.spans = spans;
   }
 
   /**
@@ -272,7 +279,7 @@ public class InboundGate {
           () -> {
             for (Admitted a : admitted) {
               if (firstTime(consumer, a.event(), repeats)) {
-                handler.accept(a.event());
+                spans.handling(a.record(), a.event(), consumer, () -> handler.accept(a.event()));
               }
             }
           });
@@ -382,7 +389,7 @@ public class InboundGate {
           consumer,
           () -> {
             if (firstTime(consumer, event, repeats)) {
-              handler.accept(event);
+              spans.handling(admitted.record(), event, consumer, () -> handler.accept(event));
             }
           });
     } catch (DependencyOutages.StoppedWhileWaiting e) {

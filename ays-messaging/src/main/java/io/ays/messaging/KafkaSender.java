@@ -1,6 +1,7 @@
 package io.ays.messaging;
 
 import io.ays.contracts.KafkaBinding;
+import io.ays.messaging.tracing.TraceParent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,15 +63,30 @@ public class KafkaSender {
    * the value and the {@code content-type} header that lets a CloudEvents SDK read it.
    */
   public static ProducerRecord<String, String> record(String topic, String key, String json) {
+    return record(topic, key, json, null);
+  }
+
+  /**
+   * As {@link #record(String, String, String)}, with {@code traceparent} (if not null) in the W3C
+   * {@code traceparent} header: the span that caused the event, which its consumer continues.
+   */
+  public static ProducerRecord<String, String> record(
+      String topic, String key, String json, String traceparent) {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
     record.headers().add(KafkaBinding.CONTENT_TYPE_HEADER, KafkaBinding.structuredContentType());
+    TraceParent.put(record.headers(), traceparent);
     return record;
   }
 
-  /** Sends and waits for the broker's acknowledgement. */
+  /**
+   * Sends and waits for the broker's acknowledgement; the current span, if any, goes with the
+   * record as its {@code traceparent}.
+   */
   public void send(String topic, String key, String value) {
     try {
-      producer.send(record(topic, key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      producer
+          .send(record(topic, key, value, TraceParent.current()))
+          .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending to " + topic, e);

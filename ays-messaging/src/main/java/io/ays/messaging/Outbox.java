@@ -1,5 +1,6 @@
 package io.ays.messaging;
 
+import io.ays.messaging.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -40,7 +41,7 @@ public class Outbox {
 
   /**
    * Stores a message for {@code topic} in the caller's transaction (written when it commits, in the
-   * order of the calls); it is sent after commit.
+   * order of the calls); it is sent after commit, with the current span as its {@code traceparent}.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String topic, String key, String payload) {
@@ -50,7 +51,10 @@ public class Outbox {
       transactions.putResource(Pending.class, pending);
       transactions.registerInterposedSynchronization(pending);
     }
-    pending.messages.add(new OutboxTable.NewMessage(topic, key, payload, Instant.now(clock)));
+    // The span that caused the message is its parent wherever it is handled: stored with the row,
+    // as the relay sends from its own thread, long after this span may have ended.
+    pending.messages.add(
+        new OutboxTable.NewMessage(topic, key, payload, Instant.now(clock), TraceParent.current()));
   }
 
   /** The messages of one transaction, written just before it commits. */

@@ -113,7 +113,9 @@ public class OutboxRelay {
     // made the broker's round trip the pace of every run.
     List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
     for (OutboxTable.Row message : batch) {
-      records.add(KafkaSender.record(message.topic(), message.key(), message.payload()));
+      records.add(
+          KafkaSender.record(
+              message.topic(), message.key(), message.payload(), message.traceparent()));
     }
     int acknowledged = sender.sendAll(records);
     // Delete exactly what was sent: a row with a lower id may commit after this read.

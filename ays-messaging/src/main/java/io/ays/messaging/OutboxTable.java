@@ -15,8 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxTable {
 
-  /** A stored message; {@code id} orders them as they were written. */
-  public record Row(long id, String topic, String key, String payload) {}
+  /**
+   * A stored message; {@code id} orders them as they were written. {@code traceparent} is the span
+   * that caused it (null if none).
+   */
+  public record Row(long id, String topic, String key, String payload, String traceparent) {}
 
   private final MessagingTables tables;
 
@@ -25,7 +28,8 @@ public class OutboxTable {
   }
 
   /** A message to add. */
-  record NewMessage(String topic, String key, String payload, Instant createdAt) {}
+  record NewMessage(
+      String topic, String key, String payload, Instant createdAt, String traceparent) {}
 
   /** Adds messages in the current transaction, in their order, as one JDBC batch. */
   void insertAll(List<NewMessage> messages) {
@@ -39,12 +43,13 @@ public class OutboxTable {
               connection.prepareStatement(
                   "insert into "
                       + tables.outbox()
-                      + " (topic, message_key, payload, created_at) values (?, ?, ?, ?)")) {
+                      + " (topic, message_key, payload, created_at, traceparent) values (?, ?, ?, ?, ?)")) {
             for (NewMessage message : messages) {
               insert.setString(1, message.topic());
               insert.setString(2, message.key());
               insert.setString(3, message.payload());
               insert.setObject(4, OffsetDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC));
+              insert.setString(5, message.traceparent());
               insert.addBatch();
             }
             return insert.executeBatch().length;
@@ -59,7 +64,7 @@ public class OutboxTable {
         connection -> {
           try (PreparedStatement query =
               connection.prepareStatement(
-                  "select id, topic, message_key, payload from "
+                  "select id, topic, message_key, payload, traceparent from "
                       + tables.outbox()
                       + " order by id limit ?")) {
             query.setInt(1, limit);
@@ -71,7 +76,8 @@ public class OutboxTable {
                         result.getLong(1),
                         result.getString(2),
                         result.getString(3),
-                        result.getString(4)));
+                        result.getString(4),
+                        result.getString(5)));
               }
             }
             return rows;

@@ -10,6 +10,7 @@ import io.ays.messaging.DependencyOutages;
 import io.ays.messaging.InboundGate;
 import io.ays.messaging.KafkaSender;
 import io.ays.messaging.ProcessedMessages;
+import io.ays.messaging.tracing.MessageSpans;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ public class FaultInjectingGate extends InboundGate {
       ProcessedMessages processed,
       DependencyOutages outages,
       DeadLetterCounter deadLetters,
-      Clock clock) {
-    super(codec, events, sender, topics, processed, outages, deadLetters, clock);
+      Clock clock,
+      MessageSpans spans) {
+    super(codec, events, sender, topics, processed, outages, deadLetters, clock, spans);
   }
 
   @Override

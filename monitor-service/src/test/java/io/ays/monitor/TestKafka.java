@@ -45,6 +45,17 @@ final class TestKafka implements AutoCloseable {
     }
   }
 
+  /** Sends with a W3C {@code traceparent} header, as a traced producer would; waits for the ack. */
+  void sendTraced(String topic, String key, String value, String traceparent) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(record).get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("could not send to " + topic, e);
+    }
+  }
+
   /** Sends a record whose handler is to throw ({@link FaultInjectingGate}); waits for the ack. */
   void sendMarkedForFault(String topic, String key, String value) {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);

@@ -13,12 +13,14 @@ import io.ays.coordinator.metrics.CoordinatorMetrics;
 import io.ays.coordinator.persistence.InstanceDependencyEntity;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunPrerequisiteEntity;
+import io.ays.messaging.tracing.MessageSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -40,6 +42,7 @@ public class RequestIntake {
   private final SecretValues secrets;
   private final CoordinatorMetrics metrics;
   private final Clock clock;
+  private final MessageSpans spans;
 
   public RequestIntake(
       RunPreparer preparer,
@@ -48,7 +51,8 @@ public class RequestIntake {
       ServiceEvents events,
       SecretValues secrets,
       CoordinatorMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      MessageSpans spans) {
     this.preparer = preparer;
     this.engine = engine;
     this.completion = completion;
@@ -56,6 +60,7 @@ public class RequestIntake {
     this.secrets = secrets;
     this.metrics = metrics;
     this.clock = clock;
+    this.spans = spans;
   }
 
   /**
@@ -68,6 +73,16 @@ public class RequestIntake {
     RequestAction action =
         RequestAction.of(request.type())
             .orElseThrow(() -> new IllegalArgumentException(request.type() + " is no request"));
+    // The planning span is the parent of the first commands: a trace reads request, plan, phases.
+    return spans.resuming(
+        "plan " + action.name().toLowerCase(Locale.ROOT),
+        null,
+        request.correlationId(),
+        Map.of(MessageSpans.INSTANCE_KEY, request.subject()),
+        () -> plan(action, request));
+  }
+
+  private UUID plan(RequestAction action, CloudEvent<ServiceRequest> request) {
     Cause cause = Cause.of(request);
     Preparation preparation = preparer.prepare(action, request.data());
     if (!preparation.accepted()) {
@@ -77,6 +92,7 @@ public class RequestIntake {
     }
     metrics.request(action, CoordinatorMetrics.RequestOutcome.ACCEPTED);
     UUID rootId = UUID.randomUUID();
+    MessageSpans.describe(Map.of(MessageSpans.RUN_ID, rootId.toString()));
     Map<InstanceKey, RunEntity> stored = new HashMap<>();
     List<PreparedRun> runs = preparation.runs();
     for (int position = 0; position < runs.size(); position++) {

@@ -7,10 +7,13 @@ import io.ays.coordinator.domain.plan.RunDecider;
 import io.ays.coordinator.domain.plan.StepStatus;
 import io.ays.coordinator.persistence.RunEntity;
 import io.ays.coordinator.persistence.RunStepEntity;
+import io.ays.messaging.tracing.MessageSpans;
+import io.opentelemetry.api.common.AttributeKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +30,8 @@ public class ResultIntake {
   private final RunEngine engine;
   private final AttemptRecorder attempts;
 
+  private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("ays.outcome");
+
   public ResultIntake(RunEngine engine, AttemptRecorder attempts) {
     this.engine = engine;
     this.attempts = attempts;
@@ -35,6 +40,16 @@ public class ResultIntake {
   @Transactional(Transactional.TxType.MANDATORY)
   public void accept(CloudEvent<PhaseResult> event) {
     PhaseResult result = event.data();
+    MessageSpans.describe(
+        Map.of(
+            MessageSpans.RUN_ID,
+            String.valueOf(result.runId()),
+            MessageSpans.PHASE,
+            result.phase().actionName(),
+            MessageSpans.NODE,
+            String.valueOf(result.node()),
+            OUTCOME,
+            String.valueOf(result.outcome())));
     // The run row is the lock that serialises everything done to one run (results, sweeper).
     RunEntity run = RunEntity.findById(result.runId(), LockModeType.PESSIMISTIC_WRITE);
     // All the run's steps in one query, before anything is changed: the decision needs them all,

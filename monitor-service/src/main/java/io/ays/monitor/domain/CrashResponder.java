@@ -1,9 +1,13 @@
 package io.ays.monitor.domain;
 
+import io.ays.messaging.tracing.MessageSpans;
+import io.ays.messaging.tracing.TraceParent;
 import io.ays.monitor.persistence.InstanceHealthEntity;
+import io.opentelemetry.api.common.AttributeKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,13 +19,16 @@ import org.jboss.logging.Logger;
 public class CrashResponder {
 
   private static final Logger LOG = Logger.getLogger(CrashResponder.class);
+  private static final AttributeKey<String> VERDICT = AttributeKey.stringKey("ays.restart.verdict");
 
   private final HealthJournal journal;
   private final GiveUpAnnouncer announcer;
+  private final MessageSpans spans;
 
-  public CrashResponder(HealthJournal journal, GiveUpAnnouncer announcer) {
+  public CrashResponder(HealthJournal journal, GiveUpAnnouncer announcer, MessageSpans spans) {
     this.journal = journal;
     this.announcer = announcer;
+    this.spans = spans;
   }
 
   /**
@@ -35,6 +42,27 @@ public class CrashResponder {
       String causeId,
       String correlationId,
       Instant now) {
+    // A span of its own, child of the crash report's: the restart sent later continues it.
+    spans.resuming(
+        "decide restart",
+        null,
+        correlationId,
+        Map.of(
+            MessageSpans.INSTANCE_KEY,
+            health.instanceKey,
+            VERDICT,
+            verdict.kind().name(),
+            MessageSpans.NODE,
+            health.node == null ? "" : health.node),
+        () -> carryOut(verdict, health, causeId, correlationId, now));
+  }
+
+  private void carryOut(
+      CrashVerdict verdict,
+      InstanceHealthEntity health,
+      String causeId,
+      String correlationId,
+      Instant now) {
     switch (verdict.kind()) {
       case RESTART -> {
         health.restartDueAt = verdict.restartAt();
@@ -42,6 +70,7 @@ public class CrashResponder {
         health.restartReason = verdict.reason();
         health.restartCauseId = causeId;
         health.restartCorrelationId = correlationId;
+        health.restartTraceparent = TraceParent.current();
         health.consecutiveRestarts = verdict.attempt();
         journal.record(
             health.instanceKey,

@@ -9,6 +9,7 @@ import io.ays.contracts.NodeId;
 import io.ays.contracts.ServiceRequest;
 import io.ays.contracts.Topics;
 import io.ays.messaging.Outbox;
+import io.ays.messaging.tracing.MessageSpans;
 import io.ays.monitor.metrics.MonitorMetrics;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -38,6 +40,7 @@ public class RestartDispatcher {
   private final Topics topics;
   private final MonitorMetrics metrics;
   private final Clock clock;
+  private final MessageSpans spans;
 
   public RestartDispatcher(
       RestartDecider decider,
@@ -47,7 +50,8 @@ public class RestartDispatcher {
       EventCodec codec,
       Topics topics,
       MonitorMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      MessageSpans spans) {
     this.decider = decider;
     this.journal = journal;
     this.outbox = outbox;
@@ -56,6 +60,7 @@ public class RestartDispatcher {
     this.topics = topics;
     this.metrics = metrics;
     this.clock = clock;
+    this.spans = spans;
   }
 
   /**
@@ -84,6 +89,20 @@ public class RestartDispatcher {
       clearPending(health);
       return false;
     }
+    // The span that decided the restart, possibly in another monitor replica long ago, is the
+    // parent: the heal's trace goes on from the crash report to the restart run.
+    spans.resuming(
+        "send restart",
+        health.restartTraceparent,
+        health.restartCorrelationId,
+        Map.of(MessageSpans.INSTANCE_KEY, instanceKey),
+        () -> sendRestart(health, now));
+    clearPending(health);
+    return true;
+  }
+
+  private void sendRestart(InstanceHealthEntity health, Instant now) {
+    String instanceKey = health.instanceKey;
     ServiceRequest restart =
         ServiceRequest.of(
             InstanceKey.parse(instanceKey),
@@ -102,8 +121,6 @@ public class RestartDispatcher {
     journal.record(
         instanceKey, now, HistoryKind.RESTART_REQUESTED, health.restartReason, request.id());
     LOG.infof("%s: sent %s (request %s)", instanceKey, health.restartReason, request.id());
-    clearPending(health);
-    return true;
   }
 
   /** Forgets the scheduled restart; the cause ids go with it. */
@@ -113,5 +130,6 @@ public class RestartDispatcher {
     health.restartReason = null;
     health.restartCauseId = null;
     health.restartCorrelationId = null;
+    health.restartTraceparent = null;
   }
 }

@@ -89,6 +89,10 @@ public class InstanceHealthEntity extends PanacheEntityBase {
   @Column(name = "restart_correlation_id", length = 200)
   public String restartCorrelationId;
 
+  /** The W3C traceparent of the span that decided the pending restart (null if none). */
+  @Column(name = "restart_traceparent", length = 64)
+  public String restartTraceparent;
+
   /** The id of the restart request sent and not yet answered by a lifecycle change. */
   @Column(name = "restart_request_id", length = 200)
   public String restartRequestId;

@@ -19,6 +19,8 @@ import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.executor.process.SupervisedProcess;
 import io.ays.messaging.Outbox;
+import io.ays.messaging.tracing.MessageSpans;
+import io.opentelemetry.api.common.AttributeKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,7 @@ import org.jboss.logging.Logger;
 public class HealthReporter {
 
   private static final Logger LOG = Logger.getLogger(HealthReporter.class);
+  private static final AttributeKey<String> PROCESS = AttributeKey.stringKey("ays.process");
 
   private final ProcessSupervisor supervisor;
   private final ContainerSupervisor containers;
@@ -54,6 +58,7 @@ public class HealthReporter {
   private final Topics topics;
   private final ExecutorConfig config;
   private final Clock clock;
+  private final MessageSpans spans;
   private ScheduledExecutorService scheduler;
 
   public HealthReporter(
@@ -66,7 +71,8 @@ public class HealthReporter {
       EventCodec codec,
       Topics topics,
       ExecutorConfig config,
-      Clock clock) {
+      Clock clock,
+      MessageSpans spans) {
     this.supervisor = supervisor;
     this.containers = containers;
     this.running = running;
@@ -77,6 +83,7 @@ public class HealthReporter {
     this.topics = topics;
     this.config = config;
     this.clock = clock;
+    this.spans = spans;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -183,6 +190,22 @@ public class HealthReporter {
     }
     Optional<RunningInstances.Chain> chain = running.chainOf(exit.process().instanceKey());
     running.stopped(exit.process().instanceKey());
+    // A heal's trace starts here: the monitor's decision and the restart run continue this span.
+    spans.resuming(
+        "report crash",
+        null,
+        chain.map(RunningInstances.Chain::correlationId).orElse(null),
+        Map.of(
+            MessageSpans.INSTANCE_KEY,
+            exit.process().instanceKey(),
+            MessageSpans.NODE,
+            config.nodeId(),
+            PROCESS,
+            exit.process().name()),
+        () -> reportExit(exit, chain));
+  }
+
+  private void reportExit(ProcessExit exit, Optional<RunningInstances.Chain> chain) {
     report(
         chain,
         new HealthReport(

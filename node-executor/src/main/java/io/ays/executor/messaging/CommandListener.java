@@ -5,8 +5,10 @@ import io.ays.contracts.CloudEvent;
 import io.ays.contracts.PhaseCommand;
 import io.ays.messaging.DependencyOutages;
 import io.ays.messaging.InboundGate;
+import io.ays.messaging.tracing.MessageSpans;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -26,9 +28,15 @@ public class CommandListener {
   private final CommandTrust trust;
   private final CommandRefusal refusal;
   private final CommandExecution execution;
+  private final MessageSpans spans;
 
   public CommandListener(
-      InboundGate gate, CommandTrust trust, CommandRefusal refusal, CommandExecution execution) {
+      InboundGate gate,
+      CommandTrust trust,
+      CommandRefusal refusal,
+      CommandExecution execution,
+      MessageSpans spans) {
+    this.spans = spans;
     this.gate = gate;
     this.trust = trust;
     this.refusal = refusal;
@@ -43,6 +51,24 @@ public class CommandListener {
       return;
     }
     CloudEvent<PhaseCommand> command = event.get().as(PhaseCommand.class);
+    // The coordinator's span that sent the command is the parent: every phase on every node is in
+    // the trace of the request that caused it.
+    spans.handling(record, command, CONSUMER, () -> checkAndExecute(record, command));
+  }
+
+  private void checkAndExecute(
+      ConsumerRecord<String, String> record, CloudEvent<PhaseCommand> command)
+      throws InterruptedException {
+    PhaseCommand phase = command.data();
+    MessageSpans.rename("execute " + phase.phase().actionName());
+    MessageSpans.describe(
+        Map.of(
+            MessageSpans.RUN_ID,
+            String.valueOf(phase.runId()),
+            MessageSpans.PHASE,
+            phase.phase().actionName(),
+            MessageSpans.NODE,
+            String.valueOf(phase.node())));
     var refused = trust.check(record.value(), command);
     if (refused.isPresent()) {
       refusal.refuse(record, command, refused.get(), CONSUMER);
