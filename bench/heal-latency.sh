@@ -3,6 +3,8 @@
 # supervisord restarting the same process on the same machine.
 #
 #   bench/heal-latency.sh [kills]        (default 15 kills each)
+#   AYS_KAFKA_TLS=1 bench/heal-latency.sh          AYS's Kafka over TLS (SASL_SSL; ./ays's setting)
+#   AYS_BENCH_SUPERVISORD=0 bench/heal-latency.sh  AYS only (e.g. to alternate TLS and no TLS)
 #
 # AYS: starts its own AYS with ./ays up (private AYS_HOME under target/, non-default ports, so a
 # developer's AYS is left alone), installs examples/hello-http (python3 -m http.server), then
@@ -36,6 +38,7 @@ export AYS_KAFKA_PORT=19392 AYS_KAFKA_CONTROLLER_PORT=19393 AYS_DB_PORT=19432
 export AYS_REGISTRY_PORT=18781 AYS_COORDINATOR_PORT=18782 AYS_EXECUTOR_PORT=18783 AYS_MONITOR_PORT=18784
 export AYS_MONITOR_RESTART_RESET_AFTER=1s
 PAUSE=${AYS_BENCH_PAUSE:-13}
+case ${AYS_KAFKA_TLS:-0} in 1 | true | yes | on) KAFKA=SASL_SSL ;; *) KAFKA=SASL_PLAINTEXT ;; esac
 
 log() { printf '[heal-latency %s] %s\n' "$(date -u +%T)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -97,7 +100,7 @@ measure_container() {
 summary() { # name, then latencies on stdin
   sort -n | awk -v name="$1" '{ v[NR] = $1 } END {
     p50 = v[int((NR + 1) * 0.5)]; p90 = v[int(NR * 0.9) > 0 ? int(NR * 0.9) : 1];
-    printf "%-12s kills %3d   p50 %6d ms   p90 %6d ms   max %6d ms\n", name, NR, p50, p90, v[NR] }'
+    printf "%-20s kills %3d   p50 %6d ms   p90 %6d ms   max %6d ms\n", name, NR, p50, p90, v[NR] }'
 }
 
 # A fresh AYS each time: nothing installed, nothing queued from an earlier run.
@@ -134,6 +137,15 @@ else
   log "no Docker engine with the base image: the container case is skipped"
 fi
 "$ROOT/ays" down >/dev/null 2>&1
+LOAD_AYS=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [ "${AYS_BENCH_SUPERVISORD:-1}" = 0 ]; then
+  echo
+  echo "crash (SIGKILL) to serving again, $(nproc) cores, load $LOAD_AYS"
+  summary "AYS $KAFKA" <"$WORK/ays.ms"
+  [ -s "$WORK/container.ms" ] && summary "AYS docker $KAFKA" <"$WORK/container.ms"
+  exit 0
+fi
 
 # --- supervisord ----------------------------------------------------------------------------
 if ! command -v supervisord >/dev/null 2>&1; then
@@ -165,7 +177,7 @@ log "killing it $KILLS times"
 measure "$SUP_PORT" >"$WORK/supervisord.ms"
 
 echo
-echo "crash (SIGKILL) to serving again, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-summary "AYS" <"$WORK/ays.ms"
-[ -s "$WORK/container.ms" ] && summary "AYS docker" <"$WORK/container.ms"
+echo "crash (SIGKILL) to serving again, $(nproc) cores, load $LOAD_AYS after AYS, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+summary "AYS $KAFKA" <"$WORK/ays.ms"
+[ -s "$WORK/container.ms" ] && summary "AYS docker $KAFKA" <"$WORK/container.ms"
 summary "supervisord" <"$WORK/supervisord.ms"

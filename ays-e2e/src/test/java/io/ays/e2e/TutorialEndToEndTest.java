@@ -23,8 +23,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The tutorial (docs/tutorial.md) as a user runs it: {@code ./ays up} with its own {@code AYS_HOME}
@@ -36,11 +39,16 @@ import org.junit.jupiter.api.TestInstance;
  * test places a service ({@code ./ays install ... --node node-1}); its boot is part of this one
  * cluster's rather than another cluster's.
  *
+ * <p>Kafka runs over TLS here ({@code AYS_KAFKA_TLS=1}, docs/security.md, "Kafka over TLS"), so
+ * every service, the executor and the command line prove they reach it through their one client
+ * settings file; the last test switches TLS off again with {@code ./ays down && ./ays up --infra}.
+ *
  * <p>Uses the packaged services, ays-local and ays-cli as they are: a missing one fails the test
  * rather than starting a nested Maven build from {@code ./ays}. Starting AYS is part of what it
  * tests, so it does not use the {@link SharedAysCluster}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TutorialEndToEndTest {
 
   private static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
@@ -77,6 +85,7 @@ class TutorialEndToEndTest {
     env.put("AYS_EXECUTOR_PORT", ports.get(5).toString());
     env.put("AYS_MONITOR_PORT", ports.get(6).toString());
     env.put("AYS_START_TIMEOUT", "300");
+    env.put("AYS_KAFKA_TLS", "1");
     env.put("AYS_REGISTRY_REPOSITORIES", "tutorial=hosted:meta/tutorial");
     tutorialPort = ports.get(7);
     // node-1's executor listens on AYS_NODE_PORT_BASE + 1: a port found free.
@@ -115,6 +124,7 @@ class TutorialEndToEndTest {
   }
 
   @Test
+  @Order(1)
   void theTutorialScriptRunsEveryStep() throws Exception {
     Run tutorial = run(SCRIPT_TIMEOUT, projectDir.resolve("examples/tutorial/run.sh").toString());
 
@@ -175,6 +185,7 @@ class TutorialEndToEndTest {
    * {@code ./ays nodes} lists it beside local, and a service placed there runs under it.
    */
   @Test
+  @Order(2)
   void aServicePlacedOnTheSecondNodeRunsUnderThatNodesExecutor() throws Exception {
     String ays = projectDir.resolve("ays").toString();
     assertThat(home.resolve("keys/node-node-1.key")).isRegularFile();
@@ -279,25 +290,44 @@ class TutorialEndToEndTest {
     assertThat(removePrepared.code).as(removePrepared.toString()).isZero();
   }
 
-  /** Kafka runs with SASL (docs/security.md, "Kafka"): no password shows in any output or log. */
+  /**
+   * Kafka runs with SASL over TLS (docs/security.md, "Kafka"): every client settings file trusts
+   * the local CA; the private keys are owner-only; no password shows in any output or log.
+   */
   @Test
+  @Order(3)
   void kafkaPasswordsAreOwnerOnlyAndNeverPrintedNorLogged() throws Exception {
-    assertThat(up.out).contains("SASL/SCRAM");
+    assertThat(up.out).contains("SASL/SCRAM over TLS");
     Path credentials = home.resolve("kafka/credentials");
+    Path ca = home.resolve("kafka/tls/ca.pem");
     List<String> passwords = new ArrayList<>();
     try (var files = Files.list(credentials)) {
       for (Path file : files.toList()) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
             .as(file.toString())
             .isEqualTo("rw-------");
-        Files.readAllLines(file).stream()
+        List<String> lines = Files.readAllLines(file);
+        lines.stream()
             .filter(line -> line.startsWith("sasl.password="))
             .map(line -> line.substring("sasl.password=".length()))
             .forEach(passwords::add);
+        assertThat(lines)
+            .as(file.toString())
+            .contains("security.protocol=SASL_SSL")
+            .containsAnyOf("ssl.truststore.location=" + ca, "ssl.ca.location=" + ca);
       }
     }
+    assertThat(Files.readAllLines(home.resolve("cli/kafka.properties")))
+        .contains("security.protocol=SASL_SSL", "ssl.truststore.location=" + ca);
     // ays-admin, ays-registry, ays-coordinator, ays-monitor, ays-operator, node-local
     assertThat(passwords).hasSizeGreaterThanOrEqualTo(6).allSatisfy(p -> assertThat(p).hasSize(64));
+    for (String secret : List.of("ca.p12", "broker.p12", "store.password")) {
+      Path file = home.resolve("kafka/tls").resolve(secret);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(file.toString())
+          .isEqualTo("rw-------");
+    }
+    passwords.add(Files.readString(home.resolve("kafka/tls/store.password")).strip());
     List<Path> logs;
     try (var files = Files.list(home.resolve("logs"))) {
       logs = files.filter(Files::isRegularFile).toList();
@@ -311,6 +341,49 @@ class TutorialEndToEndTest {
             .doesNotContain(password);
       }
     }
+  }
+
+  /**
+   * TLS switched off again: {@code ./ays down}, then {@code ./ays up --infra} without {@code
+   * AYS_KAFKA_TLS} starts the same Kafka (its storage, its credentials) in the clear; the topic and
+   * access setup, which connects with the admin's settings file, succeeds, and every client
+   * settings file no longer asks for TLS.
+   */
+  @Test
+  @Order(4)
+  void kafkaTlsSwitchedOffAgainKeepsTheSameBrokerAndCredentials() throws Exception {
+    String operatorBefore =
+        Files.readString(home.resolve("kafka/credentials/ays-operator.properties"));
+    killProcessesUnder(home.resolve("executor"));
+    Run down = run(DOWN_TIMEOUT, projectDir.resolve("ays").toString(), "down");
+    assertThat(down.code).as(down.toString()).isZero();
+    env.remove("AYS_KAFKA_TLS");
+
+    Run infra = run(UP_TIMEOUT, projectDir.resolve("ays").toString(), "up", "--infra");
+
+    assertThat(infra.code).as(infra.toString()).isZero();
+    assertThat(infra.out)
+        .as(infra.toString())
+        .contains("AYS infrastructure is up")
+        .doesNotContain("over TLS")
+        .doesNotContain("formatting storage");
+    String operatorAfter =
+        Files.readString(home.resolve("kafka/credentials/ays-operator.properties"));
+    assertThat(operatorAfter)
+        .contains("security.protocol=SASL_PLAINTEXT")
+        .doesNotContain("ssl.truststore");
+    assertThat(passwordLine(operatorAfter)).isEqualTo(passwordLine(operatorBefore));
+    assertThat(Files.readString(home.resolve("cli/kafka.properties")))
+        .contains("security.protocol=SASL_PLAINTEXT")
+        .doesNotContain("ssl.truststore");
+  }
+
+  private static String passwordLine(String settings) {
+    return settings
+        .lines()
+        .filter(l -> l.startsWith("sasl.jaas.config="))
+        .findFirst()
+        .orElseThrow();
   }
 
   // --- processes -------------------------------------------------------------------------------

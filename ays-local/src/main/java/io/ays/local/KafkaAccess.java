@@ -21,9 +21,10 @@ import org.apache.kafka.common.acl.AclBinding;
  * Idempotent: run again, it keeps the passwords and adds only what is missing.
  *
  * <p>Usage: {@code KafkaAccess --bootstrap HOST:PORT --admin-config FILE --manifest FILE
- * --credentials-dir DIR [--nodes local,n2] [--make-missing-credentials false]}: with {@code false}
- * the folder is only read (e.g. Secrets mounted read-only) and a principal without a file is an
- * error. Prints the principals, never a password.
+ * --credentials-dir DIR [--nodes local,n2] [--make-missing-credentials false] [--tls-ca CA.pem]}:
+ * with {@code false} the folder is only read (e.g. Secrets mounted read-only) and a principal
+ * without a file is an error; with {@code --tls-ca} the files it writes reach the broker over TLS
+ * ({@link KafkaTransport}). Prints the principals, never a password.
  */
 public final class KafkaAccess {
 
@@ -34,7 +35,8 @@ public final class KafkaAccess {
           "manifest",
           "credentials-dir",
           "nodes",
-          "make-missing-credentials");
+          "make-missing-credentials",
+          "tls-ca");
 
   private final Admin admin;
   private final KafkaCredentials credentials;
@@ -59,7 +61,8 @@ public final class KafkaAccess {
       KafkaCredentials credentials =
           new KafkaCredentials(
               Path.of(cl.require("credentials-dir")),
-              flag(cl.get("make-missing-credentials", "true"), "make-missing-credentials"));
+              flag(cl.get("make-missing-credentials", "true"), "make-missing-credentials"),
+              KafkaTransport.of(cl));
       try (Admin admin = Admin.create(props)) {
         new KafkaAccess(admin, credentials).apply(manifest, nodes);
       }

@@ -147,7 +147,7 @@ class KafkaAccessTest {
   @Test
   void givenCredentialsAreOnlyReadAndAMissingOneIsNamed() throws Exception {
     // As in compose and Kubernetes, where every file comes from a Secret mounted read-only.
-    KafkaCredentials given = new KafkaCredentials(credentialsDir, false);
+    KafkaCredentials given = new KafkaCredentials(credentialsDir, false, KafkaTransport.PLAINTEXT);
     assertThat(given.ensure("node-a"))
         .isEqualTo(KafkaCredentials.passwordIn(credentials.fileOf("node-a")));
     assertThatThrownBy(() -> given.ensure("node-c"))

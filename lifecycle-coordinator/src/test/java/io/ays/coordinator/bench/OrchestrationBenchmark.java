@@ -34,10 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,12 +97,14 @@ public final class OrchestrationBenchmark {
     fleet.add(MANAGEMENT_NODE);
 
     try (PostgresDatabase db = PostgresDatabase.start();
-        KafkaBroker broker = KafkaBroker.start()) {
-      String bootstrap = broker.bootstrapServers();
+        KafkaBroker broker =
+            BenchKafka.externalBootstrap().isEmpty() ? KafkaBroker.start() : null) {
+      String bootstrap = BenchKafka.externalBootstrap().orElseGet(() -> broker.bootstrapServers());
+      System.out.printf("Kafka %s, %s%n", bootstrap, BenchKafka.protocol());
       createTopics(bootstrap, fleet);
       sendHeartbeats(bootstrap, fleet);
       int port = freePort();
-      Process coordinator = startCoordinator(app, work, db, broker, port);
+      Process coordinator = startCoordinator(app, work, db, bootstrap, port);
       String base = "http://127.0.0.1:" + port;
       try (SimulatedFleet simulated = new SimulatedFleet(bootstrap, fleet);
           RunWatcher finished = new RunWatcher(bootstrap);
@@ -214,16 +216,17 @@ public final class OrchestrationBenchmark {
 
   private static KafkaProducer<String, String> producer(String bootstrap) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
+        BenchKafka.settings(bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, 5)),
         new StringSerializer(),
         new StringSerializer());
   }
 
-  /** The topics as {@code ./ays up} makes them: 3 partitions for the shared ones, 1 per node. */
+  /**
+   * The topics as {@code ./ays up} makes them: 3 partitions for the shared ones, 1 per node; those
+   * an external broker has already are kept.
+   */
   private static void createTopics(String bootstrap, List<String> fleet) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = Admin.create(BenchKafka.settings(bootstrap, Map.of()))) {
       List<NewTopic> topics = new ArrayList<>();
       for (String shared : List.of("ays.requests", "ays.results", "ays.service-events")) {
         topics.add(new NewTopic(shared, 3, (short) 1));
@@ -233,6 +236,8 @@ public final class OrchestrationBenchmark {
       for (String node : fleet) {
         topics.add(new NewTopic("ays.commands." + node, 1, (short) 1));
       }
+      Set<String> existing = admin.listTopics().names().get();
+      topics.removeIf(topic -> existing.contains(topic.name()));
       admin.createTopics(topics).all().get();
     }
   }
@@ -310,7 +315,7 @@ public final class OrchestrationBenchmark {
   }
 
   private static Process startCoordinator(
-      Path app, Path work, PostgresDatabase db, KafkaBroker broker, int port) throws IOException {
+      Path app, Path work, PostgresDatabase db, String bootstrap, int port) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -330,7 +335,9 @@ public final class OrchestrationBenchmark {
     env.put("AYS_DB_URL", db.jdbcUrl());
     env.put("AYS_DB_USER", db.username());
     env.put("AYS_DB_PASSWORD", db.password());
-    env.put("AYS_KAFKA_BOOTSTRAP", broker.bootstrapServers());
+    env.put("AYS_KAFKA_BOOTSTRAP", bootstrap);
+    BenchKafka.clientConfig()
+        .ifPresent(file -> env.put("AYS_KAFKA_CLIENT_CONFIG", file.toString()));
     env.putAll(
         TestSigningKeys
             .coordinatorEnvironment()); // a key made for this run; every command is signed
@@ -345,7 +352,8 @@ public final class OrchestrationBenchmark {
   }
 
   private static void awaitReady(String base, Process process) throws Exception {
-    Readiness.await(base, "the coordinator", Duration.ofMinutes(2), process::isAlive);
+    // Generous: on a loaded shared machine a start takes minutes; it is not what is measured.
+    Readiness.await(base, "the coordinator", Duration.ofMinutes(6), process::isAlive);
   }
 
   private static int freePort() throws IOException {
@@ -364,7 +372,7 @@ public final class OrchestrationBenchmark {
 
     RunWatcher(String bootstrap) {
       Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      props.putAll(BenchKafka.settings(bootstrap, Map.of()));
       props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);

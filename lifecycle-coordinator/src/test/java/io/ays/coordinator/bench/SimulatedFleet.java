@@ -61,26 +61,22 @@ final class SimulatedFleet implements AutoCloseable {
   SimulatedFleet(String bootstrap, List<String> nodes) {
     producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0),
+            BenchKafka.settings(bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0)),
             new StringSerializer(),
             new StringSerializer());
     consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            BenchKafka.settings(
                 bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "simulated-fleet",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                5,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                2000),
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "simulated-fleet",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                    5,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                    2000)),
             new StringDeserializer(),
             new StringDeserializer());
     consumer.subscribe(nodes.stream().map(n -> "ays.commands." + n).toList());
