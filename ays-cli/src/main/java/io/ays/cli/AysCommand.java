@@ -2,6 +2,7 @@ package io.ays.cli;
 
 import io.ays.cli.command.BuildCommand;
 import io.ays.cli.command.ConfigureCommand;
+import io.ays.cli.command.DeadLettersCommand;
 import io.ays.cli.command.InstallCommand;
 import io.ays.cli.command.ListCommand;
 import io.ays.cli.command.LogsCommand;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       WatchCommand.class,
       NodesCommand.class,
-      TemplatesCommand.class
+      TemplatesCommand.class,
+      DeadLettersCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failed or down, 2 bad usage, 3 unreachable, 4 timed out."})
 public class AysCommand implements Callable<Integer> {

@@ -76,6 +76,16 @@ final class AysCluster implements AutoCloseable {
   }
 
   /**
+   * Stops the coordinator and starts it again with {@code changes} to its environment (a variable
+   * mapped to null is removed); returns when it is ready.
+   */
+  void restartCoordinatorWith(Map<String, String> changes) throws Exception {
+    services.remove(coordinator);
+    coordinator = add(coordinator.restartWith(changes));
+    coordinator.awaitReady(Duration.ofSeconds(120));
+  }
+
+  /**
    * Starts one more node-executor, for node {@code nodeId}, with its own data folder, beside the
    * {@code local} one (which is the management location); returns when it is ready. It is stopped
    * with the cluster.

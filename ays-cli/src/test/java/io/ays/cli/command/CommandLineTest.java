@@ -147,13 +147,28 @@ class CommandLineTest {
           "logs",
           "watch",
           "nodes",
-          "templates"
+          "templates",
+          "dead-letters"
         }) {
       Run run = run(command, "--help");
       assertThat(run.code).as(command).isEqualTo(ExitCodes.OK);
       assertThat(run.out).as(command).contains("Usage: ays " + command);
     }
     assertThat(run("templates", "sync", "--help").out).contains("Usage: ays templates sync");
+    for (String sub : new String[] {"list", "show", "replay"}) {
+      assertThat(run("dead-letters", sub, "--help").out).contains("Usage: ays dead-letters " + sub);
+    }
+  }
+
+  @Test
+  void deadLetterMistakesAreNamedBeforeKafkaIsAsked() {
+    Run everything = run("dead-letters", "replay", "--yes");
+    assertThat(everything.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(everything.err).contains("replay needs dead letter IDs or a filter");
+
+    Run badSince = run("dead-letters", "list", "--since", "yesterday");
+    assertThat(badSince.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(badSince.err).contains("--since: 'yesterday' is neither a duration");
   }
 
   @Test
