@@ -14,6 +14,7 @@ import io.ays.cli.command.StartCommand;
 import io.ays.cli.command.StatusCommand;
 import io.ays.cli.command.StopCommand;
 import io.ays.cli.command.TemplatesCommand;
+import io.ays.cli.command.TraceCommand;
 import io.ays.cli.command.UninstallCommand;
 import io.ays.cli.command.WatchCommand;
 import io.ays.cli.rest.BearerToken;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
       WatchCommand.class,
       NodesCommand.class,
       TemplatesCommand.class,
-      DeadLettersCommand.class
+      DeadLettersCommand.class,
+      TraceCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failed or down, 2 bad usage, 3 unreachable, 4 timed out."})
 public class AysCommand implements Callable<Integer> {
