@@ -19,6 +19,7 @@ import io.ays.cli.command.UninstallCommand;
 import io.ays.cli.command.WatchCommand;
 import io.ays.cli.rest.BearerToken;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +54,10 @@ import picocli.CommandLine.Spec;
       NodesCommand.class,
       TemplatesCommand.class,
       DeadLettersCommand.class,
-      TraceCommand.class
+      TraceCommand.class,
+      // `ays generate-completion`: the bash/zsh completion script (source <(ays
+      // generate-completion))
+      AutoComplete.GenerateCompletion.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failed or down, 2 bad usage, 3 unreachable, 4 timed out."})
 public class AysCommand implements Callable<Integer> {

@@ -1,6 +1,5 @@
 package io.ays.e2e;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged ays command line (ays-cli/target) run as its own process against a cluster, as a
- * person runs it; each run's output is kept in {@code outputs} for a failed test's reader.
+ * The ays command line's distribution (ays-cli/target/ays-cli-dist: its launcher bin/ays) run as
+ * its own process against a cluster, as a person runs it; each run's output is kept in {@code
+ * outputs} for a failed test's reader.
  */
 final class AysCli {
 
@@ -35,9 +35,8 @@ final class AysCli {
   private int runs;
 
   AysCli(Path projectDir, Path outputs, AysCluster ays) throws Exception {
-    Path jar = projectDir.resolve("ays-cli/target/ays-cli.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: package ays-cli first");
+    if (!Files.isExecutable(launcher(projectDir))) {
+      throw new IllegalStateException(launcher(projectDir) + " is missing: package ays-cli first");
     }
     Files.createDirectories(outputs);
     this.projectDir = projectDir;
@@ -45,21 +44,22 @@ final class AysCli {
     this.ays = ays;
   }
 
+  /** The distribution's launcher. */
+  static Path launcher(Path projectDir) {
+    return projectDir.resolve("ays-cli/target/ays-cli-dist/ays-cli/bin/ays");
+  }
+
   /** Runs {@code ays args} to its end (at most 6 minutes: a hung CLI fails the test). */
   Run run(String... args) throws Exception {
     String name = String.format("%02d-%s", ++runs, args[0]);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx128m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-cp");
-    command.add(
-        projectDir.resolve("ays-cli/target/ays-cli.jar")
-            + File.pathSeparator
-            + projectDir.resolve("ays-cli/target/lib/*"));
-    command.add("io.ays.cli.Main");
+    command.add(launcher(projectDir).toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder
+        .environment()
+        .put("AYS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder.environment().put("AYS_CLI_JAVA_OPTS", "-Xmx128m -XX:TieredStopAtLevel=1");
     // The cluster's addresses now: a service restarted keeps its port, but read them each time.
     builder.environment().putAll(ays.cliEnvironment());
     builder.redirectOutput(outputs.resolve(name + ".out").toFile());

@@ -109,8 +109,7 @@ public class DeadLettersCommand implements Callable<Integer> {
         description = "at most this many, the newest (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--json", description = "print the letters as JSON")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
@@ -122,8 +121,8 @@ public class DeadLettersCommand implements Callable<Integer> {
           new DeadLetterLog(endpoints().kafka())
               .readAll().stream().filter(filter::matches).toList();
       List<StoredDeadLetter> shown = all.subList(Math.max(0, all.size() - limit), all.size());
-      if (json) {
-        JsonOutput.print(out(), shown.stream().map(DeadLettersCommand::summary).toList());
+      if (output.structured()) {
+        output.print(out(), shown.stream().map(DeadLettersCommand::summary).toList());
         return ExitCodes.OK;
       }
       if (shown.isEmpty()) {

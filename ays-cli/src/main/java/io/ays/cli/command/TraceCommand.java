@@ -3,7 +3,6 @@ package io.ays.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
-import io.ays.cli.output.JsonOutput;
 import io.ays.cli.request.Target;
 import io.ays.cli.trace.TraceBuilder;
 import io.ays.cli.trace.TraceNode;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,8 +53,7 @@ public class TraceCommand extends AysSubcommand implements Callable<Integer> {
       description = "the instance name (default: main)")
   String instance;
 
-  @Option(names = "--json", description = "print the tree as JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -74,8 +73,8 @@ public class TraceCommand extends AysSubcommand implements Callable<Integer> {
       histories.put(key, history);
     }
     TraceNode tree = TraceBuilder.build(anchor, runs, histories);
-    if (json) {
-      JsonOutput.print(out(), tree);
+    if (output.structured()) {
+      output.print(out(), tree);
     } else {
       TreePrinter.print(out(), tree);
     }

@@ -161,6 +161,28 @@ class CommandLineTest {
   }
 
   @Test
+  void theCompletionScriptCompletesEveryCommandAndTheOutputFormats() {
+    Run completion = run("generate-completion");
+
+    assertThat(completion.code).isEqualTo(ExitCodes.OK);
+    assertThat(completion.out)
+        .contains("complete -F _complete_ays")
+        .contains("dead-letters")
+        .contains("trace")
+        .contains("replay")
+        .contains("--step-output")
+        .contains("--output");
+  }
+
+  @Test
+  void anUnknownOutputFormatIsNamed() {
+    Run nodes = run("nodes", "-o", "xml");
+
+    assertThat(nodes.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(nodes.err).contains("'xml' is not an output format (table, json or yaml)");
+  }
+
+  @Test
   void deadLetterMistakesAreNamedBeforeKafkaIsAsked() {
     Run everything = run("dead-letters", "replay", "--yes");
     assertThat(everything.code).isEqualTo(ExitCodes.USAGE);
