@@ -20,6 +20,13 @@ import java.util.Map;
  */
 final class AysCluster implements AutoCloseable {
 
+  /**
+   * How long each service may take to be ready: 2 minutes, or {@code
+   * -Days.e2e.ready-timeout-seconds=N} on a machine so loaded that JVMs start slower than that.
+   */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("ays.e2e.ready-timeout-seconds", 120));
+
   final KafkaBroker kafka;
   final PostgresDatabase database;
   final ServiceProcess registry;
@@ -63,8 +70,14 @@ final class AysCluster implements AutoCloseable {
     executor =
         add(ServiceProcess.start(projectDir, "node-executor", freePort(), executorEnv, logs));
     monitor = add(ServiceProcess.start(projectDir, "monitor-service", freePort(), common, logs));
-    for (ServiceProcess service : services) {
-      service.awaitReady(Duration.ofSeconds(120));
+    try {
+      for (ServiceProcess service : services) {
+        service.awaitReady(READY_TIMEOUT);
+      }
+    } catch (Exception | Error e) {
+      // A cluster that does not come up must not leave its services, broker and database running.
+      close();
+      throw e;
     }
   }
 
@@ -72,7 +85,7 @@ final class AysCluster implements AutoCloseable {
   void crashAndRestartCoordinator() throws Exception {
     services.remove(coordinator);
     coordinator = add(coordinator.killAndRestart());
-    coordinator.awaitReady(Duration.ofSeconds(120));
+    coordinator.awaitReady(READY_TIMEOUT);
   }
 
   /**
@@ -82,7 +95,7 @@ final class AysCluster implements AutoCloseable {
   void restartCoordinatorWith(Map<String, String> changes) throws Exception {
     services.remove(coordinator);
     coordinator = add(coordinator.restartWith(changes));
-    coordinator.awaitReady(Duration.ofSeconds(120));
+    coordinator.awaitReady(READY_TIMEOUT);
   }
 
   /**
@@ -105,7 +118,7 @@ final class AysCluster implements AutoCloseable {
     Path logs = workDir.resolve("logs").resolve(nodeId);
     ServiceProcess executor =
         add(ServiceProcess.start(projectDir, "node-executor", freePort(), env, logs));
-    executor.awaitReady(Duration.ofSeconds(120));
+    executor.awaitReady(READY_TIMEOUT);
     return executor;
   }
 
