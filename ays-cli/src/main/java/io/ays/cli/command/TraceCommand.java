@@ -96,7 +96,7 @@ public class TraceCommand extends AysSubcommand implements Callable<Integer> {
         Comparator.comparing((JsonNode r) -> Instant.parse(r.path("createdAt").asText()))
             .reversed();
     return runs.stream()
-        .filter(r -> !"restart".equals(r.path("action").asText()))
+        .filter(r -> !"restart".equalsIgnoreCase(r.path("action").asText()))
         .min(newest)
         .or(() -> runs.stream().min(newest))
         .orElseThrow(

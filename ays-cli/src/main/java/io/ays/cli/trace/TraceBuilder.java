@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,7 +104,7 @@ public final class TraceBuilder {
                       "request "
                           + id
                           + ": "
-                          + run.path("action").asText()
+                          + action(run)
                           + " "
                           + run.path("instanceKey").asText()
                           + (restartRequests.containsKey(id) ? " (asked by the monitor)" : "")));
@@ -149,7 +150,7 @@ public final class TraceBuilder {
             "run "
                 + run.path("id").asText()
                 + ": "
-                + run.path("action").asText()
+                + action(run)
                 + " "
                 + run.path("instanceKey").asText()
                 + " on "
@@ -203,6 +204,11 @@ public final class TraceBuilder {
           default -> kind;
         };
     return instanceKey + " " + what + (message.isBlank() ? "" : ": " + message);
+  }
+
+  /** The run's action as the CLI spells it (the coordinator answers {@code INSTALL}). */
+  private static String action(JsonNode run) {
+    return run.path("action").asText().toLowerCase(Locale.ROOT);
   }
 
   private static String reason(JsonNode node) {

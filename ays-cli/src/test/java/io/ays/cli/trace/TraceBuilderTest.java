@@ -18,10 +18,11 @@ class TraceBuilderTest {
   @Test
   void aCrashAndTheMonitorsRestartHangUnderTheInstallThatBeganTheChain() throws Exception {
     JsonNode install =
-        run("r-install", "req-1", "corr-1", "install", "2026-12-07T10:00:00Z", "SUCCEEDED");
+        // The coordinator spells actions in capitals; the tree as the CLI does.
+        run("r-install", "req-1", "corr-1", "INSTALL", "2026-12-07T10:00:00Z", "SUCCEEDED");
     // The restart run of the monitor's request: linked by its request id, whatever its correlation.
     JsonNode restart =
-        run("r-restart", "req-2", "corr-2", "restart", "2026-12-07T10:01:02Z", "SUCCEEDED");
+        run("r-restart", "req-2", "corr-2", "RESTART", "2026-12-07T10:01:02Z", "SUCCEEDED");
     // A later stop of the operator's: another chain, which ends this one on the instance.
     JsonNode stop = run("r-stop", "req-3", "corr-3", "stop", "2026-12-07T10:05:00Z", "SUCCEEDED");
     List<JsonNode> history =
