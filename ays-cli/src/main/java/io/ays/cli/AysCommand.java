@@ -2,6 +2,7 @@ package io.ays.cli;
 
 import io.ays.cli.command.BuildCommand;
 import io.ays.cli.command.ConfigureCommand;
+import io.ays.cli.command.DeadLettersCommand;
 import io.ays.cli.command.InstallCommand;
 import io.ays.cli.command.ListCommand;
 import io.ays.cli.command.LogsCommand;
@@ -16,11 +17,13 @@ import io.ays.cli.command.StartCommand;
 import io.ays.cli.command.StatusCommand;
 import io.ays.cli.command.StopCommand;
 import io.ays.cli.command.TemplatesCommand;
+import io.ays.cli.command.TraceCommand;
 import io.ays.cli.command.UninstallCommand;
 import io.ays.cli.command.UpdateCommand;
 import io.ays.cli.command.WatchCommand;
 import io.ays.cli.rest.BearerToken;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,7 +61,12 @@ import picocli.CommandLine.Spec;
       UpdateCommand.class,
       MdupdateCommand.class,
       RefusedVerbs.Reset.class,
-      RefusedVerbs.RemoveData.class
+      RefusedVerbs.RemoveData.class,
+      DeadLettersCommand.class,
+      TraceCommand.class,
+      // `ays generate-completion`: the bash/zsh completion script (source <(ays
+      // generate-completion))
+      AutoComplete.GenerateCompletion.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failed or down, 2 bad usage, 3 unreachable, 4 timed out."})
 public class AysCommand implements Callable<Integer> {

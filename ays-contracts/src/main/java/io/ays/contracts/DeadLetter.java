@@ -2,6 +2,7 @@ package io.ays.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A message a consumer could not read or validate, on {@code ays.dead-letter} with the original
@@ -17,6 +18,9 @@ import java.time.Instant;
  * @param payload the original message as text, possibly cut
  * @param payloadBytes the original message's size in bytes
  * @param truncated whether {@code payload} was cut
+ * @param originalHeaders the original record's Kafka headers, each value as UTF-8 text (a binary
+ *     mode event's {@code ce_} attributes, the structured mode's {@code content-type}): with the
+ *     key and the payload, what a replay sends again; empty if it had none
  */
 public record DeadLetter(
     String originalTopic,
@@ -30,7 +34,8 @@ public record DeadLetter(
     String payload,
     Long payloadBytes,
     boolean truncated,
-    Instant receivedAt)
+    Instant receivedAt,
+    Map<String, String> originalHeaders)
     implements EventPayload {
 
   public static final int MAX_PAYLOAD_CHARS = 65_536;
@@ -45,6 +50,7 @@ public record DeadLetter(
     Fields.maxLength(payload, MAX_PAYLOAD_CHARS, "payload");
     Fields.atLeast(payloadBytes, 0L, "payloadBytes");
     Fields.required(receivedAt, "receivedAt");
+    originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
   }
 
   /** A dead letter for a message the codec refused; the reason is the codec's message. */
@@ -67,7 +73,8 @@ public record DeadLetter(
         cause.eventId(),
         cause.eventType(),
         rawPayload,
-        receivedAt);
+        receivedAt,
+        Map.of());
   }
 
   /** A dead letter for a raw message, cutting the payload to the limit. */
@@ -81,7 +88,8 @@ public record DeadLetter(
       String originalId,
       String originalType,
       String rawPayload,
-      Instant receivedAt) {
+      Instant receivedAt,
+      Map<String, String> originalHeaders) {
     String raw = rawPayload == null ? "" : rawPayload;
     String kept = raw;
     if (raw.length() > MAX_PAYLOAD_CHARS) {
@@ -103,7 +111,8 @@ public record DeadLetter(
         kept,
         (long) raw.getBytes(StandardCharsets.UTF_8).length,
         kept.length() < raw.length(),
-        receivedAt);
+        receivedAt,
+        originalHeaders);
   }
 
   @Override

@@ -186,7 +186,8 @@ final class Examples {
               "0b6f3f0e-5b7c-4d0e-8a51-2f1c9d7e4a33",
               "ays.request.instal.v1",
               "{\"specversion\":\"1.0\",\"type\":\"ays.request.instal.v1\"}",
-              T0);
+              T0,
+              Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
     };
   }
 

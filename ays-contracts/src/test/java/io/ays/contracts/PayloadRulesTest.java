@@ -171,8 +171,10 @@ class PayloadRulesTest {
             null,
             null,
             raw,
-            Examples.T0);
+            Examples.T0,
+            null);
 
+    assertThat(letter.originalHeaders()).isEmpty();
     assertThat(letter.payload()).hasSize(DeadLetter.MAX_PAYLOAD_CHARS);
     assertThat(letter.truncated()).isTrue();
     assertThat(letter.payloadBytes()).isEqualTo(2L * raw.length());

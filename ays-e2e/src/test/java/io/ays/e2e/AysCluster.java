@@ -22,9 +22,11 @@ import java.util.Map;
 final class AysCluster implements AutoCloseable {
 
   /**
-   * A service's boot takes 10-40 s; several booting at once on a loaded 2-core machine, minutes.
+   * How long each service may take to be ready: 5 minutes (several booting at once on a loaded
+   * 2-core machine take minutes), or {@code -Days.e2e.ready-timeout-seconds=N}.
    */
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("ays.e2e.ready-timeout-seconds", 300));
 
   /** The in-JVM broker; null for a cluster on a {@link #restartableBroker}. */
   final KafkaBroker kafka;
@@ -103,6 +105,16 @@ final class AysCluster implements AutoCloseable {
   void crashAndRestartCoordinator() throws Exception {
     services.remove(coordinator);
     coordinator = add(coordinator.killAndRestart());
+    coordinator.awaitReady(READY_TIMEOUT);
+  }
+
+  /**
+   * Stops the coordinator and starts it again with {@code changes} to its environment (a variable
+   * mapped to null is removed); returns when it is ready.
+   */
+  void restartCoordinatorWith(Map<String, String> changes) throws Exception {
+    services.remove(coordinator);
+    coordinator = add(coordinator.restartWith(changes));
     coordinator.awaitReady(READY_TIMEOUT);
   }
 

@@ -6,6 +6,7 @@ import io.ays.testing.EventLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +125,35 @@ class InstallAndHealEndToEndTest {
 
   @Test
   @Order(3)
+  void aysTraceShowsTheInstallTheCrashAndTheMonitorsRestartRunAsOneTree() throws Exception {
+    awaitRunsSettled();
+    Path projectDir = Path.of(System.getProperty("ays.project.dir"));
+    AysCli cli =
+        new AysCli(
+            projectDir,
+            projectDir.resolve("ays-e2e/target/heal-trace-" + System.currentTimeMillis()),
+            ays);
+
+    AysCli.Run trace = cli.run("trace", KEY);
+
+    assertThat(trace.code()).as(trace.toString()).isZero();
+    assertThat(trace.out())
+        .as(trace.toString())
+        .containsPattern(
+            "(?s)^correlation \\S+\n"
+                + ".*request \\S+: install e2e/hello-http/main\n"
+                + ".*run \\S+: install e2e/hello-http/main on local, SUCCEEDED"
+                + ".*e2e/hello-http/main (crash|health DOWN)"
+                + ".*e2e/hello-http/main monitor: restart requested \\(request \\S+\\)"
+                + ".*run \\S+: restart e2e/hello-http/main on local, SUCCEEDED")
+        // The restart's request hangs under the monitor's entry that asked for it.
+        .containsPattern(
+            "(?m)^[│ ]  [└├]─ \\S+  request \\S+: restart e2e/hello-http/main \\(asked by the"
+                + " monitor\\)$");
+  }
+
+  @Test
+  @Order(4)
   void aStopRequestLeavesNoProcessBehind() throws Exception {
     awaitRunsSettled();
     send("stop", KEY, "{\"domain\":\"e2e\",\"name\":\"hello-http\",\"instance\":\"main\"}");

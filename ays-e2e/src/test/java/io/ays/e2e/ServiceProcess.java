@@ -4,6 +4,7 @@ import io.ays.contracts.auth.Roles;
 import io.ays.testing.Readiness;
 import io.ays.testing.TestTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,6 +135,27 @@ final class ServiceProcess implements AutoCloseable {
 
   String name() {
     return name;
+  }
+
+  /**
+   * Stops the service (SIGTERM, as an operator's restart does) and starts it again on the same port
+   * with {@code changes} applied to its environment: a variable mapped to null is removed.
+   */
+  ServiceProcess restartWith(Map<String, String> changes) {
+    close();
+    changes.forEach(
+        (name, value) -> {
+          if (value == null) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
+    try {
+      return new ServiceProcess(name, port, log, builder.start(), builder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Path log() {

@@ -434,7 +434,7 @@ class TutorialEndToEndTest {
       requireFile(missing, service + "/target/quarkus-app/quarkus-run.jar");
     }
     requireFile(missing, "ays-local/target/ays-local.jar");
-    requireFile(missing, "ays-cli/target/ays-cli.jar");
+    requireFile(missing, "ays-cli/target/ays-cli-dist/ays-cli/bin/ays");
     if (!Files.isDirectory(projectDir.resolve("ays-local/target/lib"))) {
       missing.add("ays-local/target/lib");
     }

@@ -145,6 +145,32 @@ class KafkaAccessTest {
   }
 
   @Test
+  void anOperatorReadsDeadLettersAndRequestsToReplayThemButNotCommands() throws Exception {
+    try (KafkaProducer<String, String> coordinator = producer("ays-coordinator")) {
+      awaitAllowed(() -> send(coordinator, "ays.dead-letter"));
+      send(coordinator, "ays.requests");
+      send(coordinator, "ays.commands.a");
+    }
+    for (String topic : List.of("ays.dead-letter", "ays.requests")) {
+      try (KafkaConsumer<String, String> operator = consumer("ays-operator", null)) {
+        operator.assign(List.of(new TopicPartition(topic, 0)));
+        operator.seekToBeginning(operator.assignment());
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        Instant deadline = Instant.now().plus(PROPAGATION);
+        while (read.isEmpty() && Instant.now().isBefore(deadline)) {
+          operator.poll(Duration.ofMillis(500)).forEach(read::add);
+        }
+        assertThat(read).as("ays-operator reads %s", topic).isNotEmpty();
+      }
+    }
+    try (KafkaConsumer<String, String> operator = consumer("ays-operator", null)) {
+      operator.assign(List.of(new TopicPartition("ays.commands.a", 0)));
+      operator.seekToBeginning(operator.assignment());
+      assertRefused(() -> operator.poll(Duration.ofSeconds(10)));
+    }
+  }
+
+  @Test
   void givenCredentialsAreOnlyReadAndAMissingOneIsNamed() throws Exception {
     // As in compose and Kubernetes, where every file comes from a Secret mounted read-only.
     KafkaCredentials given = new KafkaCredentials(credentialsDir, false, KafkaTransport.PLAINTEXT);

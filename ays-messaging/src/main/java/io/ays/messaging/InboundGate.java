@@ -103,6 +103,7 @@ public class InboundGate {
   private final DeadLetterCounter deadLetters;
   private final Clock clock;
   private final MessageSpans spans;
+  private final EventCodec deadLetterCodec;
 
   public InboundGate(
       EventCodec codec,
@@ -123,6 +124,11 @@ public class InboundGate {
     this.deadLetters = deadLetters;
     this.clock = clock;
     this.spans = spans;
+    // A dead letter holds up to DeadLetter.MAX_PAYLOAD_CHARS of the message, so under a limit set
+    // lower than the broker's it could be over that limit itself: dead letters are bounded by the
+    // broker's default message size instead (the payload's cut keeps them under it).
+    this.deadLetterCodec =
+        new EventCodec(Math.max(codec.maxMessageBytes(), EventCodec.DEFAULT_MAX_MESSAGE_BYTES));
   }
 
   /**
@@ -486,19 +492,12 @@ public class InboundGate {
             reason,
             eventId,
             eventType,
-            // A request's answers and a command's configuration may hold secrets: the dead letter
-            // keeps their keys, not their values. One too large is not read at all.
-            why == Refusal.TOO_LARGE
-                ? ""
-                : switch (channel) {
-                  case REQUESTS -> RequestRedaction.masked(record.value());
-                  case COMMANDS -> RequestRedaction.maskedCommand(record.value());
-                  default -> record.value();
-                },
-            Instant.now(clock));
+            keptPayload(why, record, channel),
+            Instant.now(clock),
+            headersOf(record));
     CloudEvent<DeadLetter> dead =
         events.causedBy(eventId, correlationId, EventType.DEAD_LETTER, letter);
-    sendHeld(consumer, topics.deadLetter(), record.key(), codec.encode(dead));
+    sendHeld(consumer, topics.deadLetter(), record.key(), deadLetterCodec.encode(dead));
     if (channel == Channel.REQUESTS) {
       RequestRejected rejected =
           new RequestRejected(
@@ -507,6 +506,41 @@ public class InboundGate {
           events.causedBy(eventId, correlationId, EventType.REQUEST_REJECTED, rejected);
       sendHeld(consumer, topics.serviceEvents(), record.key(), codec.encode(event));
     }
+  }
+
+  /**
+   * What a dead letter keeps of the message. A request's answers and a command's configuration may
+   * hold secrets: the dead letter keeps their keys, not their values. A message over the size limit
+   * is kept as well when the dead letter would keep it whole, so that it can be replayed once the
+   * limit is raised (masking reads it, which a message of that size costs anyway); a larger one is
+   * not read at all.
+   */
+  private static String keptPayload(
+      Refusal why, ConsumerRecord<String, String> record, Channel channel) {
+    if (why == Refusal.TOO_LARGE
+        && (record.value() == null || record.value().length() > DeadLetter.MAX_PAYLOAD_CHARS)) {
+      return "";
+    }
+    return switch (channel) {
+      case REQUESTS -> RequestRedaction.masked(record.value());
+      case COMMANDS -> RequestRedaction.maskedCommand(record.value());
+      default -> record.value();
+    };
+  }
+
+  /** The record's headers, each value as UTF-8 text; a header given twice keeps its last value. */
+  private static Map<String, String> headersOf(ConsumerRecord<String, String> record) {
+    Map<String, String> headers = new HashMap<>();
+    record
+        .headers()
+        .forEach(
+            header ->
+                headers.put(
+                    header.key(),
+                    header.value() == null
+                        ? ""
+                        : new String(header.value(), StandardCharsets.UTF_8)));
+    return headers;
   }
 
   /**

@@ -2,10 +2,10 @@ package io.ays.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.ExitCodes;
-import io.ays.cli.output.JsonOutput;
 import io.ays.cli.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,16 +31,15 @@ public class ListCommand extends AysSubcommand implements Callable<Integer> {
   @Option(names = "--installed", description = "list installed instances instead of templates")
   boolean installed;
 
-  @Option(names = "--json", description = "print the list as JSON (the service's own view)")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     InstanceFilter filter = InstanceFilter.of(name, domain, null);
     JsonNode items = installed ? coordinator().instances() : registry().templates();
     var matching = RestLists.filter(items, filter::matches);
-    if (json) {
-      JsonOutput.print(out(), matching);
+    if (output.structured()) {
+      output.print(out(), matching);
       return ExitCodes.OK;
     }
     Table table =

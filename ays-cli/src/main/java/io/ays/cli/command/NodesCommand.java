@@ -2,11 +2,10 @@ package io.ays.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.ExitCodes;
-import io.ays.cli.output.JsonOutput;
 import io.ays.cli.output.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ays nodes}: the nodes whose executors send heartbeats, as the monitor hears them. */
 @Command(
@@ -18,8 +17,7 @@ import picocli.CommandLine.Option;
     })
 public class NodesCommand extends AysSubcommand implements Callable<Integer> {
 
-  @Option(names = "--json", description = "print the monitor's nodes as JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -28,8 +26,8 @@ public class NodesCommand extends AysSubcommand implements Callable<Integer> {
     for (JsonNode node : nodes) {
       anySilent |= node.path("silent").asBoolean(false);
     }
-    if (json) {
-      JsonOutput.print(out(), nodes);
+    if (output.structured()) {
+      output.print(out(), nodes);
     } else if (nodes.isEmpty()) {
       out().println("no node has sent a heartbeat yet");
     } else {

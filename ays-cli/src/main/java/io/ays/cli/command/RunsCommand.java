@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
 import io.ays.cli.output.Durations;
-import io.ays.cli.output.JsonOutput;
 import io.ays.cli.output.Table;
 import io.ays.cli.request.Target;
 import io.ays.contracts.InstanceKey;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,11 +61,12 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
       description = "at most this many runs in a list (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--output", description = "with a run id: show each step's output tail too")
-  boolean output;
+  @Option(
+      names = "--step-output",
+      description = "with a run id: show each step's output tail too (was --output, now -o's)")
+  boolean stepOutput;
 
-  @Option(names = "--json", description = "print the coordinator's runs as JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -76,8 +77,8 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
     List<JsonNode> runs =
         what != null || domain != null || instance != null ? ofInstance() : newest();
     runs = runs.subList(0, Math.min(limit, runs.size()));
-    if (json) {
-      JsonOutput.print(out(), runs);
+    if (output.structured()) {
+      output.print(out(), runs);
       return ExitCodes.OK;
     }
     if (runs.isEmpty()) {
@@ -111,8 +112,8 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
               .run(id)
               .orElseThrow(() -> new CliException(ExitCodes.FAILED, "no run " + id)));
     }
-    if (json) {
-      JsonOutput.print(out(), request ? runs : runs.get(0));
+    if (output.structured()) {
+      output.print(out(), request ? runs : runs.get(0));
       return ExitCodes.OK;
     }
     boolean first = true;
@@ -121,7 +122,7 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
         out().println();
       }
       first = false;
-      printRun(out(), run, output);
+      printRun(out(), run, stepOutput);
     }
     out().flush();
     return ExitCodes.OK;

@@ -3,7 +3,6 @@ package io.ays.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
-import io.ays.cli.output.JsonOutput;
 import io.ays.cli.output.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +45,7 @@ public class StatusCommand extends AysSubcommand implements Callable<Integer> {
       description = "only this instance name")
   String instance;
 
-  @Option(names = "--json", description = "print the instances as JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -76,8 +75,8 @@ public class StatusCommand extends AysSubcommand implements Callable<Integer> {
       row.put("problem", problem);
       rows.add(row);
     }
-    if (json) {
-      JsonOutput.print(out(), rows);
+    if (output.structured()) {
+      output.print(out(), rows);
     } else if (rows.isEmpty()) {
       out().println(filter.any() ? "no instance matches" : "no instances installed");
     } else {

@@ -23,6 +23,28 @@ public class MonitorClient {
     return rest.getOk("/health");
   }
 
+  /**
+   * The newest entries (up to 1000) of one instance's health history ({@code HistoryEntryView}s),
+   * newest first; empty if the monitor knows nothing of it.
+   */
+  public JsonNode history(String instanceKey) {
+    HttpAnswer answer = rest.get("/health/" + instanceKey + "/history?limit=1000");
+    if (answer.status() == 404) {
+      return RestClient.json().createArrayNode();
+    }
+    if (!answer.ok()) {
+      throw new io.ays.cli.CliException(
+          io.ays.cli.ExitCodes.FAILED,
+          "the monitor answered "
+              + answer.status()
+              + " for the history of "
+              + instanceKey
+              + ": "
+              + answer.reason());
+    }
+    return answer.body();
+  }
+
   /** Every node that sent a heartbeat ({@code NodeView}s). */
   public JsonNode nodes() {
     return rest.getOk("/nodes");

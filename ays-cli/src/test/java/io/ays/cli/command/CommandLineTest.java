@@ -194,13 +194,50 @@ class CommandLineTest {
           "update",
           "mdupdate",
           "reset",
-          "removedata"
+          "removedata",
+          "dead-letters"
         }) {
       Run run = run(command, "--help");
       assertThat(run.code).as(command).isEqualTo(ExitCodes.OK);
       assertThat(run.out).as(command).contains("Usage: ays " + command);
     }
     assertThat(run("templates", "sync", "--help").out).contains("Usage: ays templates sync");
+    for (String sub : new String[] {"list", "show", "replay"}) {
+      assertThat(run("dead-letters", sub, "--help").out).contains("Usage: ays dead-letters " + sub);
+    }
+  }
+
+  @Test
+  void theCompletionScriptCompletesEveryCommandAndTheOutputFormats() {
+    Run completion = run("generate-completion");
+
+    assertThat(completion.code).isEqualTo(ExitCodes.OK);
+    assertThat(completion.out)
+        .contains("complete -F _complete_ays")
+        .contains("dead-letters")
+        .contains("trace")
+        .contains("replay")
+        .contains("--step-output")
+        .contains("--output");
+  }
+
+  @Test
+  void anUnknownOutputFormatIsNamed() {
+    Run nodes = run("nodes", "-o", "xml");
+
+    assertThat(nodes.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(nodes.err).contains("'xml' is not an output format (table, json or yaml)");
+  }
+
+  @Test
+  void deadLetterMistakesAreNamedBeforeKafkaIsAsked() {
+    Run everything = run("dead-letters", "replay", "--yes");
+    assertThat(everything.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(everything.err).contains("replay needs dead letter IDs or a filter");
+
+    Run badSince = run("dead-letters", "list", "--since", "yesterday");
+    assertThat(badSince.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(badSince.err).contains("--since: 'yesterday' is neither a duration");
   }
 
   @Test

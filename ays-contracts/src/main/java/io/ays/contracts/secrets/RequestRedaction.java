@@ -46,16 +46,23 @@ public final class RequestRedaction {
     if (!(root instanceof ObjectNode envelope)) {
       return unreadable(payload);
     }
-    if (envelope.get("data") instanceof ObjectNode data
-        && data.get(field) instanceof ObjectNode answers) {
-      List<String> keys = new ArrayList<>();
-      answers.fieldNames().forEachRemaining(keys::add);
-      keys.forEach(key -> answers.put(key, SecretBox.MASK));
+    if (envelope.get("data") instanceof ObjectNode data) {
+      mask(data, field);
     }
+    // A binary mode record (CloudEvents Kafka binding) carries only the data as its value.
+    mask(envelope, field);
     try {
       return MAPPER.writeValueAsString(envelope);
     } catch (JsonProcessingException e) {
       return unreadable(payload);
+    }
+  }
+
+  private static void mask(ObjectNode holder, String field) {
+    if (holder.get(field) instanceof ObjectNode values) {
+      List<String> keys = new ArrayList<>();
+      values.fieldNames().forEachRemaining(keys::add);
+      keys.forEach(key -> values.put(key, SecretBox.MASK));
     }
   }
 

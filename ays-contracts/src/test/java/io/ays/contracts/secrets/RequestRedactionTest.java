@@ -18,6 +18,14 @@ class RequestRedactionTest {
   }
 
   @Test
+  void theAnswersOfABinaryModeRequestWhoseValueIsOnlyTheDataAreMasked() {
+    String masked =
+        RequestRedaction.masked(
+            "{\"domain\":\"d\",\"name\":\"n\",\"answers\":{\"param.password\":\"hunter2\"}}");
+    assertThat(masked).doesNotContain("hunter2").contains("\"param.password\":\"***\"");
+  }
+
+  @Test
   void everyConfigValueOfACommandIsMasked() {
     String masked =
         RequestRedaction.maskedCommand(
