@@ -510,15 +510,17 @@ public class InboundGate {
 
   /**
    * What a dead letter keeps of the message. A request's answers and a command's configuration may
-   * hold secrets: the dead letter keeps their keys, not their values. A message over the size limit
+   * hold secrets: the dead letter keeps their keys, not their values. A request over the size limit
    * is kept as well when the dead letter would keep it whole, so that it can be replayed once the
-   * limit is raised (masking reads it, which a message of that size costs anyway); a larger one is
-   * not read at all.
+   * limit is raised (requests are the only messages an operator replays); any other message over
+   * the limit, and a larger request, is not read at all.
    */
   private static String keptPayload(
       Refusal why, ConsumerRecord<String, String> record, Channel channel) {
     if (why == Refusal.TOO_LARGE
-        && (record.value() == null || record.value().length() > DeadLetter.MAX_PAYLOAD_CHARS)) {
+        && (channel != Channel.REQUESTS
+            || record.value() == null
+            || record.value().length() > DeadLetter.MAX_PAYLOAD_CHARS)) {
       return "";
     }
     return switch (channel) {

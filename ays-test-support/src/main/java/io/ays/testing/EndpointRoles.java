@@ -54,7 +54,10 @@ public final class EndpointRoles {
   }
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private EndpointRoles() {}
 
@@ -168,16 +171,27 @@ public final class EndpointRoles {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<InputStream> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      response.body().close();
-      return response.statusCode();
+      try {
+        return send(request.build());
+      } catch (IOException closedMeanwhile) {
+        // A pooled connection the server closed meanwhile (after an early-closed event stream
+        // or a refused oversized body) fails the next request before it is answered: once more
+        // on a new connection.
+        return send(request.build());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(endpoint.path() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static int send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    response.body().close();
+    return response.statusCode();
   }
 
   private static String httpMethod(Method method) {
