@@ -84,16 +84,21 @@ class InstallAndHealEndToEndTest {
                 + "}}");
 
     awaitPort(servicePort, true, Duration.ofSeconds(60));
+    // This request's run and this instance only: other classes on the shared cluster have
+    // finished runs and RUNNING instances of their own on the same topics.
     events.await(
         "a successful install run",
         r ->
             isType(r, "ays.run.finished.v1")
                 && r.value().contains("\"outcome\":\"SUCCEEDED\"")
-                && r.value().contains("\"causationid\""),
+                && r.value().contains("\"correlationid\":\"" + requestId + "\""),
         Duration.ofSeconds(30));
     events.await(
         "the instance RUNNING",
-        r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"RUNNING\""),
+        r ->
+            isType(r, "ays.instance.state.v1")
+                && KEY.equals(r.key())
+                && r.value().contains("\"to\":\"RUNNING\""),
         Duration.ofSeconds(10));
 
     String runs = ays.coordinator.get("/instances/" + KEY + "/runs").body();
