@@ -89,6 +89,35 @@ class CrashRestartTest {
   }
 
   @Test
+  void aProcessThatExitsBeforeItsRunEndsIsRestartedOnceTheInstanceIsRunning() throws Exception {
+    String key = newInstanceKey("late-crash");
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.CONFIGURING, InstanceState.STARTING));
+    Eventually.holds(
+        WAIT,
+        () -> assertThat(MonitorApi.health(key).getString("lifecycleState")).isEqualTo("STARTING"));
+
+    // The process exits after its start, while the run still checks it: not yet RUNNING, so no
+    // restart is decided on the report itself.
+    String crashId = newId();
+    kafka.send("ays.health", key, crash(crashId, newId(), key, 137));
+    Eventually.holds(
+        WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("DOWN"));
+    assertThat(kafka.all("ays.requests", key)).isEmpty();
+
+    kafka.send(
+        "ays.service-events", key, state(key, InstanceState.STARTING, InstanceState.RUNNING));
+
+    JsonNode restart = JSON.readTree(awaitRestarts(key, 1).get(0).value());
+    assertThat(restart.path("type").asText()).isEqualTo("ays.request.restart.v1");
+    assertThat(restart.path("causationid").asText()).isEqualTo(crashId);
+    assertThat(restart.path("data").path("reason").asText())
+        .isEqualTo(
+            "restart #1 after crash: exit 137 (process.1) while the run that started it was"
+                + " still going");
+  }
+
+  @Test
   void aStoppedInstanceIsDownAtOnceInsteadOfItsLastReportedUp() {
     String key = newInstanceKey("stopped-after-up");
     kafka.send(

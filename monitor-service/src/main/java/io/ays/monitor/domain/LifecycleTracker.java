@@ -1,14 +1,17 @@
 package io.ays.monitor.domain;
 
 import io.ays.contracts.CloudEvent;
+import io.ays.contracts.HealthSource;
 import io.ays.contracts.InstanceState;
 import io.ays.contracts.InstanceStateChanged;
 import io.ays.contracts.RequestRejected;
+import io.ays.monitor.persistence.HealthHistoryEntity;
 import io.ays.monitor.persistence.InstanceHealthEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,13 +26,22 @@ public class LifecycleTracker {
   private final HealthJournal journal;
   private final StatusWriter statuses;
   private final GiveUpAnnouncer announcer;
+  private final TemplatePolicies policies;
+  private final CrashResponder responder;
   private final Clock clock;
 
   public LifecycleTracker(
-      HealthJournal journal, StatusWriter statuses, GiveUpAnnouncer announcer, Clock clock) {
+      HealthJournal journal,
+      StatusWriter statuses,
+      GiveUpAnnouncer announcer,
+      TemplatePolicies policies,
+      CrashResponder responder,
+      Clock clock) {
     this.journal = journal;
     this.statuses = statuses;
     this.announcer = announcer;
+    this.policies = policies;
+    this.responder = responder;
     this.clock = clock;
   }
 
@@ -41,6 +53,8 @@ public class LifecycleTracker {
     InstanceHealthEntity health =
         InstanceHealthEntity.lockOrCreate(change.instanceKey().toString(), now);
     InstanceState to = change.to();
+    String previousState = health.lifecycleState;
+    Instant previousSince = health.lifecycleSince;
     health.lifecycleState = to.name();
     health.lifecycleSince = event.time();
     health.node = change.node().value();
@@ -75,6 +89,9 @@ public class LifecycleTracker {
           "RUNNING again after FAILED; restart count starts over",
           event.id());
       LOG.infof("%s is RUNNING again after FAILED", health.instanceKey);
+    }
+    if (to == InstanceState.RUNNING && !InstanceState.RUNNING.name().equals(previousState)) {
+      healCrashDuringRun(health, previousSince, event, now);
     }
     if (to == InstanceState.STOPPED || to == InstanceState.REMOVED) {
       health.consecutiveRestarts = 0; // stopped on purpose: the crash loop, if any, is over
@@ -115,6 +132,46 @@ public class LifecycleTracker {
     journal.record(health.instanceKey, now, HistoryKind.RESTART_REJECTED, reason, event.id());
     announcer.announce(health, event.id(), event.correlationId());
     LOG.errorf("%s is FAILED: %s", health.instanceKey, reason);
+  }
+
+  /**
+   * A process that exited while the run that starts it was still going (after its start, before the
+   * run's end) was reported DOWN while the lifecycle was not yet RUNNING, so no restart was decided
+   * then. Now that the instance is meant to run, that exit counts as a crash, as if it had come a
+   * moment later. Only a process exit counts: the executor stops watching an instance whose process
+   * exited, so nothing else would ever bring it back.
+   */
+  private void healCrashDuringRun(
+      InstanceHealthEntity health,
+      Instant runStartedAt,
+      CloudEvent<InstanceStateChanged> event,
+      Instant now) {
+    if (runStartedAt == null || !"DOWN".equals(health.status)) {
+      return;
+    }
+    // The exit's time is the node's clock and the run's start the coordinator's: a skew between
+    // them shifts the window by as much, which the nodes' clock sync keeps well under a run's span.
+    Optional<HealthHistoryEntity> exit =
+        HealthHistoryEntity.newestFromSourceSince(
+            health.instanceKey, HealthSource.PROCESS_EXIT.name(), runStartedAt);
+    if (exit.isEmpty()) {
+      return;
+    }
+    String crash =
+        (health.lastExitCode == null ? "process exited" : "exit " + health.lastExitCode)
+            + (health.lastProcess == null ? "" : " (" + health.lastProcess + ")")
+            + " while the run that started it was still going";
+    CrashVerdict verdict =
+        policies
+            .deciderFor(health.instanceKey)
+            .onDown(Supervisions.of(health), HealthSource.PROCESS_EXIT, crash, now);
+    LOG.infof(
+        "%s: RUNNING, but %s exited during its run: %s",
+        health.instanceKey,
+        health.lastProcess == null ? "a process" : health.lastProcess,
+        verdict.reason());
+    responder.apply(verdict, health, exit.get().eventId, event.correlationId(), now);
+    health.upSince = null;
   }
 
   private void cancelPending(

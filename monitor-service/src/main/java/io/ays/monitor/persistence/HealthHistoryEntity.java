@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One entry of an instance's health history: a status change, a crash, or a monitor decision. */
 @Entity
@@ -41,6 +42,20 @@ public class HealthHistoryEntity extends PanacheEntityBase {
   /** The event that caused the entry (a health report, lifecycle change or request sent). */
   @Column(name = "event_id", length = 200)
   public String eventId;
+
+  /**
+   * The newest entry of {@code instanceKey} whose report came from {@code source} at or after
+   * {@code since}, if any.
+   */
+  public static Optional<HealthHistoryEntity> newestFromSourceSince(
+      String instanceKey, String source, Instant since) {
+    return find(
+            "instanceKey = ?1 and source = ?2 and at >= ?3 order by id desc",
+            instanceKey,
+            source,
+            since)
+        .firstResultOptional();
+  }
 
   /** The newest {@code limit} entries of {@code instanceKey}, newest first. */
   public static List<HealthHistoryEntity> newestOf(String instanceKey, int limit) {
