@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The AYS 7 corpus (the 130 templates of jumpscale7/ays_jumpscale7, HRD files only) synced by the
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * change that stops a real template from planning, or changes why, shows here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class CorpusPlansEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

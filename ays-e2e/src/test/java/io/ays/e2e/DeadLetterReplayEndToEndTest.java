@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A request the coordinator dead-lettered, replayed with {@code ays dead-letters} once the cause is
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * default, and the replayed request installs the service. A second replay is refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class DeadLetterReplayEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * AYS doing its job, across all four services as separate processes: an install request sent as raw
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * rejected with the reason while everything keeps working.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallAndHealEndToEndTest {
 

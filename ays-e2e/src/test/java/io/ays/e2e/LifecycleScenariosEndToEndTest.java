@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The coordinator's scenarios with the real executor, broker and database (issue: lifecycle
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * SIGTERM (stop, check, halt, start).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class LifecycleScenariosEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The original's re-run rules with a real executor and a real server process: an install whose
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * started by a plain one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class RerunRulesEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

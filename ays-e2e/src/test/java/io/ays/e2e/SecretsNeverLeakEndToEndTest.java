@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The proof that a {@code type:password} answer never leaks, across the four services as processes
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
  * key, which another node's key does not open (docs/security.md, "Secrets on the bus").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class SecretsNeverLeakEndToEndTest {
 
   private static final String KEY = "e2e/vault/main";

@@ -26,6 +26,14 @@ import java.util.Map;
  */
 final class SharedAysCluster {
 
+  /**
+   * The lock every class of the shared cluster holds while it runs ({@code @ResourceLock}): classes
+   * run two at a time (junit-platform.properties), and a class releasing the cluster uninstalls
+   * every instance, so two of them must never use it at once. The classes with a cluster of their
+   * own (the tutorial, the CLI) run beside them.
+   */
+  static final String LOCK = "ays-e2e-shared-cluster";
+
   /** The domain of the templates the classes publish with {@link #publish}. */
   static final String E2E = "e2e";
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * AYS 7 semantics with two real executors: {@code local} (the management location) and {@code
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * ones docs/templates.md shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(SharedAysCluster.LOCK)
 class TwoNodeDependenciesEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
