@@ -9,11 +9,14 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.ays.deploy.KubernetesManifests.Manifest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,29 @@ class KubernetesSchemaTest {
       problems.addAll(check(manifest));
     }
     assertThat(problems).as("manifests a cluster would refuse").isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyManifestFileIsListedInItsFoldersKustomization() throws IOException {
+    for (Path folder : List.of(K8S, K8S.resolve("strimzi"))) {
+      Manifest kustomization =
+          KubernetesManifests.load(folder).stream()
+              .filter(m -> m.file().equals(folder.resolve("kustomization.yaml")))
+              .findFirst()
+              .orElseThrow();
+      List<String> listed = (List<String>) kustomization.content().get("resources");
+      try (Stream<Path> files = Files.list(folder)) {
+        List<String> manifests =
+            files
+                .map(f -> f.getFileName().toString())
+                .filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml"))
+                .toList();
+        assertThat(listed)
+            .as(folder + "/kustomization.yaml")
+            .containsExactlyInAnyOrderElementsOf(manifests);
+      }
+    }
   }
 
   @Test
