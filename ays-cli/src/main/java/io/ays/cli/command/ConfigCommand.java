@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "config",
+    mixinStandardHelpOptions = true,
     description = {
       "Named contexts (where an AYS is, which files hold its token and Kafka credentials) in the"
           + " config file: $AYS_CONFIG, else ~/.config/ays/config.yaml.",
@@ -62,7 +63,10 @@ public class ConfigCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "get-contexts", description = "List the contexts; * marks the current one.")
+  @Command(
+      name = "get-contexts",
+      mixinStandardHelpOptions = true,
+      description = "List the contexts; * marks the current one.")
   static class GetContexts extends ConfigSubcommand {
     @Override
     public Integer call() {
@@ -94,7 +98,10 @@ public class ConfigCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "current-context", description = "Print the current context's name.")
+  @Command(
+      name = "current-context",
+      mixinStandardHelpOptions = true,
+      description = "Print the current context's name.")
   static class CurrentContext extends ConfigSubcommand {
     @Override
     public Integer call() {
@@ -112,7 +119,10 @@ public class ConfigCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "use-context", description = "Make NAME the current context.")
+  @Command(
+      name = "use-context",
+      mixinStandardHelpOptions = true,
+      description = "Make NAME the current context.")
   static class UseContext extends ConfigSubcommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -127,6 +137,7 @@ public class ConfigCommand implements Callable<Integer> {
 
   @Command(
       name = "set-context",
+      mixinStandardHelpOptions = true,
       description = {
         "Create the context NAME or change the settings given: --kafka, --kafka-config,"
             + " --coordinator, --registry, --monitor, --token-file (the global options, given"
@@ -194,7 +205,10 @@ public class ConfigCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "delete-context", description = "Remove the context NAME.")
+  @Command(
+      name = "delete-context",
+      mixinStandardHelpOptions = true,
+      description = "Remove the context NAME.")
   static class DeleteContext extends ConfigSubcommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -209,6 +223,7 @@ public class ConfigCommand implements Callable<Integer> {
 
   @Command(
       name = "view",
+      mixinStandardHelpOptions = true,
       description =
           "Print the config file's contexts: addresses and the names of the secret files,"
               + " never their content.")

@@ -83,6 +83,18 @@ class ContextsTest {
   }
 
   @Test
+  void everyConfigCommandHasHelp() {
+    for (String command :
+        new String[] {
+          "get-contexts", "current-context", "use-context", "set-context", "delete-context", "view"
+        }) {
+      Run help = run("config", command, "--help");
+      assertThat(help.code).as(command).isZero();
+      assertThat(help.out).as(command).contains("Usage: ays config " + command);
+    }
+  }
+
+  @Test
   void aFlagBeatsItsEnvironmentVariableWhichBeatsTheContextWhichBeatsTheDefaults() {
     run(
         "config",
