@@ -1,6 +1,7 @@
 package io.ays.cli;
 
 import io.ays.cli.command.BuildCommand;
+import io.ays.cli.command.ConfigCommand;
 import io.ays.cli.command.ConfigureCommand;
 import io.ays.cli.command.DeadLettersCommand;
 import io.ays.cli.command.InstallCommand;
@@ -21,7 +22,11 @@ import io.ays.cli.command.TraceCommand;
 import io.ays.cli.command.UninstallCommand;
 import io.ays.cli.command.UpdateCommand;
 import io.ays.cli.command.WatchCommand;
+import io.ays.cli.config.ActiveContext;
+import io.ays.cli.config.Context;
 import io.ays.cli.rest.BearerToken;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -33,7 +38,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ays} command: global options and the list of subcommands. The global options are
  * inherited, so they may be given before or after the subcommand ({@code ays --kafka h:9092 status}
- * or {@code ays status --kafka h:9092}); either way they land in this object's fields.
+ * or {@code ays status --kafka h:9092}); either way they land in this object's fields. Each setting
+ * is taken from its flag, else its environment variable, else the context of the config file
+ * ({@code ays config}), else the default of {@code ./ays up}.
  */
 @Command(
     name = "ays",
@@ -64,6 +71,7 @@ import picocli.CommandLine.Spec;
       RefusedVerbs.RemoveData.class,
       DeadLettersCommand.class,
       TraceCommand.class,
+      ConfigCommand.class,
       // `ays generate-completion`: the bash/zsh completion script (source <(ays
       // generate-completion))
       AutoComplete.GenerateCompletion.class
@@ -73,47 +81,82 @@ public class AysCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Defaults: the addresses ./ays up uses. */
+  static final String DEFAULT_KAFKA = "127.0.0.1:9092";
+
+  static final String DEFAULT_COORDINATOR = "http://127.0.0.1:8082";
+  static final String DEFAULT_REGISTRY = "http://127.0.0.1:8081";
+  static final String DEFAULT_MONITOR = "http://127.0.0.1:8084";
+
+  /** The environment the settings come from (the process's; a test's own map). */
+  private final Map<String, String> env;
+
+  @Option(
+      names = "--context",
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      description =
+          "the context of the config file to use (env AYS_CONTEXT; default: its current context;"
+              + " ays config)")
+  String context;
+
   @Option(
       names = "--kafka",
       scope = ScopeType.INHERIT,
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:AYS_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
-      description = "Kafka bootstrap servers (env AYS_KAFKA_BOOTSTRAP; default: ${DEFAULT-VALUE})")
+      description =
+          "Kafka bootstrap servers (env AYS_KAFKA_BOOTSTRAP, then the context; default: "
+              + DEFAULT_KAFKA
+              + ")")
   String kafka;
+
+  @Option(
+      names = "--kafka-config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "Kafka client settings file with the credentials (env AYS_KAFKA_CLIENT_CONFIG, then the"
+              + " context; default: $AYS_HOME/cli/kafka.properties, which ./ays up writes)")
+  String kafkaConfig;
 
   @Option(
       names = "--coordinator",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      defaultValue = "${env:AYS_COORDINATOR_URL:-http://127.0.0.1:8082}",
       description =
-          "lifecycle-coordinator URL (env AYS_COORDINATOR_URL; default: ${DEFAULT-VALUE})")
+          "lifecycle-coordinator URL (env AYS_COORDINATOR_URL, then the context; default: "
+              + DEFAULT_COORDINATOR
+              + ")")
   String coordinator;
 
   @Option(
       names = "--registry",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      defaultValue = "${env:AYS_REGISTRY_URL:-http://127.0.0.1:8081}",
-      description = "template-registry URL (env AYS_REGISTRY_URL; default: ${DEFAULT-VALUE})")
+      description =
+          "template-registry URL (env AYS_REGISTRY_URL, then the context; default: "
+              + DEFAULT_REGISTRY
+              + ")")
   String registry;
 
   @Option(
       names = "--monitor",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      defaultValue = "${env:AYS_MONITOR_URL:-http://127.0.0.1:8084}",
-      description = "monitor-service URL (env AYS_MONITOR_URL; default: ${DEFAULT-VALUE})")
+      description =
+          "monitor-service URL (env AYS_MONITOR_URL, then the context; default: "
+              + DEFAULT_MONITOR
+              + ")")
   String monitor;
 
   @Option(
       names = "--token-file",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
-      defaultValue = "${env:AYS_TOKEN_FILE}",
       description =
-          "file with the bearer token for the REST APIs (env AYS_TOKEN_FILE; the token itself may"
-              + " be in AYS_TOKEN; default: $AYS_HOME/cli/token, which ./ays up writes)")
+          "file with the bearer token for the REST APIs (env AYS_TOKEN_FILE, then the context; the"
+              + " token itself may be in AYS_TOKEN, which wins; default: $AYS_HOME/cli/token,"
+              + " which ./ays up writes)")
   String tokenFile;
 
   @Option(
@@ -122,18 +165,75 @@ public class AysCommand implements Callable<Integer> {
       description = "show the Kafka client's warnings and stack traces of errors")
   boolean verbose;
 
-  /** The addresses to use, checked. */
-  public Endpoints endpoints() {
-    return Endpoints.of(kafka, coordinator, registry, monitor);
+  private ActiveContext active;
+
+  public AysCommand() {
+    this(System.getenv());
   }
 
-  /** The bearer token for the REST APIs, from the environment or a file. */
+  public AysCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /**
+   * The addresses to use, checked. Each comes from the first of: its flag, its environment
+   * variable, the context, the default of ./ays up.
+   */
+  public Endpoints endpoints() {
+    Context c = activeContext().settings();
+    String kafkaConfigFile = first(kafkaConfig, env.get("AYS_KAFKA_CLIENT_CONFIG"));
+    return Endpoints.of(
+        first(kafka, env.get("AYS_KAFKA_BOOTSTRAP"), c.kafka(), DEFAULT_KAFKA),
+        first(coordinator, env.get("AYS_COORDINATOR_URL"), c.coordinator(), DEFAULT_COORDINATOR),
+        first(registry, env.get("AYS_REGISTRY_URL"), c.registry(), DEFAULT_REGISTRY),
+        first(monitor, env.get("AYS_MONITOR_URL"), c.monitor(), DEFAULT_MONITOR),
+        kafkaConfigFile != null
+            ? Path.of(kafkaConfigFile)
+            : activeContext().secretFile("kafka-config", c.kafkaConfig()).orElse(null));
+  }
+
+  /** The bearer token for the REST APIs: AYS_TOKEN, a token file, the context's, ./ays up's. */
   public BearerToken token() {
-    return BearerToken.resolve(tokenFile, System.getenv());
+    String file = first(tokenFile, env.get("AYS_TOKEN_FILE"));
+    if (file != null || hasInlineToken()) {
+      return BearerToken.resolve(file, env);
+    }
+    return activeContext()
+        .secretFile("token-file", activeContext().settings().tokenFile())
+        .map(path -> BearerToken.resolve(path.toString(), env))
+        .orElseGet(() -> BearerToken.resolve(null, env));
+  }
+
+  /** The context this command uses (read once from the config file). */
+  public ActiveContext activeContext() {
+    if (active == null) {
+      active = ActiveContext.select(context, env);
+    }
+    return active;
+  }
+
+  /** The environment the settings come from. */
+  public Map<String, String> env() {
+    return env;
   }
 
   public boolean verbose() {
     return verbose;
+  }
+
+  private boolean hasInlineToken() {
+    String inline = env.get("AYS_TOKEN");
+    return inline != null && !inline.isBlank();
+  }
+
+  /** The first value given (not null, not blank), or null. */
+  static String first(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
   }
 
   @Override

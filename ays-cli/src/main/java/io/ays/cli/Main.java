@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -23,11 +24,18 @@ public final class Main {
    * code instead of exiting, so that tests can call it.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, reading settings from this environment.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     quietLogging(verbose);
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLine(env);
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(executionErrors(verbose));
@@ -42,7 +50,12 @@ public final class Main {
 
   /** The command tree, for {@link #run} and for tests of parsing. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new AysCommand());
+    return commandLine(System.getenv());
+  }
+
+  /** The command tree reading its settings from this environment (tests pass their own). */
+  public static CommandLine commandLine(Map<String, String> env) {
+    CommandLine cli = new CommandLine(new AysCommand(env));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

@@ -22,8 +22,11 @@ import org.apache.kafka.common.resource.ResourceType;
  * The ACL set of AYS's principals (deploy/kafka/acls.txt): one rule a line, {@code principal
  * operation resource-type pattern-type name}, where {@code {node}} stands for each executor node's
  * id. Every rule allows; what no rule allows is refused by the broker.
+ *
+ * <p>Public for the deploy tests, which check the Strimzi KafkaUser resources of deploy/k8s against
+ * the same rules.
  */
-final class KafkaAccessManifest {
+public final class KafkaAccessManifest {
 
   static final String NODE = "{node}";
 
@@ -41,7 +44,7 @@ final class KafkaAccessManifest {
     this.rules = rules;
   }
 
-  static KafkaAccessManifest read(Path file) {
+  public static KafkaAccessManifest read(Path file) {
     try {
       return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -95,7 +98,7 @@ final class KafkaAccessManifest {
   }
 
   /** The principals the rules name, for these nodes, in the manifest's order. */
-  Set<String> principals(List<String> nodes) {
+  public Set<String> principals(List<String> nodes) {
     Set<String> principals = new LinkedHashSet<>();
     for (Rule rule : rules) {
       for (String node : nodesOf(rule, nodes)) {
@@ -106,7 +109,7 @@ final class KafkaAccessManifest {
   }
 
   /** The ACL bindings the rules make, for these nodes. */
-  List<AclBinding> bindings(List<String> nodes) {
+  public List<AclBinding> bindings(List<String> nodes) {
     List<AclBinding> bindings = new ArrayList<>();
     for (Rule rule : rules) {
       for (String node : nodesOf(rule, nodes)) {

@@ -35,6 +35,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicSetup {
 
+  /** Partitions of a topic it creates unless --partitions says otherwise. */
+  public static final int DEFAULT_PARTITIONS = 3;
+
   private static final Set<String> OPTIONS =
       Set.of(
           "bootstrap",
@@ -64,7 +67,7 @@ public final class TopicSetup {
               .filter(s -> !s.isEmpty())
               .toList();
       Duration timeout = Duration.ofSeconds(cl.getInt("timeout-seconds", 60));
-      int partitions = cl.getInt("partitions", 3);
+      int partitions = cl.getInt("partitions", DEFAULT_PARTITIONS);
       short replicationFactor = (short) cl.getInt("replication-factor", 1);
       String clientConfig = cl.get("client-config", "");
       Properties props =

@@ -98,7 +98,7 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     // Open the stream first: its position is fixed before the request exists, so no answer is
     // missed however quickly it comes.
     try (EventStream stream =
-        EventStream.fromNow(endpoints.kafka(), List.of(Topics.SERVICE_EVENTS))) {
+        EventStream.fromNow(endpoints.kafkaConnection(), List.of(Topics.SERVICE_EVENTS))) {
       String requestId = send(endpoints, event);
       if (!json) {
         out().println("request " + requestId + " sent: " + verb() + " " + key);
@@ -140,7 +140,7 @@ abstract class ActionCommand extends AysSubcommand implements Callable<Integer> 
     if (!event.data().answers().isEmpty()) {
       return coordinator().submit(action(), event.data());
     }
-    new RequestPublisher(endpoints.kafka()).publish(event);
+    new RequestPublisher(endpoints.kafkaConnection()).publish(event);
     return event.id();
   }
 

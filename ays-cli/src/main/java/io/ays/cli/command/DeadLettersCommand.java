@@ -118,7 +118,7 @@ public class DeadLettersCommand implements Callable<Integer> {
       }
       DeadLetterFilter filter = filters.filter(Instant.now());
       List<StoredDeadLetter> all =
-          new DeadLetterLog(endpoints().kafka())
+          new DeadLetterLog(endpoints().kafkaConnection())
               .readAll().stream().filter(filter::matches).toList();
       List<StoredDeadLetter> shown = all.subList(Math.max(0, all.size() - limit), all.size());
       if (output.structured()) {
@@ -169,7 +169,7 @@ public class DeadLettersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      StoredDeadLetter s = find(new DeadLetterLog(endpoints().kafka()).readAll(), id);
+      StoredDeadLetter s = find(new DeadLetterLog(endpoints().kafkaConnection()).readAll(), id);
       if (json) {
         Map<String, Object> whole = summary(s);
         whole.put("letter", s.letter());
@@ -244,7 +244,7 @@ public class DeadLettersCommand implements Callable<Integer> {
             "replay needs dead letter IDs or a filter (--topic, --reason, --since);"
                 + " ays dead-letters list shows them");
       }
-      List<StoredDeadLetter> all = new DeadLetterLog(endpoints().kafka()).readAll();
+      List<StoredDeadLetter> all = new DeadLetterLog(endpoints().kafkaConnection()).readAll();
       List<StoredDeadLetter> chosen = new ArrayList<>();
       if (ids.isEmpty()) {
         all.stream().filter(filter::matches).forEach(chosen::add);
@@ -290,7 +290,7 @@ public class DeadLettersCommand implements Callable<Integer> {
         err().println("ays: nothing replayed (--yes replays without asking)");
         return ExitCodes.FAILED;
       }
-      try (DeadLetterReplayer replayer = new DeadLetterReplayer(endpoints().kafka())) {
+      try (DeadLetterReplayer replayer = new DeadLetterReplayer(endpoints().kafkaConnection())) {
         for (StoredDeadLetter s : toSend) {
           replayer.replay(s);
           out()

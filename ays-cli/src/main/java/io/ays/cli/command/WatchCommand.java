@@ -76,7 +76,7 @@ public class WatchCommand extends AysSubcommand implements Callable<Integer> {
     }
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     int seen = 0;
-    try (EventStream stream = EventStream.fromNow(endpoints().kafka(), topics)) {
+    try (EventStream stream = EventStream.fromNow(endpoints().kafkaConnection(), topics)) {
       Thread main = Thread.currentThread();
       Thread hook = new Thread(stream::wakeup);
       Runtime.getRuntime().addShutdownHook(hook);

@@ -2,6 +2,7 @@ package io.ays.cli.deadletter;
 
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
+import io.ays.cli.kafka.KafkaConnection;
 import io.ays.cli.kafka.KafkaSettings;
 import io.ays.contracts.CloudEvent;
 import io.ays.contracts.DeadLetter;
@@ -37,11 +38,11 @@ public final class DeadLetterLog {
   /** The header a replayed request carries: the id of the dead letter it replays. */
   public static final String REPLAY_OF_HEADER = "ays-replay-of";
 
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final EventCodec codec = new EventCodec();
 
-  public DeadLetterLog(String bootstrap) {
-    this.bootstrap = bootstrap;
+  public DeadLetterLog(KafkaConnection kafka) {
+    this.kafka = kafka;
   }
 
   /** Every dead letter, oldest first, with the time of its last replay. */
@@ -94,7 +95,7 @@ public final class DeadLetterLog {
   }
 
   private void readToEnd(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-    Map<String, Object> config = KafkaSettings.consumer(bootstrap);
+    Map<String, Object> config = KafkaSettings.consumer(kafka);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
@@ -103,7 +104,7 @@ public final class DeadLetterLog {
         throw new CliException(
             ExitCodes.UNREACHABLE,
             "Kafka at "
-                + bootstrap
+                + kafka.bootstrap()
                 + " has no topic "
                 + topic
                 + "; is this AYS's Kafka, and is AYS up (./ays up creates the topics)?");
@@ -121,7 +122,7 @@ public final class DeadLetterLog {
         }
       }
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     } catch (org.apache.kafka.common.errors.AuthorizationException e) {
       throw new CliException(
           ExitCodes.FAILED,
@@ -131,7 +132,7 @@ public final class DeadLetterLog {
               + e.getMessage()
               + "); dead letters need the operator's credentials (docs/security.md, \"Kafka\")");
     } catch (KafkaException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.ays.cli.deadletter;
 
 import io.ays.cli.CliException;
 import io.ays.cli.ExitCodes;
+import io.ays.cli.kafka.KafkaConnection;
 import io.ays.cli.kafka.KafkaSettings;
 import io.ays.contracts.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +23,15 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class DeadLetterReplayer implements AutoCloseable {
 
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final KafkaProducer<String, String> producer;
 
-  public DeadLetterReplayer(String bootstrap) {
-    this.bootstrap = bootstrap;
+  public DeadLetterReplayer(KafkaConnection kafka) {
+    this.kafka = kafka;
     try {
-      producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap));
+      producer = new KafkaProducer<>(KafkaSettings.producer(kafka));
     } catch (KafkaException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     }
   }
 
@@ -50,7 +51,7 @@ public final class DeadLetterReplayer implements AutoCloseable {
     try {
       producer.send(record).get(KafkaSettings.ANSWER_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException | KafkaException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILED, "interrupted while replaying " + stored.id());

@@ -34,11 +34,17 @@ public final class EventStream implements AutoCloseable {
     this.consumer = consumer;
   }
 
-  /** Opens a stream of what is written to {@code topics} from now on. */
+  /** Opens a stream of what is written to {@code topics} from now on (the default credentials). */
   public static EventStream fromNow(String bootstrap, List<String> topics) {
+    return fromNow(new KafkaConnection(bootstrap, null), topics);
+  }
+
+  /** Opens a stream of what is written to {@code topics} from now on. */
+  public static EventStream fromNow(KafkaConnection kafka, List<String> topics) {
+    String bootstrap = kafka.bootstrap();
     KafkaConsumer<String, String> consumer;
     try {
-      consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap));
+      consumer = new KafkaConsumer<>(KafkaSettings.consumer(kafka));
     } catch (KafkaException e) {
       throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
     }

@@ -2,9 +2,11 @@ package io.ays.cli.kafka;
 
 import io.ays.cli.CliException;
 import io.ays.contracts.kafka.KafkaClientConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,8 +27,8 @@ public final class KafkaSettings {
   private KafkaSettings() {}
 
   /** An idempotent producer that waits for every replica (acks=all), as the contract asks. */
-  public static Map<String, Object> producer(String bootstrap) {
-    Map<String, Object> config = common(bootstrap);
+  public static Map<String, Object> producer(KafkaConnection kafka) {
+    Map<String, Object> config = common(kafka);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
@@ -41,8 +43,8 @@ public final class KafkaSettings {
    * A consumer without a group: the CLI reads what happens from now on, assigning itself every
    * partition, and commits nothing, so it leaves no consumer group behind.
    */
-  public static Map<String, Object> consumer(String bootstrap) {
-    Map<String, Object> config = common(bootstrap);
+  public static Map<String, Object> consumer(KafkaConnection kafka) {
+    Map<String, Object> config = common(kafka);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
     config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
@@ -51,11 +53,11 @@ public final class KafkaSettings {
     return config;
   }
 
-  private static Map<String, Object> common(String bootstrap) {
+  private static Map<String, Object> common(KafkaConnection kafka) {
     Map<String, Object> config = new HashMap<>();
     // The credentials first: the address and the CLI's own settings below win over the file's.
-    config.putAll(security(System.getenv()));
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.putAll(security(kafka.clientConfig(), System.getenv()));
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "ays-cli");
     // Fail over quickly between brokers instead of backing off for long.
     config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
@@ -68,8 +70,17 @@ public final class KafkaSettings {
    * writes), else none (a plain connection).
    */
   static Map<String, String> security(Map<String, String> env) {
+    return security(null, env);
+  }
+
+  /**
+   * The settings of the named file (--kafka-config or the context's), else as {@link #security}.
+   */
+  static Map<String, String> security(Path clientConfig, Map<String, String> env) {
     try {
-      return KafkaClientConfig.fromEnvironment(env, CLI_CONFIG)
+      return (clientConfig != null
+              ? Optional.of(KafkaClientConfig.read(clientConfig))
+              : KafkaClientConfig.fromEnvironment(env, CLI_CONFIG))
           .map(
               config -> {
                 config.permissionWarning().ifPresent(w -> System.err.println("ays: warning: " + w));
@@ -84,6 +95,6 @@ public final class KafkaSettings {
   /** The error hint for Kafka, naming the option and the variable. */
   public static String hint() {
     return "is AYS up (./ays ps)? --kafka or AYS_KAFKA_BOOTSTRAP sets the address,"
-        + " AYS_KAFKA_CLIENT_CONFIG the credentials";
+        + " --kafka-config or AYS_KAFKA_CLIENT_CONFIG the credentials (or a context: ays config)";
   }
 }

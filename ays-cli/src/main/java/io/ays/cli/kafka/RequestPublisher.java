@@ -18,20 +18,20 @@ import org.apache.kafka.common.KafkaException;
 /** Sends one request on {@code ays.requests}, keyed by its instance key, and waits for the ack. */
 public final class RequestPublisher {
 
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final EventCodec codec = new EventCodec();
 
-  public RequestPublisher(String bootstrap) {
-    this.bootstrap = bootstrap;
+  public RequestPublisher(KafkaConnection kafka) {
+    this.kafka = kafka;
   }
 
   public void publish(CloudEvent<ServiceRequest> request) {
     String json = codec.encode(request);
     KafkaProducer<String, String> producer;
     try {
-      producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap));
+      producer = new KafkaProducer<>(KafkaSettings.producer(kafka));
     } catch (KafkaException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     }
     try {
       ProducerRecord<String, String> record =
@@ -40,7 +40,7 @@ public final class RequestPublisher {
       record.headers().add(KafkaBinding.CONTENT_TYPE_HEADER, KafkaBinding.structuredContentType());
       producer.send(record).get(KafkaSettings.ANSWER_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException | KafkaException e) {
-      throw CliException.unreachable("Kafka", bootstrap, KafkaSettings.hint(), e);
+      throw CliException.unreachable("Kafka", kafka.bootstrap(), KafkaSettings.hint(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILED, "interrupted while sending the request");

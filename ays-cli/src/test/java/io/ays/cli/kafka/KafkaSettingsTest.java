@@ -35,6 +35,29 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void aFileNamedForTheConnectionWinsOverTheOneAysUpWrote() throws Exception {
+    Path local = home.resolve("cli/kafka.properties");
+    Files.createDirectories(local.getParent());
+    Files.writeString(local, "security.protocol=SASL_PLAINTEXT\n");
+    Path cluster = home.resolve("prod-kafka.properties");
+    Files.writeString(
+        cluster,
+        "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n"
+            + "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"ays-operator\" password=\"prod123\";\n");
+    Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rw-------"));
+
+    KafkaConnection prod = new KafkaConnection("kafka.example.org:9094", cluster);
+    Map<String, Object> producer = KafkaSettings.producer(prod);
+
+    assertThat(producer)
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("bootstrap.servers", "kafka.example.org:9094");
+    assertThat(KafkaSettings.security(cluster, Map.of("AYS_HOME", home.toString())))
+        .containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
   void withoutCredentialsTheConnectionIsPlain() {
     assertThat(KafkaSettings.security(Map.of("AYS_HOME", home.toString()))).isEmpty();
   }
