@@ -1,9 +1,11 @@
 package io.ays.executor.process;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +24,8 @@ public final class Containment {
 
   /** Longest part of a cgroup's name taken from the instance key and process name. */
   private static final int MAX_NAME = 120;
+
+  private static final int PROBE_SECONDS = 10;
 
   /** The two ways a service is contained, as {@code ays_executor_containment{mode=...}} says. */
   public enum Mode {
@@ -92,11 +96,45 @@ public final class Containment {
       LOG.infof("Containment: session (cannot create the cgroup %s: %s)", dir, e.toString());
       return session();
     }
-    if (!Files.isWritable(dir.resolve("cgroup.procs"))) {
-      LOG.infof("Containment: session (%s is not writable)", dir.resolve("cgroup.procs"));
+    Optional<String> refused = probe(dir);
+    if (refused.isPresent()) {
+      LOG.infof(
+          "Containment: session (a process cannot enter a cgroup under %s: %s)",
+          dir, refused.get());
       return session();
     }
     return new Containment(Mode.CGROUP2, dir);
+  }
+
+  /**
+   * Moves a short-lived shell into a cgroup under {@code dir} as a service's shell would: writing
+   * into a cgroup also needs the right to write where the process comes from (the executor's own
+   * cgroup), which a writable folder alone does not prove. Once, at start.
+   *
+   * @return why it failed, empty if it worked
+   */
+  private static Optional<String> probe(Path dir) {
+    Path cgroup = dir.resolve("probe-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(cgroup);
+      Process shell =
+          new ProcessBuilder("/bin/sh", "-c", Cgroup.enterLine(cgroup) + "exit 0")
+              .redirectErrorStream(true)
+              .start();
+      if (!shell.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
+        shell.destroyForcibly();
+        return Optional.of("the probe did not end within " + PROBE_SECONDS + " s");
+      }
+      String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return shell.exitValue() == 0 ? Optional.empty() : Optional.of(output.trim());
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    } finally {
+      Cgroup.removeIfEmpty(cgroup);
+    }
   }
 
   public Mode mode() {
