@@ -42,7 +42,6 @@ import org.jboss.logging.Logger;
 public final class ProcessSupervisor {
 
   private static final int TAIL_BYTES = 4096;
-  private static final long WAIT_POLL_MILLIS = 20;
   private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class);
 
   private final Map<String, List<SupervisedProcess>> byInstance = new ConcurrentHashMap<>();
@@ -247,7 +246,7 @@ public final class ProcessSupervisor {
         // Whatever entered the cgroup without its marker (cleared environment) goes too.
         Path cgroup = Path.of(intent.cgroup());
         Cgroup.kill(cgroup);
-        awaitEmpty(cgroup, Duration.ofSeconds(5));
+        ServiceTree.awaitEmpty(cgroup, Duration.ofSeconds(5));
         Cgroup.removeIfEmpty(cgroup);
       }
       return Optional.empty();
@@ -335,7 +334,7 @@ public final class ProcessSupervisor {
       }
       signalled.addAll(ServiceTree.signal(process, kill));
     }
-    return awaitEnd(targets, signalled, timeout);
+    return ServiceTree.awaitEnd(targets, signalled, timeout);
   }
 
   /** Forgets the instance's processes that have ended. */
@@ -351,36 +350,6 @@ public final class ProcessSupervisor {
 
   private void record(String instanceKey) {
     registry.save(instanceKey, List.copyOf(byInstance.getOrDefault(instanceKey, List.of())));
-  }
-
-  /** Waits until neither the services nor the processes signalled one by one run any more. */
-  private static boolean awaitEnd(
-      List<SupervisedProcess> services, List<ProcessHandle> signalled, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (services.stream().anyMatch(SupervisedProcess::isAlive)
-        || signalled.stream().anyMatch(ProcStat::isRunning)) {
-      if (System.nanoTime() > deadline || !pause()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void awaitEmpty(Path cgroup, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (Cgroup.isPopulated(cgroup) && System.nanoTime() < deadline && pause()) {
-      // polled: the kernel's cgroup.events can be watched, but an end takes milliseconds
-    }
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(WAIT_POLL_MILLIS);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private void reportExit(SupervisedProcess process, Integer exitCode) {

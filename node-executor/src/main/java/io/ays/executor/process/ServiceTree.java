@@ -1,6 +1,7 @@
 package io.ays.executor.process;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
  * What stop signals, halt kills and "does it still run" counts.
  */
 final class ServiceTree {
+
+  private static final long WAIT_POLL_MILLIS = 20;
 
   private ServiceTree() {}
 
@@ -65,5 +68,36 @@ final class ServiceTree {
   /** Removes the service's cgroup once it is empty; true if none is left. */
   static boolean release(SupervisedProcess process) {
     return process.cgroup() == null || Cgroup.removeIfEmpty(Path.of(process.cgroup()));
+  }
+
+  /** Waits until neither the services nor the processes signalled one by one run any more. */
+  static boolean awaitEnd(
+      List<SupervisedProcess> services, List<ProcessHandle> signalled, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (services.stream().anyMatch(SupervisedProcess::isAlive)
+        || signalled.stream().anyMatch(ProcStat::isRunning)) {
+      if (System.nanoTime() > deadline || !pause()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Waits until the cgroup is empty, or the timeout. */
+  static void awaitEmpty(Path cgroup, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Cgroup.isPopulated(cgroup) && System.nanoTime() < deadline && pause()) {
+      // polled: the kernel's cgroup.events can be watched, but an end takes milliseconds
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(WAIT_POLL_MILLIS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }
