@@ -125,7 +125,7 @@ class ContainmentTest {
   }
 
   @Test
-  void theSessionFallbackStopsADoubleForkThatKeepsItsSession() throws Exception {
+  void theForcedSessionFallbackStopsADoubleForkThatKeepsItsSession() throws Exception {
     ProcessSupervisor supervisor =
         track(
             new ProcessSupervisor(
@@ -134,7 +134,10 @@ class ContainmentTest {
                 2,
                 ChildReaper.shared(),
                 LaunchPausePoint.NONE,
-                Containment.session()));
+                Containment.detect(parent, "n1", true)));
+    assertThat(supervisor.containment())
+        .as("ays.executor.containment.force-session chooses the fallback")
+        .isEqualTo(Containment.Mode.SESSION);
     SupervisedProcess started = supervisor.start(KEY, launch("(sleep 1000 &); echo ready"));
     Await.until(() -> !started.isMainAlive() && !tokenHolders().isEmpty(), WAIT);
     assertThat(started.cgroup()).isNull();
