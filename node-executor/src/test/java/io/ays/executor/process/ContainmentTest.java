@@ -89,6 +89,28 @@ class ContainmentTest {
   }
 
   @Test
+  void aServiceStartedAsTheJdksChildEntersItsCgroupToo() throws Exception {
+    Containment containment = assumeCgroups();
+    ProcessSupervisor supervisor =
+        track(
+            new ProcessSupervisor(
+                new ProcessRegistry(tmp.resolve("supervised")),
+                1 << 20,
+                2,
+                Optional.empty(), // -Days.executor.jdk-reaper=true
+                LaunchPausePoint.NONE,
+                containment));
+    SupervisedProcess started =
+        supervisor.start(KEY, launch("setsid -f sleep 1000; exec sleep 1000"));
+    Await.until(() -> tokenHolders().size() == 2, WAIT);
+    assertThat(Cgroup.pids(Path.of(started.cgroup())))
+        .containsExactlyInAnyOrderElementsOf(tokenHolders());
+
+    assertThat(supervisor.stop(KEY, WAIT)).isTrue();
+    assertThat(tokenHolders()).isEmpty();
+  }
+
+  @Test
   void haltEndsAChildThatStartedASessionOfItsOwnAndIgnoresSigterm() throws Exception {
     ProcessSupervisor supervisor = cgroupSupervisor();
     supervisor.start(
