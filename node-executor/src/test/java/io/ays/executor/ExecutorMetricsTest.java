@@ -107,6 +107,9 @@ class ExecutorMetricsTest {
         .isEqualTo(1.0);
     assertThat(delta(before, after, "ays_executor_command_journal_entries")).isEqualTo(3.0);
     assertThat(after.types()).containsEntry("ays_executor_phase_duration_seconds", "histogram");
+    assertThat(after.sum("ays_executor_containment"))
+        .as("one series, whose mode label says how services are contained")
+        .isEqualTo(1.0);
     MetricsScrape.assertExportsWhatTheListSays(after, "node-executor");
   }
 

@@ -320,6 +320,7 @@ public class DefaultActions {
     boolean containerRuns =
         hasContainer(processes) && !containers().running(context.instanceKey()).isEmpty();
     if (supervisor.running(context.instanceKey()).isEmpty() && !containerRuns) {
+      supervisor.forgetEnded(context.instanceKey()); // a crashed process's record and cgroup
       return ActionOutcome.done("nothing running");
     }
     Duration timeout =

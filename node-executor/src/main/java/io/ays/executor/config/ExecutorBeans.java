@@ -9,6 +9,8 @@ import io.ays.executor.container.ContainerImages;
 import io.ays.executor.container.ContainerSupervisor;
 import io.ays.executor.container.DockerEngine;
 import io.ays.executor.node.NodePlatform;
+import io.ays.executor.process.ChildReaper;
+import io.ays.executor.process.Containment;
 import io.ays.executor.process.LaunchPausePoint;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
@@ -30,7 +32,12 @@ public class ExecutorBeans {
         new ProcessRegistry(data.resolve("supervised")),
         config.logMaxBytes(),
         config.logKeep(),
-        LaunchPausePoint.at(config.testPauseAfterLaunch()));
+        ChildReaper.shared(),
+        LaunchPausePoint.at(config.testPauseAfterLaunch()),
+        Containment.detect(
+            config.containment().cgroupParent(),
+            config.nodeId(),
+            config.containment().forceSession()));
   }
 
   /** The node's container engine: its client is made when a container template is first used. */

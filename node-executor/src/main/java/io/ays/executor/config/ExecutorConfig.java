@@ -109,6 +109,27 @@ public interface ExecutorConfig {
     boolean allowPrivateAddresses();
   }
 
+  /** How each service is kept with what it starts (docs/operations.md, "Containment"). */
+  ContainmentConfig containment();
+
+  /** Cgroup or session containment of services ({@code ays.executor.containment.*}). */
+  interface ContainmentConfig {
+
+    /**
+     * The cgroup under which each service gets one of its own, below a level per node: absolute, or
+     * relative to where the cgroup2 file system is mounted (found in /proc/self/mountinfo).
+     */
+    @WithDefault("ays")
+    String cgroupParent();
+
+    /**
+     * Use the fallback (the service's session and descendants) even where cgroups would work: a way
+     * out if a node's cgroups are managed by something else.
+     */
+    @WithDefault("false")
+    boolean forceSession();
+  }
+
   /** The Python interpreter that runs {@code actions_*.py}. */
   @WithDefault("python3")
   String python();

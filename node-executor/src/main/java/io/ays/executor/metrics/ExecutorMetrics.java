@@ -52,6 +52,11 @@ public class ExecutorMetrics {
           .tag("state", alive ? "running" : "exited")
           .register(registry);
     }
+    // One series, value 1, whose label says how services are contained (cgroup2 or session).
+    Gauge.builder("ays.executor.containment", () -> 1)
+        .description("How the executor contains each service: cgroup2, or its session (fallback)")
+        .tag("mode", supervisor.containment().label())
+        .register(registry);
     restarts =
         Counter.builder("ays.executor.restarts")
             .description("Processes started again for an instance whose process had crashed")

@@ -27,6 +27,14 @@ final class BackgroundLauncher {
 
   /** Starts {@code launch} and returns the pid of its process, once the launcher has exited. */
   static long launch(ProcessLaunch launch) throws IOException {
+    return launch(launch, "");
+  }
+
+  /**
+   * {@link #launch(ProcessLaunch)} with {@code prologue} run by the service's shell before its
+   * command line (e.g. {@link Cgroup#enterLine}), in the process that becomes the service.
+   */
+  static long launch(ProcessLaunch launch, String prologue) throws IOException {
     Process launcher =
         launch
             .processBuilder(
@@ -35,7 +43,7 @@ final class BackgroundLauncher {
                     "-c",
                     LAUNCHER,
                     "ays-launch",
-                    launch.script(),
+                    prologue + launch.script(),
                     launch.logFile().toString()))
             .start();
     try {

@@ -61,6 +61,24 @@ public final class ProcStat {
         .orElse(OptionalLong.empty());
   }
 
+  /**
+   * The session id (field 6) of a process that runs (not a zombie), or empty if it is gone or /proc
+   * is unavailable.
+   */
+  public static OptionalLong runningSessionId(long pid) {
+    return fields(pid)
+        .filter(f -> !isZombie(f))
+        .map(
+            f -> {
+              try {
+                return OptionalLong.of(Long.parseLong(f[3]));
+              } catch (RuntimeException e) {
+                return OptionalLong.empty();
+              }
+            })
+        .orElse(OptionalLong.empty());
+  }
+
   /** State {@code Z}: ended, waiting to be reaped. */
   private static boolean isZombie(String[] fields) {
     return fields[0].equals("Z");

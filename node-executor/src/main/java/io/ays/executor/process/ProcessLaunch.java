@@ -50,7 +50,12 @@ public record ProcessLaunch(
    * runs in a new session (setsid) so signals sent to the executor's terminal do not reach it.
    */
   List<String> argv(boolean setsidAvailable) {
-    List<String> shell = List.of("/bin/sh", "-c", script());
+    return argv(setsidAvailable, "");
+  }
+
+  /** {@link #argv(boolean)} with {@code prologue} run by the shell before the command line. */
+  List<String> argv(boolean setsidAvailable, String prologue) {
+    List<String> shell = List.of("/bin/sh", "-c", prologue + script());
     if (!setsidAvailable) {
       return shell;
     }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -27,6 +26,13 @@ import org.jboss.logging.Logger;
  * <p>Each process runs in its own session (setsid), so it outlives the executor; its pid and start
  * time are recorded in a {@link ProcessRegistry}, and a restarted executor {@link #adopt adopts}
  * the ones still running instead of starting them again.
+ *
+ * <p>Each process is contained ({@link Containment}): in a cgroup of its own where the node allows
+ * it, else by its session. Stop and halt reach everything it started, a daemon that double-forked
+ * or called setsid included. A process whose main pid exits with status 0 while others it started
+ * run on has daemonized: it counts as running while they do (systemd's {@code Type=forking}), and
+ * its end is seen by the next check rather than at once. One that exits otherwise is reported, and
+ * what it left behind is killed, so that a restart starts clean.
  *
  * <p>Where the {@link ChildReaper} is available (Linux), a process is started by a launcher shell
  * that puts it in the background and exits: the executor, a child subreaper, inherits it, and the
@@ -47,6 +53,7 @@ public final class ProcessSupervisor {
   private final boolean setsidAvailable;
   private final Optional<ChildReaper> reaper;
   private final LaunchPausePoint pausePoint;
+  private final Containment containment;
 
   /**
    * @param registry where the supervised processes are recorded across restarts
@@ -80,7 +87,21 @@ public final class ProcessSupervisor {
       int logKeep,
       Optional<ChildReaper> reaper,
       LaunchPausePoint pausePoint) {
+    this(registry, logMaxBytes, logKeep, reaper, pausePoint, Containment.session());
+  }
+
+  /**
+   * @param containment how each process is kept with what it starts (a cgroup, or its session)
+   */
+  public ProcessSupervisor(
+      ProcessRegistry registry,
+      long logMaxBytes,
+      int logKeep,
+      Optional<ChildReaper> reaper,
+      LaunchPausePoint pausePoint,
+      Containment containment) {
     this.registry = registry;
+    this.containment = containment;
     this.pausePoint = pausePoint;
     this.rotation = new LogRotation(logMaxBytes, logKeep);
     this.setsidAvailable =
@@ -88,6 +109,11 @@ public final class ProcessSupervisor {
             .anyMatch(path -> Files.isExecutable(Path.of(path)));
     // The background launcher needs setsid to give each service a session of its own.
     this.reaper = setsidAvailable ? reaper : Optional.empty();
+  }
+
+  /** How this supervisor contains the processes it starts. */
+  public Containment.Mode containment() {
+    return containment.mode();
   }
 
   /** Registers a listener told of every exit of a supervised process. */
@@ -111,18 +137,24 @@ public final class ProcessSupervisor {
       Files.createDirectories(launch.workingDirectory());
     }
     rotation.rotateIfLarge(launch.logFile());
-    LaunchIntent intent = LaunchIntent.of(instanceKey, launch);
+    LaunchIntent unplaced = LaunchIntent.of(instanceKey, launch);
+    Optional<Path> cgroup = containment.newCgroup(instanceKey, launch.name(), unplaced.launchId());
+    LaunchIntent intent = unplaced.in(cgroup);
     registry.saveIntent(intent);
     try {
       ProcessLaunch marked = launch.marked(intent.launchId());
+      // The service's own shell enters the cgroup before it runs anything: one write, no process.
+      String prologue = cgroup.map(Cgroup::enterLine).orElse("");
       if (reaper.isPresent()) {
-        return startDetached(instanceKey, marked, reaper.get());
+        return startDetached(instanceKey, marked, prologue, intent.cgroup(), reaper.get());
       }
-      ProcessBuilder builder = marked.processBuilder(marked.argv(setsidAvailable));
+      ProcessBuilder builder = marked.processBuilder(marked.argv(setsidAvailable, prologue));
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(marked.logFile().toFile()));
       Process process = builder.start();
       pausePoint.reached(process.pid());
-      SupervisedProcess supervised = supervise(instanceKey, marked, process.pid());
+      long startTicks = ProcStat.startTicks(process.pid()).orElse(-1);
+      SupervisedProcess supervised =
+          supervise(instanceKey, marked, process.pid(), startTicks, intent.cgroup());
       process.onExit().thenAccept(ended -> reportExit(supervised, ended.exitValue()));
       return supervised;
     } finally {
@@ -131,20 +163,23 @@ public final class ProcessSupervisor {
   }
 
   private SupervisedProcess startDetached(
-      String instanceKey, ProcessLaunch launch, ChildReaper reaper) throws IOException {
-    long pid = BackgroundLauncher.launch(launch);
+      String instanceKey, ProcessLaunch launch, String prologue, String cgroup, ChildReaper reaper)
+      throws IOException {
+    long pid = BackgroundLauncher.launch(launch, prologue);
     pausePoint.reached(pid);
-    // The launcher has exited, so the process is now our child (or its zombie): the pidfd pins it
-    // before its start time is read.
-    Optional<CompletableFuture<Integer>> exit = reaper.watch(pid, -1);
-    SupervisedProcess supervised = supervise(instanceKey, launch, pid);
+    // The launcher has exited, so the process is now our child (or its zombie), reaped only once
+    // watched: its start time is read first, also when it has already exited (a daemon's parent).
+    long startTicks = ProcStat.startTicks(pid).orElse(-1);
+    Optional<CompletableFuture<Integer>> exit = reaper.watch(pid, startTicks);
+    SupervisedProcess supervised = supervise(instanceKey, launch, pid, startTicks, cgroup);
     exit.ifPresentOrElse(
         ended -> ended.thenAccept(code -> reportExit(supervised, code)),
         () -> reportExit(supervised, null));
     return supervised;
   }
 
-  private SupervisedProcess supervise(String instanceKey, ProcessLaunch launch, long pid) {
+  private SupervisedProcess supervise(
+      String instanceKey, ProcessLaunch launch, long pid, long startTicks, String cgroup) {
     Instant startedAt =
         ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(Instant.now());
     SupervisedProcess supervised =
@@ -153,8 +188,9 @@ public final class ProcessSupervisor {
             launch.name(),
             pid,
             startedAt,
-            ProcStat.startTicks(pid).orElse(-1),
-            launch.logFile().toString());
+            startTicks,
+            launch.logFile().toString(),
+            cgroup);
     byInstance.computeIfAbsent(instanceKey, key -> new CopyOnWriteArrayList<>()).add(supervised);
     record(instanceKey);
     startListeners.forEach(listener -> listener.accept(supervised));
@@ -180,6 +216,7 @@ public final class ProcessSupervisor {
         watchAdopted(process);
         adopted.add(process);
       } else if (!process.isAlive()) {
+        ServiceTree.release(process);
         gone.add(process);
       }
     }
@@ -205,6 +242,13 @@ public final class ProcessSupervisor {
       LOG.infof(
           "%s %s: the previous executor was starting it when it stopped; no such process runs",
           intent.instanceKey(), intent.name());
+      if (intent.cgroup() != null) {
+        // Whatever entered the cgroup without its marker (cleared environment) goes too.
+        Path cgroup = Path.of(intent.cgroup());
+        Cgroup.kill(cgroup);
+        ServiceTree.awaitEmpty(cgroup, Duration.ofSeconds(5));
+        Cgroup.removeIfEmpty(cgroup);
+      }
       return Optional.empty();
     }
     SupervisedProcess process =
@@ -214,7 +258,8 @@ public final class ProcessSupervisor {
             pid.get(),
             ProcessHandle.of(pid.get()).flatMap(h -> h.info().startInstant()).orElse(Instant.now()),
             ProcStat.startTicks(pid.get()).orElse(-1),
-            intent.logFile());
+            intent.logFile(),
+            intent.cgroup());
     byInstance
         .computeIfAbsent(intent.instanceKey(), key -> new CopyOnWriteArrayList<>())
         .add(process);
@@ -262,31 +307,43 @@ public final class ProcessSupervisor {
   }
 
   /**
-   * Sends SIGTERM to the instance's processes and their descendants and waits up to {@code timeout}
-   * for them to end.
+   * Sends SIGTERM to every process of the instance (its cgroup's, or its session's and descendants)
+   * and waits up to {@code timeout} for them to end.
    *
    * @return true if none is left running
    */
   public boolean stop(String instanceKey, Duration timeout) {
-    List<ProcessHandle> targets = signalTree(instanceKey, false);
-    return awaitEnd(targets, timeout);
+    return end(instanceKey, false, timeout);
   }
 
   /**
-   * Sends SIGKILL to the instance's processes and their descendants.
+   * Kills every process of the instance (cgroup.kill, or SIGKILL to its session and descendants).
    *
    * @return true if none is left running afterwards
    */
   public boolean halt(String instanceKey, Duration timeout) {
-    List<ProcessHandle> targets = signalTree(instanceKey, true);
-    return awaitEnd(targets, timeout);
+    return end(instanceKey, true, timeout);
+  }
+
+  private boolean end(String instanceKey, boolean kill, Duration timeout) {
+    List<SupervisedProcess> targets = running(instanceKey);
+    List<ProcessHandle> signalled = new ArrayList<>();
+    for (SupervisedProcess process : targets) {
+      if (process.isMainAlive()) {
+        stopping.add(process);
+      }
+      signalled.addAll(ServiceTree.signal(process, kill));
+    }
+    return ServiceTree.awaitEnd(targets, signalled, timeout);
   }
 
   /** Forgets the instance's processes that have ended. */
   public void forgetEnded(String instanceKey) {
     List<SupervisedProcess> list = byInstance.get(instanceKey);
     if (list != null) {
-      list.removeIf(process -> !process.isAlive());
+      List<SupervisedProcess> ended = list.stream().filter(p -> !p.isAlive()).toList();
+      ended.forEach(ServiceTree::release);
+      list.removeAll(ended);
       record(instanceKey);
     }
   }
@@ -295,50 +352,21 @@ public final class ProcessSupervisor {
     registry.save(instanceKey, List.copyOf(byInstance.getOrDefault(instanceKey, List.of())));
   }
 
-  private List<ProcessHandle> signalTree(String instanceKey, boolean kill) {
-    List<ProcessHandle> targets = new ArrayList<>();
-    for (SupervisedProcess process : byInstance.getOrDefault(instanceKey, List.of())) {
-      process
-          .liveHandle()
-          .ifPresent(
-              root -> {
-                stopping.add(process);
-                // Children first would let the parent respawn them; signal the root first.
-                targets.add(root);
-                root.descendants().forEach(targets::add);
-              });
-    }
-    for (ProcessHandle handle : targets) {
-      if (kill) {
-        handle.destroyForcibly();
-      } else {
-        handle.destroy();
-      }
-    }
-    return targets;
-  }
-
-  private static boolean awaitEnd(List<ProcessHandle> handles, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (ProcessHandle handle : handles) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      try {
-        handle.onExit().get(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (Exception e) {
-        // Timed out or could not wait: fall through to the liveness check below.
-      }
-    }
-    return handles.stream().noneMatch(ProcStat::isRunning);
-  }
-
   private void reportExit(SupervisedProcess process, Integer exitCode) {
     boolean expected = stopping.remove(process);
+    if (!expected && (exitCode == null || exitCode == 0) && ServiceTree.othersLeft(process)) {
+      LOG.infof(
+          "%s %s: pid %d exited, what it started runs on: a daemon, followed by its %s",
+          process.instanceKey(),
+          process.name(),
+          process.pid(),
+          process.cgroup() != null ? "cgroup" : "session");
+      return;
+    }
+    if (!expected && ServiceTree.othersLeft(process)) {
+      ServiceTree.signal(process, true); // a crash's leftovers would hold its ports on restart
+    }
+    ServiceTree.release(process);
     String tail = LogTail.of(Path.of(process.logFile()), TAIL_BYTES);
     ProcessExit exit = new ProcessExit(process, exitCode, expected, tail);
     for (Consumer<ProcessExit> listener : exitListeners) {

@@ -13,18 +13,47 @@ import java.util.OptionalLong;
  * @param startTicks the kernel's start time of the process; -1 when /proc was not readable (the
  *     less exact {@code startedAt} is compared instead)
  * @param logFile where its output goes
+ * @param cgroup the cgroup v2 folder that holds it and all it starts; null where there is none (the
+ *     fallback, a container, or a record from before containment)
  */
 public record SupervisedProcess(
-    String instanceKey, String name, long pid, Instant startedAt, long startTicks, String logFile) {
+    String instanceKey,
+    String name,
+    long pid,
+    Instant startedAt,
+    long startTicks,
+    String logFile,
+    String cgroup) {
 
-  /** The live handle, if a process with this pid and this start time still runs. */
-  public Optional<ProcessHandle> liveHandle() {
-    return isAlive() ? ProcessHandle.of(pid) : Optional.empty();
+  /** A process that no cgroup holds. */
+  public SupervisedProcess(
+      String instanceKey,
+      String name,
+      long pid,
+      Instant startedAt,
+      long startTicks,
+      String logFile) {
+    this(instanceKey, name, pid, startedAt, startTicks, logFile, null);
   }
 
-  /** Runs (not a zombie), with the same start time: one read of /proc where it is available. */
+  /** The main process's handle, if a process with this pid and this start time still runs. */
+  public Optional<ProcessHandle> liveHandle() {
+    return isMainAlive() ? ProcessHandle.of(pid) : Optional.empty();
+  }
+
+  /**
+   * Whether the service runs: its main process, or once that has exited, a process it left in its
+   * cgroup or session (a daemon that forked away, {@link ServiceTree}). The main process is checked
+   * first, one read of /proc; the rest only when it has exited.
+   */
   @JsonIgnore
   public boolean isAlive() {
+    return isMainAlive() || ServiceTree.othersLeft(this);
+  }
+
+  /** The main process runs (not a zombie), with the same start time. */
+  @JsonIgnore
+  public boolean isMainAlive() {
     if (startTicks >= 0) {
       OptionalLong actual = ProcStat.runningStartTicks(pid);
       return actual.isPresent() && actual.getAsLong() == startTicks;
