@@ -47,6 +47,19 @@ public class DependencyOutages {
     StoppedWhileWaiting(String consumer, Throwable failure) {
       super(consumer + ": stopped while waiting for a dependency", failure);
     }
+
+    private StoppedWhileWaiting(String message) {
+      super(message);
+    }
+
+    /**
+     * For a consumer that declines a message because the service is stopping (the node-executor
+     * takes no new phase then): the message is left uncommitted for the next start, as above.
+     */
+    public static StoppedWhileWaiting stopping(String consumer) {
+      return new StoppedWhileWaiting(
+          consumer + ": the service is stopping; the message is left for its next start");
+    }
   }
 
   /**

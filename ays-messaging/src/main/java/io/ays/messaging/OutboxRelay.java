@@ -1,15 +1,18 @@
 package io.ays.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,6 +25,11 @@ import org.jboss.logging.Logger;
  *
  * <p>A crash after the send and before the delete sends a message again on restart: consumers
  * recognise it by its unchanged envelope id (see {@link ProcessedMessages}).
+ *
+ * <p>At shutdown (SIGTERM) the relay outlives the Kafka consumers: once they have finished their
+ * messages in flight and closed, it sends whatever the last transactions committed, for up to
+ * {@code ays.outbox.drain-timeout} (10s), so that a stopped service leaves nothing behind that
+ * waits for its next start.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +43,7 @@ public class OutboxRelay {
   private final long pollMillis;
   private final OutboxGauges gauges;
   private final long measureNanos;
+  private final Duration drainTimeout;
 
   /** When the relay thread last measured the outbox; null before the first time. */
   private Long lastMeasured;
@@ -50,8 +59,11 @@ public class OutboxRelay {
           Duration pollInterval,
       OutboxGauges gauges,
       @ConfigProperty(name = "ays.outbox.metrics-interval", defaultValue = "5s")
-          Duration metricsInterval) {
+          Duration metricsInterval,
+      @ConfigProperty(name = "ays.outbox.drain-timeout", defaultValue = "10s")
+          Duration drainTimeout) {
     this.sender = sender;
+    this.drainTimeout = drainTimeout;
     this.table = table;
     this.pollMillis = Math.max(1, pollInterval.toMillis());
     this.gauges = gauges;
@@ -59,6 +71,11 @@ public class OutboxRelay {
   }
 
   void onStart(@Observes StartupEvent event) {
+    start();
+  }
+
+  /** Starts the relay's thread (Quarkus does, at start). */
+  public void start() {
     running = true;
     Thread thread = new Thread(this::loop, "ays-outbox-relay");
     thread.setDaemon(true);
@@ -66,17 +83,75 @@ public class OutboxRelay {
     worker = thread;
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /**
+   * Stops the relay and sends what is left. Observed before application-scoped beans are destroyed,
+   * and after the Kafka connector's own observer (priority 50), which lets each consumer finish its
+   * messages in flight, commit their offsets and leave its group: by then no transaction adds to
+   * the outbox any more. The database and the producer are still open.
+   */
+  void drainAtShutdown(
+      @Observes @Priority(1000) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stopAndFlush();
+  }
+
+  /**
+   * Stops the relay's thread, then sends what the outbox holds for up to {@code
+   * ays.outbox.drain-timeout}; what is left is sent at the next start.
+   */
+  public void stopAndFlush() {
     running = false;
     wake();
     Thread thread = worker;
-    if (thread != null) {
-      try {
-        thread.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    try {
+      if (thread != null) {
+        thread.join(drainTimeout.toMillis());
       }
+      drain(drainTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Sends the outbox's messages until it is empty or {@code timeout} has passed, on a thread of its
+   * own so that a broker that does not answer cannot hold the shutdown longer.
+   *
+   * @return whether the outbox was emptied
+   */
+  boolean drain(Duration timeout) throws InterruptedException {
+    AtomicLong sent = new AtomicLong();
+    AtomicBoolean emptied = new AtomicBoolean();
+    Thread drainer =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + timeout.toNanos();
+              while (System.nanoTime() < deadline) {
+                try {
+                  int batch = sendBatch();
+                  if (batch == 0) {
+                    emptied.set(true);
+                    return;
+                  }
+                  sent.addAndGet(batch);
+                } catch (RuntimeException e) {
+                  LOG.warnf("outbox relay at shutdown: %s; retrying", e.getMessage());
+                  sleepQuietly(RETRY_MILLIS);
+                }
+              }
+            },
+            "ays-outbox-drain");
+    drainer.start();
+    drainer.join(timeout.toMillis() + RETRY_MILLIS);
+    drainer.interrupt();
+    if (emptied.get()) {
+      LOG.infof("outbox flushed at shutdown: %d messages sent", sent.get());
+    } else {
+      LOG.warnf(
+          "outbox not flushed within %s at shutdown (%d messages sent): the rest is sent at the"
+              + " next start",
+          timeout, sent.get());
+    }
+    return emptied.get();
   }
 
   /** Asks the relay to look at the outbox now. */

@@ -12,6 +12,8 @@ import io.ays.executor.config.NodeSecretKey;
 import io.ays.executor.messaging.CommandExecution;
 import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
+import io.ays.executor.retention.InstalledTemplates;
+import io.ays.executor.shutdown.PhasesInFlight;
 import io.ays.executor.template.TemplateStore;
 import io.ays.messaging.Outbox;
 import io.ays.testing.FaultInjectingGate;
@@ -45,11 +47,13 @@ public class FaultInjectingCommandExecution extends CommandExecution {
       ExecutorConfig config,
       NodeSecretKey nodeKey,
       ExecutorMetrics metrics,
+      PhasesInFlight inFlight,
+      InstalledTemplates installed,
       Clock clock,
       FaultInjectingGate gate) {
     super(
         templates, actions, running, outbox, journal, events, codec, topics, config, nodeKey,
-        metrics, clock);
+        metrics, inFlight, installed, clock);
     this.gate = gate;
   }
 

@@ -21,7 +21,10 @@ import io.ays.executor.config.NodeSecretKey;
 import io.ays.executor.metrics.ExecutorMetrics;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.persistence.ExecutedCommand;
+import io.ays.executor.retention.InstalledTemplates;
+import io.ays.executor.shutdown.PhasesInFlight;
 import io.ays.executor.template.TemplateStore;
+import io.ays.messaging.DependencyOutages;
 import io.ays.messaging.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +45,7 @@ import org.jboss.logging.Logger;
 public class CommandExecution {
 
   private static final Logger LOG = Logger.getLogger(CommandExecution.class);
+  private static final String CONSUMER = "executor.commands";
 
   private final TemplateStore templates;
   private final ActionRunner actions;
@@ -56,6 +60,8 @@ public class CommandExecution {
   private final InstanceFolders folders;
   private final NodeSecretKey nodeKey;
   private final ExecutorMetrics metrics;
+  private final PhasesInFlight inFlight;
+  private final InstalledTemplates installed;
   private final Clock clock;
 
   public CommandExecution(
@@ -70,6 +76,8 @@ public class CommandExecution {
       ExecutorConfig config,
       NodeSecretKey nodeKey,
       ExecutorMetrics metrics,
+      PhasesInFlight inFlight,
+      InstalledTemplates installed,
       Clock clock) {
     this.templates = templates;
     this.actions = actions;
@@ -84,16 +92,53 @@ public class CommandExecution {
     this.folders = new InstanceFolders(dataDir);
     this.nodeKey = nodeKey;
     this.metrics = metrics;
+    this.inFlight = inFlight;
+    this.installed = installed;
     this.clock = clock;
   }
 
   public void execute(CloudEvent<PhaseCommand> event) throws InterruptedException {
     PhaseCommand command = event.data();
-    if (!QuarkusTransaction.requiringNew().call(() -> takeOn(event))) {
+    // Refused once the executor is stopping: not taken on, not answered, not acknowledged, so the
+    // next start runs it and no attempt is lost.
+    PhasesInFlight.Running phase =
+        inFlight
+            .begin(event, Instant.now(clock))
+            .orElseThrow(() -> DependencyOutages.StoppedWhileWaiting.stopping(CONSUMER));
+    boolean takenOn;
+    try {
+      takenOn = QuarkusTransaction.requiringNew().call(() -> takeOn(event));
+    } catch (RuntimeException e) {
+      inFlight.claim(phase);
+      throw e;
+    }
+    if (!takenOn) {
+      inFlight.claim(phase);
       return;
     }
+    installed.using(command);
     Instant started = Instant.now(clock);
-    ActionOutcome outcome = carryOut(event, started);
+    ActionOutcome outcome;
+    try {
+      outcome = carryOut(event, started);
+    } catch (InterruptedException e) {
+      if (!inFlight.claim(phase)) {
+        return; // abandoned at shutdown, which answered it and interrupted this thread
+      }
+      throw e;
+    } catch (RuntimeException | Error e) {
+      inFlight.claim(phase);
+      throw e;
+    }
+    if (!inFlight.claim(phase)) {
+      LOG.infof(
+          "command %s ended after it was abandoned at shutdown; its result (%s) is not sent",
+          command.commandId(), outcome.outcome());
+      return;
+    }
+    if (command.phase() == Phase.UNINSTALL && outcome.outcome().successful()) {
+      installed.uninstalled(command);
+    }
     long millis = Duration.between(started, Instant.now(clock)).toMillis();
     metrics.phaseRan(command.phase(), outcome.outcome(), Duration.ofMillis(Math.max(0, millis)));
     LOG.infof(
@@ -202,6 +247,18 @@ public class CommandExecution {
     } else if (phase == Phase.STOP || phase == Phase.HALT || phase == Phase.UNINSTALL) {
       running.stopped(context.instanceKey());
     }
+  }
+
+  /**
+   * Answers {@code event}, begun at {@code started}, as FAILED with {@code reason}, in the caller's
+   * transaction: the executor is stopping and does not wait for it any longer.
+   */
+  public void abandon(CloudEvent<PhaseCommand> event, Instant started, String reason) {
+    long millis = Math.max(0, Duration.between(started, Instant.now(clock)).toMillis());
+    complete(
+        event,
+        PhaseResult.of(
+            event.data(), PhaseOutcome.FAILED, null, null, reason, null, started, millis));
   }
 
   private void finish(CloudEvent<PhaseCommand> event, PhaseResult result) {
