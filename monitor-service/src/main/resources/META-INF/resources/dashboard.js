@@ -31,7 +31,7 @@
       loadHistory(historyKey);
     }
     if (currentView === "nodes") {
-      loadNodes();
+      renderNodes(); // instance counts from what the page knows; no call per change
     }
   }
 
@@ -179,20 +179,27 @@
       .catch(e => console.warn(e));
   }
 
+  let nodes = [];
+
   function loadNodes() {
     get("nodes")
-      .then(nodes => {
-        const perNode = new Map();
-        views.forEach(v => { perNode.set(v.node, (perNode.get(v.node) || 0) + 1); });
-        fill("nodes", "nodes-empty", nodes, "nodeId", [
-          ["node", n => n.nodeId],
-          ["state", n => n.silent ? "SILENT" : "ALIVE", true],
-          ["heartbeat", n => when(n.lastHeartbeatAt)],
-          ["interval", n => n.intervalSeconds + " s"],
-          ["instances", n => perNode.get(n.nodeId) || 0],
-          ["version", n => n.version]]);
+      .then(list => {
+        nodes = list;
+        renderNodes();
       })
       .catch(e => console.warn(e));
+  }
+
+  function renderNodes() {
+    const perNode = new Map();
+    views.forEach(v => { perNode.set(v.node, (perNode.get(v.node) || 0) + 1); });
+    fill("nodes", "nodes-empty", nodes, "nodeId", [
+      ["node", n => n.nodeId],
+      ["state", n => n.silent ? "SILENT" : "ALIVE", true],
+      ["heartbeat", n => when(n.lastHeartbeatAt)],
+      ["interval", n => n.intervalSeconds + " s"],
+      ["instances", n => perNode.get(n.nodeId) || 0],
+      ["version", n => n.version]]);
   }
 
   const loaders = { instances: () => {}, runs: loadRuns, nodes: loadNodes };

@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,8 @@ class DashboardBrowserTest {
 
   /**
    * How long the page may take to show what the monitor already knows, once signed in: one REST
-   * call. The live stream is not waited for (a page that waited for it showed nothing for 10 s).
+   * call. The live stream is not waited for (a page that waited for it showed nothing for 10 s);
+   * the test blocks the stream to prove it.
    */
   private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
@@ -158,14 +160,23 @@ class DashboardBrowserTest {
       Eventually.holds(WAIT, () -> assertThat(healthOf(key, "status")).as(key).isEqualTo("UP"));
     }
 
+    // The live stream is held back: what the page shows must come from its snapshot, at once.
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/events")));
     browser.get(dashboard.toString());
     signIn(new WebDriverWait(browser, WAIT), TestTokens.token(Roles.VIEWER));
     WebDriverWait atOnce = new WebDriverWait(browser, AT_ONCE);
     atOnce.until(d -> "UP".equals(statusOf(d, first)) && "UP".equals(statusOf(d, second)));
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("connection")).getAttribute("data-state"))
+        .isNotEqualTo("live");
+
+    // Once the stream gets through, the page goes live by itself.
+    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
 
     browser.findElement(By.id("tab-nodes")).click();
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
     wait.until(d -> "2".equals(cellOf(d, node, "instances")));
     assertThat(cell(node, "state")).isEqualTo("ALIVE");
     assertThat(cell(node, "interval")).isEqualTo("30 s");
@@ -228,9 +239,13 @@ class DashboardBrowserTest {
     assertThat(cell(running.toString(), "action")).isEqualTo("INSTALL");
     assertThat(cell(installed.toString(), "duration")).isEqualTo("1.2 s");
     // Newest first.
+    @SuppressWarnings("unchecked")
+    List<String> rows =
+        (List<String>)
+            browser.executeScript(
+                "return Array.from(document.querySelectorAll('#runs tr'), r => r.dataset.key);");
     List<String> order =
-        browser.findElements(By.cssSelector("#runs tr")).stream()
-            .map(row -> row.getAttribute("data-key"))
+        rows.stream()
             .filter(
                 id ->
                     Set.of(installed.toString(), failed.toString(), running.toString())
@@ -270,9 +285,19 @@ class DashboardBrowserTest {
     return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
   }
 
+  /**
+   * The text of a cell, read in one script: the runs and nodes views rebuild their rows each time
+   * they read the API again, so an element found first and read later could be gone.
+   */
   private static String cellOf(WebDriver driver, String key, String name) {
-    List<WebElement> cells =
-        driver.findElements(By.cssSelector("tr[data-key='" + key + "'] td." + name));
-    return cells.isEmpty() ? null : cells.get(0).getText();
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const cell = document.querySelector("
+                    + "'tr[data-key=\"' + CSS.escape(arguments[0]) + '\"] td.' + arguments[1]);"
+                    + " return cell === null ? null : cell.innerText.trim();",
+                key,
+                name);
+    return (String) text;
   }
 }
