@@ -13,7 +13,6 @@ import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.ays.testing.RecordedSpans;
 import io.ays.testing.TestTokens;
-import io.ays.testing.TracingProfile;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * on); together they prove the whole trace, without a test that runs every service at once.
  */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
+@TestProfile(JsonLogsProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class HealTraceTest {

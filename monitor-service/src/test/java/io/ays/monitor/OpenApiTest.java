@@ -37,7 +37,8 @@ class OpenApiTest {
                 "GET /health/{domain}/{name}/{instance}/history",
                 404,
                 Roles.VIEWER,
-                "/health/no/such/one/history")),
+                "/health/no/such/one/history"),
+            Provocation.get("GET /runs", 400, Roles.VIEWER, "/runs?limit=0")),
         Map.of(
             "* 503",
             "needs the database stopped: the coordinator's DatabaseOutageTest provokes it through"

@@ -14,7 +14,11 @@ import io.ays.contracts.InstanceStateChanged;
 import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.Platform;
+import io.ays.contracts.RequestAction;
 import io.ays.contracts.RequestRejected;
+import io.ays.contracts.RunAccepted;
+import io.ays.contracts.RunFinished;
+import io.ays.contracts.RunOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -127,6 +131,37 @@ final class TestEvents {
     RequestRejected rejected =
         new RequestRejected(key, requestId, "ays.request.restart.v1", reason, List.of());
     return json(id, requestId, EventType.REQUEST_REJECTED, rejected);
+  }
+
+  /** The coordinator accepted run {@code runId}, an install of {@code key} on {@code node}. */
+  static String runAccepted(UUID runId, String key, String node) {
+    String id = newId();
+    RunAccepted accepted =
+        new RunAccepted(
+            runId,
+            InstanceKey.parse(key),
+            RequestAction.INSTALL,
+            id,
+            NodeId.of(node),
+            null,
+            List.of());
+    return json(id, id, EventType.RUN_ACCEPTED, accepted);
+  }
+
+  /** Run {@code runId}, an install of {@code key}, ended with {@code outcome}. */
+  static String runFinished(UUID runId, String key, RunOutcome outcome, String reason) {
+    String id = newId();
+    RunFinished finished =
+        new RunFinished(
+            runId,
+            InstanceKey.parse(key),
+            RequestAction.INSTALL,
+            outcome,
+            reason,
+            null,
+            null,
+            1234L);
+    return json(id, id, EventType.RUN_FINISHED, finished);
   }
 
   private static String json(
