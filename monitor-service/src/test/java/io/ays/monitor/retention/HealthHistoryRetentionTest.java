@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ays.messaging.RetentionPruner;
 import io.ays.monitor.persistence.HealthHistoryEntity;
 import io.ays.monitor.persistence.InstanceHealthEntity;
+import io.ays.monitor.persistence.RunEntity;
 import io.ays.testing.KafkaTestResource;
 import io.ays.testing.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Health history older than the retention (30 days) is deleted on the real PostgreSQL, a batch at a
- * time, while the newer history and the instance's current health stay.
+ * time, while the newer history and the instance's current health stay; the dashboard's run
+ * summaries go after the messaging retention (14 days).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -62,6 +64,38 @@ class HealthHistoryRetentionTest {
     assertThat(QuarkusTransaction.requiringNew().call(() -> retention.pruneBatch(now, 1)))
         .as("nothing more is due")
         .isZero();
+  }
+
+  @Test
+  void runSummariesOlderThanTheMessagingRetentionGo() {
+    Instant now = Instant.now();
+    String key = "retention/run/" + UUID.randomUUID().toString().substring(0, 8);
+    UUID old = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              run(old, key, now.minus(Duration.ofDays(20)));
+              run(recent, key, now.minus(Duration.ofDays(2)));
+            });
+
+    pruner.prune(now);
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findById(old)))
+        .as("a run summary received 20 days ago (retention 14 days)")
+        .isNull();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findById(recent)))
+        .as("a run summary of two days ago")
+        .isNotNull();
+  }
+
+  private static void run(UUID id, String key, Instant receivedAt) {
+    RunEntity run = new RunEntity();
+    run.runId = id;
+    run.instanceKey = key;
+    run.action = "install";
+    run.receivedAt = receivedAt;
+    run.persist();
   }
 
   private static void entry(String key, Instant at) {
