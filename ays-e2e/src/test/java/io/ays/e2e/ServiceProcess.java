@@ -162,6 +162,11 @@ final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
+  /** Whether the service's process ended within {@code timeout}. */
+  boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Asks the service to stop (SIGTERM) without waiting; {@link #close} waits for it. */
   void requestStop() {
     process.destroy();
