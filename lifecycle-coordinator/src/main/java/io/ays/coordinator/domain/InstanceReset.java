@@ -29,7 +29,8 @@ public class InstanceReset {
   /** Resets {@code instanceKey}; empty if AYS does not know it. */
   @Transactional
   public Optional<Outcome> reset(String instanceKey) {
-    // Locked: a run finishing at the same time must not clear the mark behind our back unseen.
+    // Locked and versioned: a request or result handled for this instance at the same time loses
+    // on the row's version and is run again by the inbound gate, seeing the mark.
     ServiceInstanceEntity instance =
         ServiceInstanceEntity.findById(instanceKey, LockModeType.PESSIMISTIC_WRITE);
     if (instance == null) {
