@@ -11,7 +11,8 @@ import io.ays.cli.command.MdupdateCommand;
 import io.ays.cli.command.NodesCommand;
 import io.ays.cli.command.PlanCommand;
 import io.ays.cli.command.PrepareCommand;
-import io.ays.cli.command.RefusedVerbs;
+import io.ays.cli.command.RemoveDataCommand;
+import io.ays.cli.command.ResetCommand;
 import io.ays.cli.command.RestartCommand;
 import io.ays.cli.command.RunsCommand;
 import io.ays.cli.command.StartCommand;
@@ -67,8 +68,8 @@ import picocli.CommandLine.Spec;
       PrepareCommand.class,
       UpdateCommand.class,
       MdupdateCommand.class,
-      RefusedVerbs.Reset.class,
-      RefusedVerbs.RemoveData.class,
+      ResetCommand.class,
+      RemoveDataCommand.class,
       DeadLettersCommand.class,
       TraceCommand.class,
       ConfigCommand.class,

@@ -18,6 +18,7 @@ public enum EventType {
   REQUEST_CONFIGURE("ays.request.configure.v1", ServiceRequest.class, Channel.REQUESTS),
   REQUEST_UNINSTALL("ays.request.uninstall.v1", ServiceRequest.class, Channel.REQUESTS),
   REQUEST_BUILD("ays.request.build.v1", ServiceRequest.class, Channel.REQUESTS),
+  REQUEST_REMOVEDATA("ays.request.removedata.v1", ServiceRequest.class, Channel.REQUESTS),
 
   COMMAND_PHASE("ays.command.phase.v1", PhaseCommand.class, Channel.COMMANDS),
 

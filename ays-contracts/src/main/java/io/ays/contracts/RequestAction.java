@@ -11,7 +11,12 @@ public enum RequestAction {
   CONFIGURE(EventType.REQUEST_CONFIGURE),
   UNINSTALL(EventType.REQUEST_UNINSTALL),
   /** The template-level {@code build}: one phase, no dependencies, no change of state. */
-  BUILD(EventType.REQUEST_BUILD);
+  BUILD(EventType.REQUEST_BUILD),
+  /**
+   * The original's removedata: stop the instance, then its removedata action (by default its folder
+   * goes); it stays installed, STOPPED, and its next install or start runs every phase.
+   */
+  REMOVEDATA(EventType.REQUEST_REMOVEDATA);
 
   private final EventType eventType;
 
@@ -38,7 +43,7 @@ public enum RequestAction {
    * Whether the action ends with the instance stopped or gone (run in reverse dependency order).
    */
   public boolean tearsDown() {
-    return this == STOP || this == UNINSTALL;
+    return this == STOP || this == UNINSTALL || this == REMOVEDATA;
   }
 
   /**

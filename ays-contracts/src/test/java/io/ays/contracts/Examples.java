@@ -40,6 +40,7 @@ final class Examples {
           REQUEST_CONFIGURE,
           REQUEST_UNINSTALL,
           REQUEST_BUILD,
+          REQUEST_REMOVEDATA,
           NODE_HEARTBEAT ->
           factory.create(type, data);
       default ->
@@ -69,7 +70,7 @@ final class Examples {
     return switch (type) {
       case TEMPLATE_DEFINITION -> templateDefinition();
       case REQUEST_INSTALL -> installRequest();
-      case REQUEST_START, REQUEST_STOP, REQUEST_UNINSTALL, REQUEST_BUILD ->
+      case REQUEST_START, REQUEST_STOP, REQUEST_UNINSTALL, REQUEST_BUILD, REQUEST_REMOVEDATA ->
           ServiceRequest.of(KEY, null, "maintenance window");
       case REQUEST_RESTART ->
           ServiceRequest.of(KEY, NODE, "restart after crash (exit 137), attempt 2 of 10");

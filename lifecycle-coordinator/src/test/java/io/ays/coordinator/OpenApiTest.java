@@ -25,6 +25,7 @@ class OpenApiTest {
 
   private static final String SUBMIT = "POST /requests/{action}";
   private static final String LOGS = "GET /instances/{domain}/{name}/{instance}/logs";
+  private static final String RESET = "POST /instances/{domain}/{name}/{instance}/reset";
   private static final String JSON = "application/json";
 
   @TestHTTPResource("/")
@@ -79,7 +80,10 @@ class OpenApiTest {
                 Roles.VIEWER,
                 "/instances/no/such/one"),
             Provocation.get(LOGS, 400, Roles.VIEWER, "/instances/demo/..hidden/main/logs"),
-            Provocation.get(LOGS, 404, Roles.VIEWER, "/instances/no/such/one/logs")),
+            Provocation.get(LOGS, 404, Roles.VIEWER, "/instances/no/such/one/logs"),
+            Provocation.post(
+                RESET, 400, Roles.OPERATOR, "/instances/demo/..x/main/reset", JSON, ""),
+            Provocation.post(RESET, 404, Roles.OPERATOR, "/instances/no/such/one/reset", JSON, "")),
         Map.of(
             "* 503",
             "needs the database stopped (DatabaseOutageTest provokes it) or, for logs, a node"

@@ -99,6 +99,14 @@ public class CoordinatorClient {
     return rest.getOk("/runs/" + id + "/request");
   }
 
+  /**
+   * {@code POST /instances/{key}/reset}: the instance's next install runs every phase; answers what
+   * was reset. An unknown instance is a failure naming it.
+   */
+  public JsonNode reset(InstanceKey key) {
+    return okBody(rest.post("/instances/" + key + "/reset", java.util.Map.of()), "reset " + key);
+  }
+
   private JsonNode okBody(HttpAnswer answer, String what) {
     if (!answer.ok()) {
       throw new io.ays.cli.CliException(

@@ -77,15 +77,17 @@ class CommandLineTest {
   }
 
   @Test
-  void theOriginalsResetAndRemovedataAreRefusedSayingWhatToUseInstead() {
-    Run reset = run("reset", "a/b", "-i", "x");
-    assertThat(reset.code).isEqualTo(ExitCodes.FAILED);
-    assertThat(reset.err).contains("reset is not an AYS request").contains("ays install NAME -r");
-    Run removedata = run("removedata", "a/b");
-    assertThat(removedata.code).isEqualTo(ExitCodes.FAILED);
-    assertThat(removedata.err)
-        .contains("removedata is not an AYS request")
-        .contains("ays uninstall NAME");
+  void theOriginalsRemovedataIsItsOwnRequestAndResetAsksTheCoordinator() {
+    ActionCommand removedata = action("removedata", "a/b", "-i", "x");
+    assertThat(removedata.action()).isEqualTo(RequestAction.REMOVEDATA);
+    assertThat(removedata.request.target().instance()).isEqualTo("x");
+    // reset is a call on the coordinator, not a request: with none there, it says where it looked.
+    Run reset = run("reset", "a/b", "-i", "x", "--coordinator", "http://127.0.0.1:1");
+    assertThat(reset.code).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(reset.err).startsWith("ays: cannot reach the coordinator at http://127.0.0.1:1");
+    Run badName = run("reset", "a/b", "-i", "no!pe", "--coordinator", "http://127.0.0.1:1");
+    assertThat(badName.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(badName.err).contains("no!pe");
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * An instance as the REST API shows it, with its answers (secret ones masked) and its direct
- * dependencies.
+ * dependencies; {@code fullRunNeeded} says its next install runs every phase (after a reset or a
+ * removedata).
  */
 public record InstanceView(
     String instanceKey,
@@ -24,7 +25,8 @@ public record InstanceView(
     UUID activeRunId,
     Instant updatedAt,
     Map<String, Object> answers,
-    List<String> dependsOn) {
+    List<String> dependsOn,
+    boolean fullRunNeeded) {
 
   static InstanceView of(ServiceInstanceEntity e, JsonMaps json) {
     return new InstanceView(
@@ -38,6 +40,7 @@ public record InstanceView(
         e.activeRunId,
         e.updatedAt,
         SecretValues.mask(json.read(e.answers), java.util.Set.of()),
-        InstanceDependencyEntity.dependenciesOf(e.instanceKey));
+        InstanceDependencyEntity.dependenciesOf(e.instanceKey),
+        e.fullRunNeeded);
   }
 }

@@ -105,7 +105,8 @@ public class RequestResource {
   @POST
   @Path("{action}")
   @Operation(
-      summary = "Submit a request (install, start, stop, restart, configure, uninstall)",
+      summary =
+          "Submit a request (install, start, stop, restart, configure, uninstall, build, removedata)",
       description =
           "Publishes the request on ays.requests, as kcat or the CLI would; with dryRun=true"
               + " answers the plan instead and runs nothing.")
@@ -135,7 +136,9 @@ public class RequestResource {
               + " dependency cycle); problems lists every invalid field")
   @APIResponse(responseCode = "503", description = "the database is unavailable; try again")
   public Response submit(
-      @Parameter(description = "install, start, stop, restart, configure or uninstall")
+      @Parameter(
+              description =
+                  "install, start, stop, restart, configure, uninstall, build or removedata")
           @PathParam("action")
           String actionName,
       @Parameter(description = "answer the plan without running anything") @QueryParam("dryRun")

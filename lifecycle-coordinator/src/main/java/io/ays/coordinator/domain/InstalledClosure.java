@@ -133,6 +133,21 @@ public class InstalledClosure {
     }
   }
 
+  /**
+   * The instances that use {@code key} and are running (or on their way), by the rule a stop uses
+   * to keep a dependency: a removedata under them would take their dependency's data away.
+   */
+  public static List<String> runningUsersOf(InstanceKey key) {
+    List<String> running = new ArrayList<>();
+    for (String user : InstanceDependencyEntity.usersOf(key.toString())) {
+      ServiceInstanceEntity instance = ServiceInstanceEntity.findById(user);
+      if (instance != null && !NOT_RUNNING.contains(InstanceState.valueOf(instance.state))) {
+        running.add(user);
+      }
+    }
+    return running;
+  }
+
   /** Whether an instance outside {@code leaving} still needs {@code dependency}. */
   private static boolean stillUsed(
       InstanceKey dependency, Set<InstanceKey> leaving, RequestAction action) {

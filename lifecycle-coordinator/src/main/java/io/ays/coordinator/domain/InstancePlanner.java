@@ -86,6 +86,7 @@ public class InstancePlanner {
     boolean running = existing != null && InstanceState.RUNNING.name().equals(existing.state);
     boolean unchanged =
         existing != null
+            && !existing.fullRunNeeded
             && member.template().contentHash.equals(existing.templateHash)
             && json.sameAnswers(resolution.answers(), existing.answers);
     // As asked: running, or installed and not started when the request says --no-start.
@@ -103,7 +104,12 @@ public class InstancePlanner {
             member.node(),
             member.template().hasManagementActions,
             member.noStart(),
-            member.action() == RequestAction.INSTALL && running);
+            member.action() == RequestAction.INSTALL && running,
+            // A running instance that was reset keeps running as it is: only an install redoes it.
+            member.action() == RequestAction.START
+                && existing != null
+                && existing.fullRunNeeded
+                && !running);
     return new PreparedRun(
         member.action(),
         member.key(),

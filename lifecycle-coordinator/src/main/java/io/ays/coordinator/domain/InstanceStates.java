@@ -13,7 +13,7 @@ final class InstanceStates {
       case INSTALL -> InstanceState.INSTALLING;
       case START, RESTART -> InstanceState.STARTING;
       case CONFIGURE -> InstanceState.CONFIGURING;
-      case STOP -> InstanceState.STOPPING;
+      case STOP, REMOVEDATA -> InstanceState.STOPPING;
       case UNINSTALL -> InstanceState.UNINSTALLING;
       case BUILD ->
           throw new IllegalArgumentException("a build does not change an instance's state");
@@ -24,7 +24,7 @@ final class InstanceStates {
     return switch (action) {
       case INSTALL -> noStart ? InstanceState.STOPPED : InstanceState.RUNNING;
       case START, RESTART, CONFIGURE -> InstanceState.RUNNING;
-      case STOP -> InstanceState.STOPPED;
+      case STOP, REMOVEDATA -> InstanceState.STOPPED;
       case UNINSTALL -> InstanceState.REMOVED;
       case BUILD ->
           throw new IllegalArgumentException("a build does not change an instance's state");

@@ -54,6 +54,12 @@ public class RunCompletion {
       if (action == RequestAction.INSTALL || action == RequestAction.CONFIGURE) {
         instance.templateHash = run.templateHash;
       }
+      if (action == RequestAction.INSTALL || ranConfigure(run)) {
+        instance.fullRunNeeded = false; // the install's phases ran
+      }
+      if (action == RequestAction.REMOVEDATA) {
+        instance.fullRunNeeded = true; // its files are gone: configure (and fetch) must run again
+      }
       moveTo(instance, InstanceStates.afterSuccess(action, run.noStart), run, null, cause);
       if (action == RequestAction.UNINSTALL) {
         instance.delete(); // uninstall forgets the instance; its runs stay as history
@@ -97,6 +103,12 @@ public class RunCompletion {
     finish(run, RunStatus.UP_TO_DATE, "template version and answers unchanged", cause);
     announce(run, RunOutcome.UP_TO_DATE, run.reason, null, cause);
     releaseWaiting(run, cause);
+  }
+
+  /** Whether {@code run} (a start after a removedata or reset) ran the install's phases. */
+  private static boolean ranConfigure(RunEntity run) {
+    return RequestAction.START.name().equals(run.action)
+        && RunStepEntity.count("id.runId = ?1 and phase = ?2", run.id, Phase.CONFIGURE.name()) > 0;
   }
 
   /** Moves {@code instance} to {@code to} and announces the change, if it is a change. */

@@ -24,9 +24,10 @@ import java.util.Optional;
  *
  * <p>Install and start bring in the instance's dependencies first ({@link InstallClosure}, {@link
  * InstalledClosure}); stop and uninstall take its dependencies after it, except those another
- * instance still uses; restart and configure touch the named instance only. {@code noDeps} limits
- * every action to the named instance. A build (template-level) is the named instance alone, which
- * need not be installed.
+ * instance still uses; restart, configure and removedata touch the named instance only, and a
+ * removedata is refused while a running instance uses it. {@code noDeps} limits every action to the
+ * named instance. A build (template-level) is the named instance alone, which need not be
+ * installed.
  */
 @ApplicationScoped
 public class RunPreparer {
@@ -152,7 +153,25 @@ public class RunPreparer {
 
   private List<PreparedRun> closure(
       RequestAction action, boolean noDeps, InstancePlanner.Member root, List<Problem> problems) {
+    if (action == RequestAction.REMOVEDATA) {
+      List<String> users = InstalledClosure.runningUsersOf(root.key());
+      if (!users.isEmpty()) {
+        problems.add(
+            new Problem(
+                "instance",
+                String.join(", ", users)
+                    + (users.size() == 1 ? " uses " : " use ")
+                    + root.key()
+                    + " and "
+                    + (users.size() == 1 ? "is" : "are")
+                    + " running: stop "
+                    + (users.size() == 1 ? "it" : "them")
+                    + " first"));
+        return List.of();
+      }
+    }
     if (noDeps
+        || action == RequestAction.REMOVEDATA
         || action == RequestAction.RESTART
         || action == RequestAction.CONFIGURE
         || action.templateLevel()) {
@@ -163,7 +182,8 @@ public class RunPreparer {
       case INSTALL -> installClosure.runs(root, problems);
       case START -> installedClosure.startRuns(root, problems);
       case STOP, UNINSTALL -> installedClosure.stopRuns(root, problems);
-      case RESTART, CONFIGURE, BUILD -> throw new IllegalStateException("handled above");
+      case RESTART, CONFIGURE, BUILD, REMOVEDATA ->
+          throw new IllegalStateException("handled above");
     };
   }
 

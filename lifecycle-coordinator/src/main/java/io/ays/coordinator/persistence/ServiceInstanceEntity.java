@@ -38,6 +38,14 @@ public class ServiceInstanceEntity extends PanacheEntityBase {
   @Column(nullable = false, columnDefinition = "text")
   public String answers;
 
+  /**
+   * Whether the next install must run every phase (not "up to date") and the next start must run
+   * the install's phases first: set by a reset or a removedata run, cleared by a successful install
+   * or start.
+   */
+  @Column(name = "full_run_needed", nullable = false)
+  public boolean fullRunNeeded;
+
   /** An {@code InstanceState} name. */
   @Column(nullable = false)
   public String state;

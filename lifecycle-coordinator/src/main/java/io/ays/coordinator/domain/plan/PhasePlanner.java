@@ -22,7 +22,9 @@ import java.util.List;
  * instance with changed answers, another template version or force stops it on its node
  * unconditionally (the reconfigure-and-restart of the original). Restart is the stop sequence then
  * the start sequence; stop is stop, check_down, halt if needed; uninstall is the stop sequence then
- * uninstall and removedata. Build (template-level) is its one phase on the service's node.
+ * uninstall and removedata; removedata is the stop sequence then removedata. A start after a
+ * removedata or a reset runs the install's phases first (the instance's files may be gone). Build
+ * (template-level) is its one phase on the service's node.
  */
 public final class PhasePlanner {
 
@@ -44,11 +46,8 @@ public final class PhasePlanner {
   private static void sequence(Builder steps, PlanRequest request) {
     switch (request.action()) {
       case INSTALL -> {
-        steps.add(Phase.INIT, ALWAYS, NONE).add(Phase.PREPARE, ALWAYS, NONE);
-        if (steps.role == ExecutionRole.NODE) {
-          steps.add(Phase.FETCH, ALWAYS, NONE);
-        }
-        steps.add(Phase.CONFIGURE, ALWAYS, NONE).add(Phase.CHECK_UP, ALWAYS, NONE);
+        installPhases(steps);
+        steps.add(Phase.CHECK_UP, ALWAYS, NONE);
         if (request.replacesRunning() && steps.role == ExecutionRole.NODE) {
           stop(steps); // the running processes are the old answers' (reconfigure and restart)
         } else {
@@ -59,6 +58,9 @@ public final class PhasePlanner {
         }
       }
       case START -> {
+        if (request.rebuild()) {
+          installPhases(steps);
+        }
         steps.add(Phase.CHECK_UP, ALWAYS, NONE).add(Phase.START, IF_DOWN, NONE);
         steps.add(Phase.CHECK_UP, ALWAYS, UP).add(Phase.MONITOR, ALWAYS, NONE);
       }
@@ -76,8 +78,21 @@ public final class PhasePlanner {
         stop(steps);
         steps.add(Phase.UNINSTALL, ALWAYS, NONE).add(Phase.REMOVEDATA, ALWAYS, NONE);
       }
+      case REMOVEDATA -> {
+        stop(steps); // never under a running service: check_down halts the run if it stays up
+        steps.add(Phase.REMOVEDATA, ALWAYS, NONE);
+      }
       case BUILD -> throw new IllegalStateException("template-level: planned above");
     }
+  }
+
+  /** What an install runs before it looks at the service: fetch only where the service runs. */
+  private static void installPhases(Builder steps) {
+    steps.add(Phase.INIT, ALWAYS, NONE).add(Phase.PREPARE, ALWAYS, NONE);
+    if (steps.role == ExecutionRole.NODE) {
+      steps.add(Phase.FETCH, ALWAYS, NONE);
+    }
+    steps.add(Phase.CONFIGURE, ALWAYS, NONE);
   }
 
   /** The "already running from an earlier install" branch: runs only if check_up said up. */

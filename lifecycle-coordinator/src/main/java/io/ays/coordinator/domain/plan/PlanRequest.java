@@ -13,6 +13,8 @@ import io.ays.contracts.RequestAction;
  * @param replacesRunning an install of an instance that is running with other answers, another
  *     template version, or forced: its processes are stopped whatever check_up says, since a check
  *     with the new answers (a new port) cannot see the old process
+ * @param rebuild a start of an instance whose data was removed or that was reset: its install
+ *     phases run first (init, prepare, fetch, configure), as a fresh install would
  */
 public record PlanRequest(
     RequestAction action,
@@ -20,7 +22,19 @@ public record PlanRequest(
     String serviceNode,
     boolean hasManagementActions,
     boolean noStart,
-    boolean replacesRunning) {
+    boolean replacesRunning,
+    boolean rebuild) {
+
+  public PlanRequest(
+      RequestAction action,
+      String managementNode,
+      String serviceNode,
+      boolean hasManagementActions,
+      boolean noStart,
+      boolean replacesRunning) {
+    this(
+        action, managementNode, serviceNode, hasManagementActions, noStart, replacesRunning, false);
+  }
 
   public PlanRequest(
       RequestAction action,
@@ -28,6 +42,6 @@ public record PlanRequest(
       String serviceNode,
       boolean hasManagementActions,
       boolean noStart) {
-    this(action, managementNode, serviceNode, hasManagementActions, noStart, false);
+    this(action, managementNode, serviceNode, hasManagementActions, noStart, false, false);
   }
 }

@@ -55,6 +55,40 @@ class PhasePlanTest {
   }
 
   @Test
+  void removedataStopsAndChecksDownBeforeTheDataGoes() {
+    List<PlannedStep> plan =
+        planner.plan(new PlanRequest(RequestAction.REMOVEDATA, "mgmt", "node7", false, false));
+
+    assertThat(plan)
+        .extracting(PlannedStep::phase, PlannedStep::when, PlannedStep::expect)
+        .containsExactly(
+            tuple(Phase.STOP, StepCondition.ALWAYS, CheckExpectation.NONE),
+            tuple(Phase.CHECK_DOWN, StepCondition.ALWAYS, CheckExpectation.NONE),
+            tuple(Phase.HALT, StepCondition.IF_UP, CheckExpectation.NONE),
+            tuple(Phase.CHECK_DOWN, StepCondition.IF_UP, CheckExpectation.DOWN),
+            tuple(Phase.REMOVEDATA, StepCondition.ALWAYS, CheckExpectation.NONE));
+  }
+
+  @Test
+  void aStartAfterRemovedataOrResetRunsTheInstallPhasesFirst() {
+    List<PlannedStep> plan =
+        planner.plan(
+            new PlanRequest(RequestAction.START, "mgmt", "node7", false, false, false, true));
+
+    assertThat(plan)
+        .extracting(PlannedStep::phase)
+        .containsExactly(
+            Phase.INIT,
+            Phase.PREPARE,
+            Phase.FETCH,
+            Phase.CONFIGURE,
+            Phase.CHECK_UP,
+            Phase.START,
+            Phase.CHECK_UP,
+            Phase.MONITOR);
+  }
+
+  @Test
   void reinstallingARunningInstanceStopsItOnItsNodeWhateverCheckUpSays() {
     List<PlannedStep> plan =
         planner.plan(new PlanRequest(RequestAction.INSTALL, "mgmt", "node7", true, false, true));
