@@ -1,6 +1,7 @@
 package io.ays.model.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ays.model.hrd.AnswerProblem;
 import io.ays.model.hrd.AskParameter;
@@ -37,18 +38,34 @@ class CorpusCompatibilityTest {
 
   @BeforeAll
   static void loadCorpus() throws IOException {
-    String dir = System.getProperty("ays.corpus.dir");
-    assertThat(dir)
-        .as("system property ays.corpus.dir (set by the build to ../shared/ays7-templates)")
-        .isNotNull();
-    corpus = Path.of(dir);
-    assertThat(corpus)
-        .as("the compatibility corpus ays.corpus.dir=%s must be a directory", dir)
-        .isDirectory();
+    corpus = requireCorpus();
     try (Stream<Path> files = Files.walk(corpus)) {
       hrdFiles = files.filter(p -> p.toString().endsWith(".hrd")).sorted().toList();
     }
     templates = new TemplateLoader().loadAll(DOMAIN, corpus);
+  }
+
+  /**
+   * The corpus named by {@code ays.corpus.dir} (the build's default: {@code
+   * ../shared/ays7-templates}). Where it is absent the class is skipped with the reason, so the
+   * test command passes on a fresh clone; with {@code -Days.require.all=true} (CI) it fails. The
+   * same rule as ays-test-support's {@code Prerequisites}, which this module cannot depend on.
+   */
+  private static Path requireCorpus() {
+    String dir = System.getProperty("ays.corpus.dir");
+    Path path = dir == null ? null : Path.of(dir);
+    if (path == null || !Files.isDirectory(path)) {
+      String missing =
+          "the AYS 7 template corpus is not at "
+              + path
+              + ": clone it there or point -Days.corpus.dir=... at it (README.md, \"Running the"
+              + " tests\")";
+      if (Boolean.getBoolean("ays.require.all")) {
+        throw new AssertionError(missing + " (-Days.require.all=true: required)");
+      }
+      assumeTrue(false, missing);
+    }
+    return path;
   }
 
   @Test
