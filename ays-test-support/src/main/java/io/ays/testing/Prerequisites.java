@@ -38,17 +38,25 @@ public final class Prerequisites {
     assumeTrue(false, missing);
   }
 
-  /** The AYS 7 corpus directory; skips or fails the test as {@link #require} does if absent. */
+  /**
+   * The AYS 7 corpus directory; skips or fails the test as {@link #require} does if absent. Call it
+   * from {@code @BeforeEach}: a skip in {@code @BeforeAll} leaves no reason in surefire's report.
+   */
   public static Path corpus() {
-    String dir = System.getProperty(CORPUS_DIR);
-    Path corpus = dir == null ? null : Path.of(dir);
+    Path corpus = corpusIfPresent();
     require(
-        corpus != null && Files.isDirectory(corpus),
+        corpus != null,
         "the AYS 7 template corpus is not at "
-            + corpus
+            + System.getProperty(CORPUS_DIR)
             + ": clone it there or point -D"
             + CORPUS_DIR
-            + "=... at it (README.md, \"Running the tests\")");
+            + "=/absolute/path at it (README.md, \"Building and testing\")");
     return corpus;
+  }
+
+  /** The AYS 7 corpus directory, or null if it is not there (for {@code @BeforeAll}). */
+  public static Path corpusIfPresent() {
+    String dir = System.getProperty(CORPUS_DIR);
+    return dir != null && Files.isDirectory(Path.of(dir)) ? Path.of(dir) : null;
   }
 }
