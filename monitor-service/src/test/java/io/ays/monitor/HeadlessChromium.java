@@ -1,5 +1,6 @@
 package io.ays.monitor;
 
+import io.ays.testing.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +15,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * driven by Selenium. Both paths are given to Selenium, so Selenium Manager never downloads a
  * browser or a driver.
  *
- * <p>A missing browser fails the test with what to do: a dashboard test that silently does not run
- * would pass CI without testing anything. {@code -Days.chromium=...} and {@code
- * -Days.chromedriver=...} point at other binaries.
+ * <p>A missing browser skips the test with what to do, so that the test command passes on a fresh
+ * clone; CI ({@code -Days.require.all=true}, {@link Prerequisites}) fails it instead, as a
+ * dashboard test that silently does not run would pass CI without testing anything. {@code
+ * -Days.chromium=...} and {@code -Days.chromedriver=...} point at other binaries.
  */
 final class HeadlessChromium {
 
@@ -52,15 +54,14 @@ final class HeadlessChromium {
 
   private static File binary(String property, String defaultPath) {
     File file = new File(System.getProperty(property, defaultPath));
-    if (!file.canExecute()) {
-      throw new AssertionError(
-          file
-              + " is missing: the dashboard browser test needs Debian's chromium and"
-              + " chromedriver. Install them with monitor-service/ci/install-chromium.sh (as"
-              + " root), point -D"
-              + property
-              + "=... at another binary");
-    }
+    Prerequisites.require(
+        file.canExecute(),
+        file
+            + " is missing: the dashboard browser test needs Debian's chromium and"
+            + " chromedriver; install them with monitor-service/ci/install-chromium.sh (as"
+            + " root) or point -D"
+            + property
+            + "=... at another binary");
     return file;
   }
 }
