@@ -117,6 +117,47 @@ class RerunRulesEndToEndTest {
     uninstall(key);
   }
 
+  @Test
+  void resetMakesTheNextInstallRunEveryPhaseAndRemovedataLeavesAStoppedInstanceThatStartsAfresh()
+      throws Exception {
+    String key = "e2e/rerun/data";
+    int port = AysCluster.freePort();
+    install("data", port, false, false);
+    awaitRun(key, "SUCCEEDED");
+    awaitState(key, "RUNNING");
+    long pid = onlyServer(port).pid();
+
+    var reset = ays.coordinator.post("/instances/" + key + "/reset", "");
+    assertThat(reset.statusCode()).as("reset: %s", reset.body()).isEqualTo(200);
+    assertThat(onlyServer(port).pid()).as("a reset runs nothing").isEqualTo(pid);
+    int linesBefore = journal(key).size();
+    install("data", port, false, false);
+    awaitRun(key, "SUCCEEDED");
+    assertThat(journal(key).subList(linesBefore, journal(key).size()))
+        .as("after a reset, the same install runs every phase again")
+        .containsExactly(key + " init port=" + port, key + " configure port=" + port);
+    awaitState(key, "RUNNING");
+
+    String body = "{\"domain\":\"e2e\",\"name\":\"rerun\",\"instance\":\"data\"}";
+    assertThat(ays.coordinator.post("/requests/removedata", body).statusCode()).isEqualTo(202);
+    JsonNode removed = awaitRun(key, "SUCCEEDED");
+    assertThat(phases(removed)).containsSubsequence("stop", "check_down", "removedata");
+    awaitState(key, "STOPPED");
+    assertThat(servers(" " + port + " ")).as("removedata stops the service first").isEmpty();
+    assertThat(journal(key)).endsWith(key + " removedata port=" + port);
+
+    linesBefore = journal(key).size();
+    assertThat(ays.coordinator.post("/requests/start", body).statusCode()).isEqualTo(202);
+    JsonNode started = awaitRun(key, "SUCCEEDED");
+    assertThat(phases(started)).containsSubsequence("init", "configure", "start");
+    assertThat(journal(key).subList(linesBefore, journal(key).size()))
+        .as("a start after removedata installs the instance again before starting it")
+        .containsExactly(key + " init port=" + port, key + " configure port=" + port);
+    awaitState(key, "RUNNING");
+    onlyServer(port);
+    uninstall(key);
+  }
+
   /** The journal's lines of {@code key} (both tests write to it). */
   private List<String> journal(String key) throws Exception {
     if (!Files.exists(journal)) {
@@ -125,7 +166,9 @@ class RerunRulesEndToEndTest {
     return Files.readAllLines(journal).stream().filter(l -> l.startsWith(key + " ")).toList();
   }
 
-  /** A real HTTP server on the answered port; init and configure hooks journal the port. */
+  /**
+   * A real HTTP server on the answered port; init, configure and removedata hooks journal the port.
+   */
   private static Map<String, String> serverTemplate(Path journal) {
     String hook =
         "#!/bin/sh\necho \"$AYS_INSTANCE_KEY $AYS_PHASE port=$AYS_CFG_INSTANCE_PARAM_PORT\" >> '"
@@ -146,6 +189,8 @@ class RerunRulesEndToEndTest {
         "rerun/hooks/init",
         hook,
         "rerun/hooks/configure",
+        hook,
+        "rerun/hooks/removedata",
         hook);
   }
 
