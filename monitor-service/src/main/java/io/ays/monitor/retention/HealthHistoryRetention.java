@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,11 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HealthHistoryRetention implements RetainedRecords {
 
-  private static final String DELETE =
-      """
-      delete from {h-schema}health_history where id in (
-        select id from {h-schema}health_history where at < :cutoff order by at limit :limit)
-      """;
+  private static final AgedRows ROWS = new AgedRows("health_history", "id", "at");
 
   private final EntityManager entities;
   private final Duration retention;
@@ -48,10 +42,6 @@ public class HealthHistoryRetention implements RetainedRecords {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int pruneBatch(Instant now, int limit) {
-    return entities
-        .createNativeQuery(DELETE)
-        .setParameter("cutoff", OffsetDateTime.ofInstant(now.minus(retention), ZoneOffset.UTC))
-        .setParameter("limit", limit)
-        .executeUpdate();
+    return ROWS.deleteOlderThan(entities, now.minus(retention), limit);
   }
 }

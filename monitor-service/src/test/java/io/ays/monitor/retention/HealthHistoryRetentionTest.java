@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class HealthHistoryRetentionTest {
 
   @Test
   void historyOlderThanTheRetentionGoesAndTheCurrentHealthStays() {
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
     String key = "retention/app/" + UUID.randomUUID().toString().substring(0, 8);
     QuarkusTransaction.requiringNew()
         .run(
@@ -68,7 +69,7 @@ class HealthHistoryRetentionTest {
 
   @Test
   void runSummariesOlderThanTheMessagingRetentionGo() {
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
     String key = "retention/run/" + UUID.randomUUID().toString().substring(0, 8);
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
