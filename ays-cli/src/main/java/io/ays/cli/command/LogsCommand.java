@@ -3,12 +3,12 @@ package io.ays.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.ExitCodes;
 import io.ays.cli.output.JsonOutput;
-import io.ays.cli.request.Target;
 import io.ays.cli.rest.CoordinatorClient;
 import io.ays.contracts.InstanceKey;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,15 +31,7 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "name, domain/name or domain/name/instance")
   String name;
 
-  @Option(
-      names = {"-d", "--domain"},
-      description = "the instance's domain")
-  String domain;
-
-  @Option(
-      names = {"-i", "--instance"},
-      description = "the instance name (default: main)")
-  String instance;
+  @Mixin InstanceOptions where;
 
   @Option(
       names = {"-n", "--lines"},
@@ -67,7 +59,7 @@ public class LogsCommand extends AysSubcommand implements Callable<Integer> {
     if (follow && json) {
       throw new io.ays.cli.CliException(ExitCodes.USAGE, "--follow prints text: drop --json");
     }
-    InstanceKey key = domains().resolve(Target.of(name, domain, instance), true).key();
+    InstanceKey key = domains().resolve(where.target(name), true).key();
     // One client for the first read and every follow-up read: each client has its own connection
     // pool and selector thread.
     CoordinatorClient coordinator = coordinator();

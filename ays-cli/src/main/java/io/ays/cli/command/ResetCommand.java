@@ -3,10 +3,10 @@ package io.ays.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ays.cli.ExitCodes;
 import io.ays.cli.output.JsonOutput;
-import io.ays.cli.request.Target;
 import io.ays.contracts.InstanceKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,22 +27,14 @@ public class ResetCommand extends AysSubcommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "name, domain/name or domain/name/instance")
   String name;
 
-  @Option(
-      names = {"-d", "--domain"},
-      description = "the instance's domain")
-  String domain;
-
-  @Option(
-      names = {"-i", "--instance"},
-      description = "the instance name (default: main)")
-  String instance;
+  @Mixin InstanceOptions where;
 
   @Option(names = "--json", description = "print the coordinator's answer as JSON")
   boolean json;
 
   @Override
   public Integer call() {
-    InstanceKey key = domains().resolve(Target.of(name, domain, instance), true).key();
+    InstanceKey key = domains().resolve(where.target(name), true).key();
     JsonNode answer = coordinator().reset(key);
     if (json) {
       JsonOutput.print(out(), answer);

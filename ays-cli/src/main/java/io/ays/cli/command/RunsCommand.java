@@ -40,15 +40,7 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
       description = "a run id, or an instance (name, domain/name, domain/name/instance)")
   String what;
 
-  @Option(
-      names = {"-d", "--domain"},
-      description = "the instance's domain")
-  String domain;
-
-  @Option(
-      names = {"-i", "--instance"},
-      description = "the instance name (default: main)")
-  String instance;
+  @Mixin InstanceOptions where;
 
   @Option(
       names = "--request",
@@ -74,8 +66,7 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
     if (runId != null) {
       return showRun(runId);
     }
-    List<JsonNode> runs =
-        what != null || domain != null || instance != null ? ofInstance() : newest();
+    List<JsonNode> runs = what != null || where.given() ? ofInstance() : newest();
     runs = runs.subList(0, Math.min(limit, runs.size()));
     if (output.structured()) {
       output.print(out(), runs);
@@ -184,7 +175,7 @@ public class RunsCommand extends AysSubcommand implements Callable<Integer> {
   }
 
   private List<JsonNode> ofInstance() {
-    Target target = domains().resolve(Target.of(what, domain, instance), true);
+    Target target = domains().resolve(where.target(what), true);
     InstanceKey key = target.key();
     List<JsonNode> runs = new ArrayList<>();
     coordinator().runsOf(key).forEach(runs::add);

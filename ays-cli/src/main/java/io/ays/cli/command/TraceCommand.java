@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,15 +42,7 @@ public class TraceCommand extends AysSubcommand implements Callable<Integer> {
       description = "a run id, or an instance (name, domain/name, domain/name/instance)")
   String what;
 
-  @Option(
-      names = {"-d", "--domain"},
-      description = "the instance's domain")
-  String domain;
-
-  @Option(
-      names = {"-i", "--instance"},
-      description = "the instance name (default: main)")
-  String instance;
+  @Mixin InstanceOptions where;
 
   @Mixin OutputOptions output;
 
@@ -89,7 +80,7 @@ public class TraceCommand extends AysSubcommand implements Callable<Integer> {
           .run(runId)
           .orElseThrow(() -> new CliException(ExitCodes.FAILED, "no run " + runId));
     }
-    Target target = domains().resolve(Target.of(what, domain, instance), true);
+    Target target = domains().resolve(where.target(what), true);
     List<JsonNode> runs = new ArrayList<>();
     coordinator().runsOf(target.key()).forEach(runs::add);
     Comparator<JsonNode> newest =
