@@ -67,6 +67,53 @@ class RetryFlowTest {
   }
 
   @Test
+  void aServiceThatDiesRightAfterItsStartIsStartedAgainBeforeTheNextCheck() throws Exception {
+    String node = "dies-" + shortId();
+    publish("retry", "shortlived", PROCESS + "lifecycle.backoff = 100ms\n");
+    awaitPlannable("retry", "shortlived", node);
+    try (ScriptedNode executor =
+        new ScriptedNode(
+            broker.bootstrapServers(),
+            node,
+            (key, phase, attempt) ->
+                phase == Phase.START && attempt == 1
+                    ? ScriptedNode.Reply.DIE_AFTER
+                    : ScriptedNode.Reply.WORK)) {
+      submit("install", "retry", "shortlived", node);
+      awaitState("retry/shortlived/main", "RUNNING");
+      assertThat(executor.attemptsOf("retry/shortlived/main", Phase.START)).containsExactly(1, 2);
+      JsonPath runs = given().get("/instances/retry/shortlived/main/runs").jsonPath();
+      assertThat(runs.getString("[0].status")).isEqualTo("SUCCEEDED");
+      assertThat(runs.getInt("[0].steps.find { it.phase == 'start' }.attempt")).isEqualTo(2);
+      // the check after the start: down once (attempt 1), up after the second start (attempt 2)
+      assertThat(runs.getInt("[0].steps.findAll { it.phase == 'check_up' }[-1].attempt"))
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aServiceThatNeverStaysUpFailsTheRunAfterTheCheckAttemptsWithAStartBeforeEach()
+      throws Exception {
+    String node = "crashloop-" + shortId();
+    publish("retry", "crashloop", PROCESS + "lifecycle.backoff = 100ms\n");
+    awaitPlannable("retry", "crashloop", node);
+    try (ScriptedNode executor =
+        new ScriptedNode(
+            broker.bootstrapServers(),
+            node,
+            (key, phase, attempt) ->
+                phase == Phase.START ? ScriptedNode.Reply.DIE_AFTER : ScriptedNode.Reply.WORK)) {
+      submit("install", "retry", "crashloop", node);
+      awaitState("retry/crashloop/main", "FAILED");
+      JsonPath runs = given().get("/instances/retry/crashloop/main/runs").jsonPath();
+      int checks = runs.getInt("[0].steps.findAll { it.phase == 'check_up' }[-1].attempt");
+      assertThat(runs.getString("[0].reason")).contains("the service is not up");
+      // one start before each check: as many starts as checks, no more
+      assertThat(executor.attemptsOf("retry/crashloop/main", Phase.START)).hasSize(checks);
+    }
+  }
+
+  @Test
   void anUnansweredAttemptTimesOutAndIsTriedAgain() throws Exception {
     String node = "slow-" + shortId();
     publish("retry", "slow", PROCESS + "lifecycle.start.timeout = 1\nlifecycle.backoff = 100ms\n");

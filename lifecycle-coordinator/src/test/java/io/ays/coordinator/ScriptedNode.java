@@ -47,7 +47,9 @@ final class ScriptedNode implements AutoCloseable {
     /** Reports the action failed (exit 1, output "boom"). */
     FAIL,
     /** Never answers, as a node that went silent. */
-    IGNORE
+    IGNORE,
+    /** Runs it as WORK would, then the service dies: a start succeeds and leaves it down. */
+    DIE_AFTER
   }
 
   /** Chooses the reply to each command. */
@@ -184,7 +186,9 @@ final class ScriptedNode implements AutoCloseable {
           result =
               PhaseResult.of(c, PhaseOutcome.FAILED, 1, null, "boom", "boom\n", Instant.now(), 3);
         } else {
-          if (c.phase() == Phase.START) {
+          if (c.phase() == Phase.START && reply == Reply.DIE_AFTER) {
+            up.remove(key);
+          } else if (c.phase() == Phase.START) {
             up.add(key);
           } else if (c.phase() == Phase.STOP || c.phase() == Phase.HALT) {
             up.remove(key);

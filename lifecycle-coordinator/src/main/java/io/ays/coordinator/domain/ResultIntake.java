@@ -87,7 +87,33 @@ public class ResultIntake {
             result.outputTail(),
             result.durationMs()),
         cause);
+    if (outcome == StepOutcome.FAILED && StepStatus.PENDING.name().equals(step.status)) {
+      startAgainBeforeTheCheck(steps, step, result.up());
+    }
     engine.advance(run, steps, cause);
+  }
+
+  /**
+   * A check that found a just-started service down is retried after its start runs again ({@link
+   * RunDecider#startToRepeat}): a service that died right after its start is started again within
+   * the run, at the check's retry time, instead of being checked until the run fails.
+   */
+  private void startAgainBeforeTheCheck(
+      List<RunStepEntity> steps, RunStepEntity check, Boolean up) {
+    int seq =
+        decider.startToRepeat(
+            steps.stream().map(StepRows::state).toList(), StepRows.planned(check), up);
+    RunStepEntity start = seq < 0 ? null : stepAt(steps, seq);
+    if (start == null) {
+      return;
+    }
+    LOG.infof(
+        "run %s: %s found %s down after its start; start runs again before the next check",
+        check.id.runId, check.phase.toLowerCase(), check.node);
+    start.status = StepStatus.PENDING.name();
+    start.retryAt = check.retryAt;
+    start.commandId = null;
+    start.deadline = null;
   }
 
   private static RunStepEntity stepAt(List<RunStepEntity> steps, int seq) {

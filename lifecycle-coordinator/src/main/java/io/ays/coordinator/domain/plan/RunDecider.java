@@ -1,5 +1,6 @@
 package io.ays.coordinator.domain.plan;
 
+import io.ays.contracts.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,34 @@ public final class RunDecider {
                   + ": the service is still running after halt"
               : null;
     };
+  }
+
+  /**
+   * The start step to run again before {@code check} is retried, if {@code check} expects the
+   * service up, found it down ({@code up} false) and directly follows a start on the same node and
+   * role that succeeded: the service was started and is not running, so it died (or never came up)
+   * after its start, and checking again without starting it again would only confirm that. Like
+   * systemd's {@code Restart=on-failure} during start-up, bounded by the check's attempts. A start
+   * of a service that is up after all answers "already up", so a slow start loses nothing.
+   *
+   * @return the start step's sequence number, or -1 if nothing is to run again
+   */
+  public int startToRepeat(List<StepState> states, PlannedStep check, Boolean up) {
+    if (check.expect() != CheckExpectation.UP || !Boolean.FALSE.equals(up) || check.seq() == 0) {
+      return -1;
+    }
+    for (StepState state : states) {
+      PlannedStep before = state.step();
+      if (before.seq() == check.seq() - 1) {
+        boolean startedHere =
+            before.phase() == Phase.START
+                && before.node().equals(check.node())
+                && before.role() == check.role()
+                && state.status() == StepStatus.SUCCEEDED;
+        return startedHere ? before.seq() : -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean conditionHolds(PlannedStep step, Boolean latestUp) {

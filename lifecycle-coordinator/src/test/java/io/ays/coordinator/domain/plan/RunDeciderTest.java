@@ -177,6 +177,59 @@ class RunDeciderTest {
     assertThat(decider.judgeCheck(check, up)).isEqualTo(reason);
   }
 
+  static Stream<Arguments> startsToRepeat() {
+    PlannedStep start = step(9, "n1", Phase.START, StepCondition.ALWAYS);
+    PlannedStep checkUp = expecting(10, "n1", CheckExpectation.UP);
+    PlannedStep checkElsewhere = expecting(10, "n2", CheckExpectation.UP);
+    PlannedStep checkAnything = expecting(10, "n1", CheckExpectation.NONE);
+    PlannedStep configure = step(9, "n1", Phase.CONFIGURE, StepCondition.ALWAYS);
+    return Stream.of(
+        repeat("down after its start: start again", List.of(done(start)), checkUp, false, 9),
+        repeat("up after all: nothing to repeat", List.of(done(start)), checkUp, true, -1),
+        repeat("no answer: nothing to repeat", List.of(done(start)), checkUp, null, -1),
+        repeat(
+            "a check that expects nothing: nothing to repeat",
+            List.of(done(start)),
+            checkAnything,
+            false,
+            -1),
+        repeat(
+            "the start was skipped: nothing to repeat",
+            List.of(state(start, StepStatus.SKIPPED)),
+            checkUp,
+            false,
+            -1),
+        repeat(
+            "the step before is not a start: nothing to repeat",
+            List.of(done(configure)),
+            checkUp,
+            false,
+            -1),
+        repeat(
+            "the start ran on another node: nothing to repeat",
+            List.of(done(start)),
+            checkElsewhere,
+            false,
+            -1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("startsToRepeat")
+  void startsAgainAServiceThatDiedAfterItsStart(
+      String rule, List<StepState> before, PlannedStep check, Boolean up, int expected) {
+    assertThat(decider.startToRepeat(before, check, up)).isEqualTo(expected);
+  }
+
+  private static Arguments repeat(
+      String rule, List<StepState> before, PlannedStep check, Boolean up, int expected) {
+    return Arguments.of(rule, before, check, up, expected);
+  }
+
+  private static PlannedStep expecting(int seq, String node, CheckExpectation expect) {
+    return new PlannedStep(
+        seq, node, ExecutionRole.NODE, Phase.CHECK_UP, StepCondition.ALWAYS, expect);
+  }
+
   private static Arguments row(
       String rule, List<StepState> states, Instant now, Decision expected) {
     return Arguments.of(rule, new ArrayList<>(states), now, expected);
