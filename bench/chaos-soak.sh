@@ -7,8 +7,8 @@
 #       strikes every kind of fault once, in an order the seed decides: kill -9 of the coordinator,
 #       of an executor in the middle of a hook, of the monitor and of an installed service, a broker
 #       restart and a PostgreSQL outage. Installs of an app with a dependency are sent about every
-#       CHAOS_INSTALL_GAP_MS (default 12000) meanwhile. The test alone runs 1 round and 4 installs;
-#       it is opt-in (-Days.chaos=true, set here) until it has passed on an unloaded machine.
+#       CHAOS_INSTALL_GAP_MS (default 12000) meanwhile. The test alone (as the CI runs it) makes 1
+#       round and 4 installs.
 #   bench/chaos-soak.sh --coordinator [faults] [installs] [seed]
 #       The coordinator alone (default 30 faults, 300 installs): lifecycle-coordinator's
 #       InfrastructureFaultsDuringABurstTest, broker restarts and PostgreSQL outages only, against
@@ -38,7 +38,7 @@ else
   SEED=${3:-}
   module=ays-e2e
   test=ChaosEndToEndTest
-  args=(-Days.chaos=true -Dchaos.rounds="$ROUNDS" -Dchaos.installs="$INSTALLS"
+  args=(-Dchaos.rounds="$ROUNDS" -Dchaos.installs="$INSTALLS"
     -Dchaos.install-gap-ms="${CHAOS_INSTALL_GAP_MS:-12000}")
 fi
 [ -n "$SEED" ] && args+=(-Dchaos.seed="$SEED")

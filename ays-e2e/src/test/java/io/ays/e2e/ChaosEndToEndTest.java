@@ -35,8 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The seeded chaos test: the whole of AYS as real processes, two executors ({@code local} and
@@ -56,10 +54,8 @@ import org.junit.jupiter.api.parallel.Isolated;
  * is printed at the start and, on failure, with the timeline of faults and the relevant events.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Isolated(
-    "it kills and restarts the broker, the database and the services it shares the machine with")
-// Opt-in until it has passed on an unloaded machine: bench/chaos-soak.sh sets it.
-@EnabledIfSystemProperty(named = "ays.chaos", matches = "true")
+// Its broker, database and services are its own (free ports, its own folders), and it kills only
+// those: it runs beside the other end-to-end classes (junit-platform.properties).
 class ChaosEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
