@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -318,7 +319,11 @@ public final class ContainerSupervisor implements AutoCloseable {
               .exec();
         }
       }
-      binds.add(new Bind(source, new Volume(mount.containerPath())));
+      binds.add(
+          new Bind(
+              source,
+              new Volume(mount.containerPath()),
+              mount.readOnly() ? AccessMode.ro : AccessMode.rw));
     }
     return binds;
   }
