@@ -39,17 +39,21 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * 127.0.0.1; uninstalling the node first uninstalls the service (its executor in the container
  * stops it), then removes the container and its volume, leaving nothing on the engine.
  *
- * <p>Needs a Docker engine and the executor image ({@code bash deploy/ci/prepare-docker.sh} after
- * {@code ./mvnw -B -DskipTests package}): run with {@code -Days.docker.test=true}; {@code
- * -Days.node.executor.image=} names another image than {@code ays/node-executor:dev}.
+ * <p>Needs a Docker engine and the local base image ({@code bash deploy/ci/prepare-docker.sh
+ * --no-build}, as {@code .ci/run} does): run with {@code -Days.docker.test=true}. The executor's
+ * image is built from the node-executor this build packaged (deploy/images/node-executor, seconds
+ * on the cached base), so that the container runs the executor under test, and removed afterwards;
+ * {@code -Days.node.executor.image=} names an image on the engine to use instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ResourceLock(SharedAysCluster.LOCK)
 class ContainerNodeEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String IMAGE =
-      System.getProperty("ays.node.executor.image", "ays/node-executor:dev");
+  private static final String GIVEN_IMAGE = System.getProperty("ays.node.executor.image", "");
+  private static final String BUILT_IMAGE = "ays-e2e/node-executor:test";
+  private static final String BASE_IMAGE =
+      System.getProperty("ays.base.image", "ays-base:bookworm-jre17");
   private static final String NODE_TEMPLATE = "node.container";
   private static final String WEB_TEMPLATE = "cnode-web";
   private static final Duration NODE_INSTALL_TIMEOUT = Duration.ofSeconds(300);
@@ -59,6 +63,7 @@ class ContainerNodeEndToEndTest {
   private final String nodeKey = SharedAysCluster.E2E + "/" + NODE_TEMPLATE + "/" + node;
   private final String webKey = SharedAysCluster.E2E + "/" + WEB_TEMPLATE + "/main";
   private AysCluster ays;
+  private String image;
   private Path credentials;
   private int webPort;
 
@@ -67,17 +72,16 @@ class ContainerNodeEndToEndTest {
     assumeTrue(
         Boolean.getBoolean("ays.docker.test"),
         "needs a Docker engine and the image "
-            + IMAGE
-            + ": run `bash deploy/ci/prepare-docker.sh` (as root, after packaging), then the test"
-            + " with -Days.docker.test=true (.ci/run does both)");
+            + BASE_IMAGE
+            + ": run `bash deploy/ci/prepare-docker.sh --no-build` (as root), then the test with"
+            + " -Days.docker.test=true (.ci/run does both)");
     Prerequisites.require(
         docker("info").exitCode() == 0, "no Docker engine answers: `docker info` fails");
-    Prerequisites.require(
-        docker("image", "inspect", IMAGE).exitCode() == 0,
-        "the image "
-            + IMAGE
-            + " is not on the engine: build it with `bash deploy/ci/prepare-docker.sh`");
     Path projectDir = Path.of(System.getProperty("ays.project.dir"));
+    image = GIVEN_IMAGE.isBlank() ? buildExecutorImage(projectDir) : GIVEN_IMAGE;
+    Prerequisites.require(
+        docker("image", "inspect", image).exitCode() == 0,
+        "the image " + image + " is not on the engine (-Days.node.executor.image)");
     Path workDir = projectDir.resolve("ays-e2e/target/container-node-" + System.nanoTime());
     credentials = nodeCredentials(workDir.resolve("credentials"));
     Map<String, String> templates = new LinkedHashMap<>(exampleTemplate(projectDir));
@@ -89,10 +93,9 @@ class ContainerNodeEndToEndTest {
 
   @AfterAll
   void release() throws Exception {
-    if (ays == null) {
-      return;
+    if (ays != null) {
+      SharedAysCluster.release();
     }
-    SharedAysCluster.release();
     // A failed test must not leave its container behind on the engine.
     List<String> left = labelled("ps", "-aq");
     if (!left.isEmpty()) {
@@ -103,6 +106,37 @@ class ContainerNodeEndToEndTest {
     for (String volume : labelled("volume", "ls", "-q")) {
       docker("volume", "rm", "-f", volume);
     }
+    if (BUILT_IMAGE.equals(image)) {
+      docker("image", "rm", "-f", BUILT_IMAGE);
+    }
+  }
+
+  /** The executor image of deploy/images, from the node-executor this build packaged. */
+  private static String buildExecutorImage(Path projectDir) {
+    Path app = projectDir.resolve("node-executor/target/quarkus-app");
+    Prerequisites.require(
+        Files.isRegularFile(app.resolve("quarkus-run.jar")),
+        "node-executor is not packaged at " + app + ": run the build with -am or package it first");
+    Prerequisites.require(
+        docker("image", "inspect", BASE_IMAGE).exitCode() == 0,
+        "the base image "
+            + BASE_IMAGE
+            + " is not on the engine: run `bash deploy/ci/prepare-docker.sh --no-build` (as root)");
+    Docker build =
+        docker(
+            "build",
+            "--network=none",
+            "--build-arg",
+            "BASE_IMAGE=" + BASE_IMAGE,
+            "-f",
+            projectDir.resolve("deploy/images/node-executor/Dockerfile").toString(),
+            "-t",
+            BUILT_IMAGE,
+            app.toString());
+    assertThat(build.exitCode())
+        .as("docker build of the executor image: %s", build.output())
+        .isZero();
+    return BUILT_IMAGE;
   }
 
   @Test
@@ -113,7 +147,7 @@ class ContainerNodeEndToEndTest {
     nodeRequest
         .putObject("answers")
         .put("param.credentials", credentials.toString())
-        .put("param.image", IMAGE)
+        .put("param.image", image)
         .put("param.port", executorPort)
         .put("param.kafka", ays.bootstrapServers())
         .put("param.registry", ays.registry.url("/git/").toString())
@@ -316,7 +350,7 @@ class ContainerNodeEndToEndTest {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(300, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return new Docker(-1, "docker " + String.join(" ", args) + " did not finish");
       }
