@@ -7,6 +7,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,10 +22,22 @@ public final class DockerEngine implements AutoCloseable {
 
   private DockerClient client;
 
-  /** The client, made on the first call. */
+  /**
+   * The client, made on the first call.
+   *
+   * @throws ContainerException naming the engine's address when its unix socket does not exist (a
+   *     node without an engine, such as a container node: docs/templates.md, "Container nodes")
+   */
   public synchronized DockerClient client() {
     if (client == null) {
       DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      URI host = config.getDockerHost();
+      if ("unix".equals(host.getScheme()) && !Files.exists(Path.of(host.getPath()))) {
+        throw new ContainerException(
+            "no container engine on this node: its socket "
+                + host
+                + " does not exist (DOCKER_HOST names another)");
+      }
       DockerHttpClient http =
           new ZerodepDockerHttpClient.Builder()
               .dockerHost(config.getDockerHost())
