@@ -254,9 +254,15 @@ public final class ContainerSupervisor implements AutoCloseable {
    * Removes the instance's containers of this node, running or not, and the volumes AYS created for
    * it.
    *
-   * @return what was removed, for the action's message
+   * @return what was removed, for the action's message; on a node without an engine nothing was
+   *     ever created there, so nothing is removed (an instance whose start failed for want of an
+   *     engine can still be uninstalled)
    */
   public String remove(String instanceKey) {
+    Optional<String> noEngine = engine.missing();
+    if (noEngine.isPresent()) {
+      return "no container to remove: " + noEngine.get();
+    }
     DockerClient docker = engine.client();
     int containers = 0;
     for (Container container : list(instanceKey, null)) {

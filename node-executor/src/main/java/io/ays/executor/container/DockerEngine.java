@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The node's container engine, reached through its Docker-compatible socket ({@code DOCKER_HOST},
@@ -31,12 +32,9 @@ public final class DockerEngine implements AutoCloseable {
   public synchronized DockerClient client() {
     if (client == null) {
       DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-      URI host = config.getDockerHost();
-      if ("unix".equals(host.getScheme()) && !Files.exists(Path.of(host.getPath()))) {
-        throw new ContainerException(
-            "no container engine on this node: its socket "
-                + host
-                + " does not exist (DOCKER_HOST names another)");
+      Optional<String> missing = missing(config.getDockerHost());
+      if (missing.isPresent()) {
+        throw new ContainerException(missing.get());
       }
       DockerHttpClient http =
           new ZerodepDockerHttpClient.Builder()
@@ -48,6 +46,26 @@ public final class DockerEngine implements AutoCloseable {
       client = DockerClientImpl.getInstance(config, http);
     }
     return client;
+  }
+
+  /**
+   * Why this node has no engine to talk to (the unix socket it would use does not exist), or empty
+   * when it may have one. Makes no client.
+   */
+  public synchronized Optional<String> missing() {
+    return client != null
+        ? Optional.empty()
+        : missing(DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost());
+  }
+
+  private static Optional<String> missing(URI host) {
+    if ("unix".equals(host.getScheme()) && !Files.exists(Path.of(host.getPath()))) {
+      return Optional.of(
+          "no container engine on this node: its socket "
+              + host
+              + " does not exist (DOCKER_HOST names another)");
+    }
+    return Optional.empty();
   }
 
   /** Whether the client was made (a container template was used). */
