@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The container form of a {@code process.N} entry: the process runs in a container of the node's
  * engine rather than as a host process. Field names and formats follow the original's {@code
  * docker_container} template ({@code portsforwards:'80:8080 22:8022'}, the container's port first;
- * {@code volumes:'/data:web-data # /etc/x:/srv/x'}, '#'-separated, the path inside first).
+ * {@code volumes:'/data:web-data # /etc/x:/srv/x:ro'}, '#'-separated, the path inside first, an
+ * optional {@code :ro} last).
  *
  * @param image the image's name; with {@code build}, the tag the built image gets
  * @param build a folder holding a Dockerfile to build the image from: one of the instance's folder
@@ -52,9 +53,14 @@ public record ContainerSpec(
 
   /**
    * A mount: {@code source} is an absolute host folder, or the name of a volume that AYS creates
-   * for the instance (and removes with it).
+   * for the instance (and removes with it); {@code readOnly} when the entry ends with {@code :ro}
+   * (a folder of keys the container must read and never change).
    */
-  public record Mount(String containerPath, String source) {
+  public record Mount(String containerPath, String source, boolean readOnly) {
+    public Mount(String containerPath, String source) {
+      this(containerPath, source, false);
+    }
+
     public boolean namedVolume() {
       return !source.startsWith("/");
     }
@@ -138,18 +144,19 @@ public record ContainerSpec(
         continue;
       }
       String[] parts = trimmed.split(":");
-      if (parts.length != 2 || !parts[0].startsWith("/")) {
+      boolean readOnly = parts.length == 3 && parts[2].trim().equals("ro");
+      if ((parts.length != 2 && !readOnly) || !parts[0].startsWith("/")) {
         throw new IllegalArgumentException(
             "volumes: '"
                 + trimmed
-                + "' is not <path in the container>:<host folder or volume name>");
+                + "' is not <path in the container>:<host folder or volume name>[:ro]");
       }
       String source = parts[1].trim();
       if (!source.startsWith("/") && !NAME.matcher(source).matches()) {
         throw new IllegalArgumentException(
             "volumes: '" + source + "' is neither an absolute folder nor a volume name");
       }
-      mounts.add(new Mount(parts[0].trim(), source));
+      mounts.add(new Mount(parts[0].trim(), source, readOnly));
     }
     return mounts;
   }

@@ -53,6 +53,62 @@ class ContainerSpecTest {
   }
 
   @Test
+  void aMountEndingWithRoIsReadOnly() {
+    Template t =
+        Template.fromHrd(
+            "demo",
+            "web",
+            "process.1 =\n    image:'demo/web:1',\n    volumes:'/etc/keys:/srv/keys:ro # /data:data',\n",
+            null);
+    assertThat(t.problems()).isEmpty();
+    assertThat(t.processes().get(0).container().orElseThrow().volumes())
+        .containsExactly(
+            new ContainerSpec.Mount("/etc/keys", "/srv/keys", true),
+            new ContainerSpec.Mount("/data", "data", false));
+    assertThat(problem("image:'demo/web:1',\n    volumes:'/etc/keys:/srv/keys:rw'"))
+        .contains("volumes: '/etc/keys:/srv/keys:rw' is not <path in the container>:<host folder");
+  }
+
+  /**
+   * The container node example: resolved with the answers ./ays install gives, it is an executor
+   * container on the host network named after the instance, its credentials mounted read-only.
+   */
+  @Test
+  void theContainerNodeTemplateResolvesToAnExecutorContainerNamedAfterTheInstance()
+      throws java.io.IOException {
+    Template t =
+        new TemplateLoader()
+            .load("examples", java.nio.file.Path.of("../examples/templates/node.container"));
+    assertThat(t.problems()).isEmpty();
+    assertThat(t.recipe().getString("category", "app")).isEqualTo("node");
+    ResolvedInstance web1 =
+        new InstanceResolver()
+            .resolve(t, "web1", java.util.Map.of("param.credentials", "/srv/ays/nodes/web1"));
+    assertThat(web1.problems()).isEmpty();
+    ProcessSpec process = web1.processes().get(0);
+    ContainerSpec spec = process.container().orElseThrow();
+    assertThat(spec.image()).isEqualTo("ays/node-executor:dev");
+    assertThat(spec.network()).isEqualTo("host");
+    assertThat(spec.volumes())
+        .containsExactly(
+            new ContainerSpec.Mount("/etc/ays/node", "/srv/ays/nodes/web1", true),
+            new ContainerSpec.Mount("/var/lib/ays/executor", "executor", false));
+    assertThat(process.ports()).containsExactly(8190);
+    assertThat(process.env())
+        .containsEntry("AYS_NODE_ID", "web1")
+        .containsEntry("AYS_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+        .containsEntry("AYS_TRUSTED_KEYS", "local-1=/etc/ays/node/signing.pub.pem")
+        .containsEntry("AYS_HTTP_PORT", "8190")
+        .containsEntry("AYS_EXECUTOR_GIT_EXPORT_REGISTRY", "http://127.0.0.1:8081/git/");
+    assertThat(
+            new InstanceResolver()
+                .resolve(t, "web1", java.util.Map.of("param.credentials", "relative"))
+                .problems())
+        .as("the credentials folder must be absolute")
+        .isNotEmpty();
+  }
+
+  @Test
   void aHostProcessHasNoContainer() {
     Template t = Template.fromHrd("demo", "web", "process.1 =\n    cmd:'sleep 1',\n", null);
     assertThat(t.processes().get(0).container()).isEmpty();

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -253,9 +254,15 @@ public final class ContainerSupervisor implements AutoCloseable {
    * Removes the instance's containers of this node, running or not, and the volumes AYS created for
    * it.
    *
-   * @return what was removed, for the action's message
+   * @return what was removed, for the action's message; on a node without an engine nothing was
+   *     ever created there, so nothing is removed (an instance whose start failed for want of an
+   *     engine can still be uninstalled)
    */
   public String remove(String instanceKey) {
+    Optional<String> noEngine = engine.missing();
+    if (noEngine.isPresent()) {
+      return "no container to remove: " + noEngine.get();
+    }
     DockerClient docker = engine.client();
     int containers = 0;
     for (Container container : list(instanceKey, null)) {
@@ -318,7 +325,11 @@ public final class ContainerSupervisor implements AutoCloseable {
               .exec();
         }
       }
-      binds.add(new Bind(source, new Volume(mount.containerPath())));
+      binds.add(
+          new Bind(
+              source,
+              new Volume(mount.containerPath()),
+              mount.readOnly() ? AccessMode.ro : AccessMode.rw));
     }
     return binds;
   }

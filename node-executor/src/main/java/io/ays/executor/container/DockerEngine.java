@@ -7,7 +7,11 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The node's container engine, reached through its Docker-compatible socket ({@code DOCKER_HOST},
@@ -19,10 +23,19 @@ public final class DockerEngine implements AutoCloseable {
 
   private DockerClient client;
 
-  /** The client, made on the first call. */
+  /**
+   * The client, made on the first call.
+   *
+   * @throws ContainerException naming the engine's address when its unix socket does not exist (a
+   *     node without an engine, such as a container node: docs/templates.md, "Container nodes")
+   */
   public synchronized DockerClient client() {
     if (client == null) {
       DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      Optional<String> missing = missing(config.getDockerHost());
+      if (missing.isPresent()) {
+        throw new ContainerException(missing.get());
+      }
       DockerHttpClient http =
           new ZerodepDockerHttpClient.Builder()
               .dockerHost(config.getDockerHost())
@@ -33,6 +46,26 @@ public final class DockerEngine implements AutoCloseable {
       client = DockerClientImpl.getInstance(config, http);
     }
     return client;
+  }
+
+  /**
+   * Why this node has no engine to talk to (the unix socket it would use does not exist), or empty
+   * when it may have one. Makes no client.
+   */
+  public synchronized Optional<String> missing() {
+    return client != null
+        ? Optional.empty()
+        : missing(DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost());
+  }
+
+  private static Optional<String> missing(URI host) {
+    if ("unix".equals(host.getScheme()) && !Files.exists(Path.of(host.getPath()))) {
+      return Optional.of(
+          "no container engine on this node: its socket "
+              + host
+              + " does not exist (DOCKER_HOST names another)");
+    }
+    return Optional.empty();
   }
 
   /** Whether the client was made (a container template was used). */
