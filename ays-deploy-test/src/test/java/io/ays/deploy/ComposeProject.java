@@ -109,7 +109,7 @@ final class ComposeProject {
 
   /**
    * Every container of the project (those compose started, whatever their state), as service name
-   * to "state health exit-code", e.g. {@code running healthy 0} or {@code exited - 1}.
+   * to "state health exit-code", e.g. {@code running healthy 0} or {@code exited unhealthy 2}.
    */
   Map<String, String> states() throws IOException {
     Result ids =
@@ -145,12 +145,14 @@ final class ComposeProject {
     return states;
   }
 
-  /** The services whose container is not running healthy nor a job that exited 0. */
+  /** The services whose container is neither running healthy nor a job that exited 0. */
   List<String> failingServices() throws IOException {
     List<String> failing = new ArrayList<>();
     for (Map.Entry<String, String> state : states().entrySet()) {
       String s = state.getValue();
-      boolean fine = s.startsWith("running healthy") || s.equals("exited - 0");
+      // A job's container keeps the health status of its image's HEALTHCHECK when it exits.
+      boolean fine =
+          s.startsWith("running healthy") || (s.startsWith("exited ") && s.endsWith(" 0"));
       if (!fine) {
         failing.add(state.getKey() + " (" + s + ")");
       }
