@@ -149,20 +149,20 @@ class ComposeEndToEndTest {
               + " up and ready in "
               + Duration.between(started, Instant.now()).toSeconds()
               + " s");
+      // The test watches as the Kafka admin (it reads every topic) and sends as an operator
+      // would, both from the host: through the EXTERNAL listener.
+      events =
+          new EventLog(
+              kafkaBootstrap(),
+              kafkaClientSettings("ays-admin"),
+              List.of("ays.service-events", "ays.requests", "ays.dead-letter"));
+      Map<String, Object> operator = new HashMap<>(kafkaClientSettings("ays-operator"));
+      operator.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+      producer = new KafkaProducer<>(operator, new StringSerializer(), new StringSerializer());
     } catch (Exception | AssertionError e) {
       failed = true;
       throw e;
     }
-    // The test watches as the Kafka admin (it reads every topic) and sends as an operator would,
-    // both from the host: through the EXTERNAL listener.
-    events =
-        new EventLog(
-            kafkaBootstrap(),
-            kafkaClientSettings("ays-admin"),
-            List.of("ays.service-events", "ays.requests", "ays.dead-letter"));
-    Map<String, Object> operator = new HashMap<>(kafkaClientSettings("ays-operator"));
-    operator.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
-    producer = new KafkaProducer<>(operator, new StringSerializer(), new StringSerializer());
   }
 
   /** What .env would give, pointed at this test's secrets, images and ports. */
@@ -213,9 +213,14 @@ class ComposeEndToEndTest {
         printLogsOfFailingServices();
       }
     } finally {
+      Instant started = Instant.now();
       ComposeProject.Result down =
           compose.composeMayFail(
               Duration.ofMinutes(3), "down", "-v", "--remove-orphans", "--timeout", "30");
+      System.out.println(
+          "[compose-test] down -v in "
+              + Duration.between(started, Instant.now()).toSeconds()
+              + " s");
       deleteSecrets();
       assertThat(down.exitCode()).as("compose down -v:\n" + down.output()).isZero();
       assertThat(compose.leftovers()).as("left of project " + compose.name()).isEmpty();
