@@ -210,7 +210,7 @@ class ComposeEndToEndTest {
         events.close();
       }
       if (failed) {
-        printLogsOfFailingServices();
+        System.out.println(compose.failureReport("[compose-test] "));
       }
     } finally {
       Instant started = Instant.now();
@@ -397,29 +397,6 @@ class ComposeEndToEndTest {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  /** On failure: the log tails of the services that are not healthy (of all, if every one is). */
-  private void printLogsOfFailingServices() {
-    try {
-      Map<String, String> states = compose.states();
-      System.out.println("[compose-test] containers of " + compose.name() + ": " + states);
-      List<String> failing = compose.failingServices();
-      List<String> services =
-          failing.isEmpty()
-              ? List.copyOf(states.keySet())
-              : failing.stream().map(s -> s.substring(0, s.indexOf(' '))).toList();
-      for (String service : services) {
-        System.out.println(
-            "[compose-test] ---- "
-                + service
-                + (failing.isEmpty() ? "" : " (failing)")
-                + " ----\n"
-                + compose.logs(service, failing.isEmpty() ? 40 : 150));
-      }
-    } catch (IOException | RuntimeException e) {
-      System.out.println("[compose-test] could not read the compose logs: " + e);
     }
   }
 

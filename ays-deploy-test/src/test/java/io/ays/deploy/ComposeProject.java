@@ -160,6 +160,36 @@ final class ComposeProject {
     return failing;
   }
 
+  /**
+   * What to read after a failure: every container's state and the log tails of the services that
+   * are not healthy (of all, if every one is), each line of the report starting with {@code tag}.
+   */
+  String failureReport(String tag) {
+    StringBuilder report = new StringBuilder();
+    try {
+      Map<String, String> states = states();
+      report.append(tag).append("containers of ").append(name).append(": ").append(states);
+      List<String> failing = failingServices();
+      List<String> services =
+          failing.isEmpty()
+              ? List.copyOf(states.keySet())
+              : failing.stream().map(s -> s.substring(0, s.indexOf(' '))).toList();
+      for (String service : services) {
+        report
+            .append('\n')
+            .append(tag)
+            .append("---- ")
+            .append(service)
+            .append(failing.isEmpty() ? "" : " (failing)")
+            .append(" ----\n")
+            .append(logs(service, failing.isEmpty() ? 40 : 150));
+      }
+    } catch (IOException | RuntimeException e) {
+      report.append('\n').append(tag).append("could not read the compose logs: ").append(e);
+    }
+    return report.toString();
+  }
+
   /** The last lines of a service's log. */
   String logs(String service, int lines) throws IOException {
     return composeMayFail(
