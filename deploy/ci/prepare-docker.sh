@@ -2,7 +2,8 @@
 # prepare-docker.sh: make this machine ready for the container test (ays-deploy-test) and for
 # deploy/compose, without pulling anything from a container registry.
 #
-#   1. installs docker.io (apt) if no docker engine is installed;
+#   1. installs docker.io (apt) if no docker engine is installed, and docker-compose (apt) if
+#      neither it nor the docker compose plugin is;
 #   2. starts dockerd in the background if it does not answer (log: /var/log/ays-dockerd.log);
 #   3. builds the base image $AYS_BASE_IMAGE (default ays-base:bookworm-jre17) from Debian
 #      packages with debootstrap, unless it exists already (cached across runs);
@@ -47,6 +48,14 @@ if ! command -v dockerd >/dev/null 2>&1; then
   log "installing docker.io"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q docker.io
+fi
+
+# The compose tool for deploy/compose and its test (ComposeEndToEndTest): Debian's docker-compose
+# (1.29) unless docker-compose or the docker compose plugin is there already.
+if ! command -v docker-compose >/dev/null 2>&1 && ! docker compose version >/dev/null 2>&1; then
+  log "installing docker-compose"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q docker-compose
 fi
 
 # --- 2. dockerd ----------------------------------------------------------------------------

@@ -75,6 +75,24 @@ host=${KAFKA_LISTEN_HOST:-0.0.0.0}
 adv=${KAFKA_ADVERTISED_HOST:-$(hostname)}
 node=${KAFKA_NODE_ID:-1}
 data=/var/lib/kafka/data
+
+# A second client listener, EXTERNAL, for clients that cannot resolve or reach the advertised host
+# (clients on a Docker host, outside compose's network): it listens on KAFKA_EXTERNAL_PORT and is
+# advertised as KAFKA_EXTERNAL_ADVERTISED (host:port, default 127.0.0.1:KAFKA_EXTERNAL_PORT, i.e.
+# the host side of a published port). Same protocol and SCRAM principals as the first listener.
+listeners="CLIENT://$host:$port"
+advertised="CLIENT://$adv:$port"
+protocols="CLIENT:$protocol"
+external=${KAFKA_EXTERNAL_PORT:-}
+if [ -n "$external" ]; then
+  [[ $external =~ ^[0-9]{1,5}$ ]] || { echo "KAFKA_EXTERNAL_PORT: a port number, got '$external'" >&2; exit 2; }
+  ext_adv=${KAFKA_EXTERNAL_ADVERTISED:-127.0.0.1:$external}
+  [[ $ext_adv =~ ^[A-Za-z0-9._-]+:[0-9]{1,5}$ ]] ||
+    { echo "KAFKA_EXTERNAL_ADVERTISED: host:port, got '$ext_adv'" >&2; exit 2; }
+  listeners="$listeners,EXTERNAL://$host:$external"
+  advertised="$advertised,EXTERNAL://$ext_adv"
+  protocols="$protocols,EXTERNAL:$protocol"
+fi
 conf=/var/lib/kafka/server.properties
 
 # It holds the admin's password: readable by the kafka user only.
@@ -83,14 +101,16 @@ conf=/var/lib/kafka/server.properties
 process.roles=broker,controller
 node.id=$node
 controller.quorum.bootstrap.servers=$adv:$cport
-listeners=CLIENT://$host:$port,CONTROLLER://$host:$cport
-advertised.listeners=CLIENT://$adv:$port,CONTROLLER://$adv:$cport
+listeners=$listeners,CONTROLLER://$host:$cport
+advertised.listeners=$advertised,CONTROLLER://$adv:$cport
 inter.broker.listener.name=CLIENT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:$protocol
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,$protocols
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.client.scram-sha-512.sasl.jaas.config=$jaas
+# Clients only (the broker talks to itself on CLIENT): SCRAM needs no credentials of its own here.
+listener.name.external.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 # The controller keeps the SCRAM credentials, so the broker meets it with SASL/PLAIN as the admin.
 listener.name.controller.sasl.enabled.mechanisms=PLAIN
 sasl.mechanism.controller.protocol=PLAIN

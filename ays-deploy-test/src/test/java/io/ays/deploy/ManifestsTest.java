@@ -166,6 +166,48 @@ class ManifestsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void composePortsAndHostNetworkFilesFitComposeYaml() throws IOException {
+    Map<String, Map<String, Object>> services = composeServices("compose.yaml");
+    Map<String, Map<String, Object>> published = composeServices("compose.ports.yaml");
+    Map<String, Map<String, Object>> hostNetwork = composeServices("compose.host-network.yaml");
+    Map<String, String> env = dotEnv(DEPLOY.resolve("compose/.env"));
+
+    // "docker compose up" in deploy/compose publishes the ports; compose.yaml itself has none, so
+    // that the host-network file can use it (Docker refuses published ports on the host network).
+    assertThat(env).containsEntry("COMPOSE_FILE", "compose.yaml:compose.ports.yaml");
+    services.forEach(
+        (name, service) ->
+            assertThat(service).as(name + " in compose.yaml").doesNotContainKey("ports"));
+    assertThat(services).containsKeys(published.keySet().toArray(String[]::new));
+    assertThat(hostNetwork.keySet())
+        .as("every service on the host network (or none)")
+        .containsExactlyInAnyOrderElementsOf(services.keySet());
+    hostNetwork.forEach(
+        (name, service) -> assertThat(service.get("network_mode")).as(name).isIn("host", "none"));
+
+    // Kafka's EXTERNAL listener is the published one, advertised as the host's side of it.
+    Map<String, Object> kafkaEnv = (Map<String, Object>) services.get("kafka").get("environment");
+    String externalPort = (String) kafkaEnv.get("KAFKA_EXTERNAL_PORT");
+    assertThat((List<String>) published.get("kafka").get("ports"))
+        .containsExactly("127.0.0.1:${KAFKA_HOST_PORT:-9092}:" + externalPort);
+    assertThat(kafkaEnv)
+        .containsEntry("KAFKA_EXTERNAL_ADVERTISED", "127.0.0.1:${KAFKA_HOST_PORT:-9092}");
+    assertThat((Map<String, Object>) hostNetwork.get("kafka").get("environment"))
+        .containsEntry("KAFKA_EXTERNAL_PORT", "${KAFKA_HOST_PORT:-9092}");
+
+    // The host-network file repeats the setup job's command with the broker's address only.
+    List<String> setup = (List<String>) services.get("kafka-setup").get("command");
+    List<String> hostSetup = (List<String>) hostNetwork.get("kafka-setup").get("command");
+    int bootstrap = setup.indexOf("--bootstrap") + 1;
+    assertThat(setup.get(bootstrap)).isEqualTo("kafka:9092");
+    assertThat(hostSetup.get(bootstrap)).isEqualTo("127.0.0.1:${AYS_KAFKA_PORT:-9094}");
+    List<String> rest = new ArrayList<>(hostSetup);
+    rest.set(bootstrap, setup.get(bootstrap));
+    assertThat(rest).as("compose.host-network.yaml's kafka-setup command").isEqualTo(setup);
+  }
+
+  @Test
   void noCommittedFileUnderDeployHoldsAPasswordOrKafkaWithoutSasl() throws IOException {
     // A literal value (or default, ${X:-value}) for anything named *password*, a JAAS password
     // that is not a shell variable, or a Secret resource with data.
@@ -504,6 +546,13 @@ class ManifestsTest {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> composeServices(String file) throws IOException {
+    Map<String, Object> compose =
+        (Map<String, Object>) load(DEPLOY.resolve("compose/" + file)).get(0);
+    return (Map<String, Map<String, Object>>) compose.get("services");
   }
 
   @SuppressWarnings("unchecked")
