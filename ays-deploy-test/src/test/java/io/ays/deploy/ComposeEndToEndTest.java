@@ -6,12 +6,11 @@ import io.ays.contracts.auth.Roles;
 import io.ays.contracts.auth.TokenKeys;
 import io.ays.contracts.kafka.KafkaClientConfig;
 import io.ays.testing.EventLog;
+import io.ays.testing.LocalPorts;
 import io.ays.testing.Prerequisites;
 import io.ays.testing.Readiness;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -256,7 +254,7 @@ class ComposeEndToEndTest {
         "a successful install run",
         r -> isType(r, "ays.run.finished.v1") && r.value().contains("\"outcome\":\"SUCCEEDED\""),
         Duration.ofSeconds(120));
-    awaitPort(servicePort, true, Duration.ofSeconds(10));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(10));
     assertThat(get(servicePort, "/", null).statusCode()).isEqualTo(200);
     // A child of node-2's executor, in its container, not in node-1's.
     assertThat(serverPid(EXECUTOR)).as("server in " + EXECUTOR).isNotEmpty();
@@ -271,10 +269,10 @@ class ComposeEndToEndTest {
     Instant killedAt = Instant.now();
     ComposeProject.Result kill = compose.exec(EXECUTOR, "kill", "-9", before);
     assertThat(kill.exitCode()).as(kill.output()).isZero();
-    awaitPort(servicePort, false, Duration.ofSeconds(10));
+    LocalPorts.await(servicePort, false, Duration.ofSeconds(10));
 
     // Healed at the executor's production monitor interval (10 s): the monitor asks for a restart.
-    awaitPort(servicePort, true, Duration.ofSeconds(60));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(60));
     events.await(
         "a restart request from the monitor",
         r -> isType(r, "ays.request.restart.v1") && KEY.equals(r.key()),
@@ -315,18 +313,7 @@ class ComposeEndToEndTest {
   }
 
   private void send(String action, String data) throws Exception {
-    String json =
-        "{\"specversion\":\"1.0\",\"id\":\""
-            + UUID.randomUUID()
-            + "\",\"source\":\"/compose-test\",\"type\":\"ays.request."
-            + action
-            + ".v1\",\"subject\":\""
-            + KEY
-            + "\",\"time\":\""
-            + Instant.now()
-            + "\",\"datacontenttype\":\"application/json\",\"data\":"
-            + data
-            + "}";
+    String json = Requests.json("/compose-test", action, KEY, data);
     producer.send(new ProducerRecord<>("ays.requests", KEY, json)).get();
   }
 
@@ -377,27 +364,6 @@ class ComposeEndToEndTest {
 
   private static boolean isType(ConsumerRecord<String, String> r, String type) {
     return r.value() != null && r.value().contains("\"type\":\"" + type + "\"");
-  }
-
-  private static void awaitPort(int port, boolean open, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (isOpen(port) == open) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "port " + port + (open ? " never opened" : " never closed") + " within " + timeout);
-  }
-
-  private static boolean isOpen(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** The generated secrets are this run's only: no key is left in target/. */

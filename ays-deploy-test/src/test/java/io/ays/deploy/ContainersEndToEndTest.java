@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ays.contracts.auth.Roles;
 import io.ays.testing.EventLog;
+import io.ays.testing.LocalPorts;
 import io.ays.testing.TestTokens;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -182,7 +179,7 @@ class ContainersEndToEndTest {
             + SECRET
             + "\"}}");
 
-    awaitPort(servicePort, true, Duration.ofSeconds(90));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(90));
     events.await(
         "a successful install run",
         r -> isType(r, "ays.run.finished.v1") && r.value().contains("\"outcome\":\"SUCCEEDED\""),
@@ -217,9 +214,9 @@ class ContainersEndToEndTest {
     Instant killedAt = Instant.now();
     ExecResult kill = ays.executor1.execInContainer("kill", "-9", before);
     assertThat(kill.getExitCode()).as(kill.getStderr()).isZero();
-    awaitPort(servicePort, false, Duration.ofSeconds(10));
+    LocalPorts.await(servicePort, false, Duration.ofSeconds(10));
 
-    awaitPort(servicePort, true, Duration.ofSeconds(30));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(30));
     events.await(
         "a restart request from the monitor",
         r -> isType(r, "ays.request.restart.v1") && KEY.equals(r.key()),
@@ -241,7 +238,7 @@ class ContainersEndToEndTest {
         "the instance STOPPED",
         r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"STOPPED\""),
         Duration.ofSeconds(45));
-    awaitPort(servicePort, false, Duration.ofSeconds(10));
+    LocalPorts.await(servicePort, false, Duration.ofSeconds(10));
     assertThat(serverPid(ays.executor1)).isEmpty();
   }
 
@@ -291,18 +288,7 @@ class ContainersEndToEndTest {
   }
 
   private void send(String action, String data) throws Exception {
-    String json =
-        "{\"specversion\":\"1.0\",\"id\":\""
-            + UUID.randomUUID()
-            + "\",\"source\":\"/deploy-test\",\"type\":\"ays.request."
-            + action
-            + ".v1\",\"subject\":\""
-            + KEY
-            + "\",\"time\":\""
-            + Instant.now()
-            + "\",\"datacontenttype\":\"application/json\",\"data\":"
-            + data
-            + "}";
+    String json = Requests.json("/deploy-test", action, KEY, data);
     producer.send(new ProducerRecord<>("ays.requests", KEY, json)).get();
   }
 
@@ -368,26 +354,5 @@ class ContainersEndToEndTest {
 
   private static boolean isType(ConsumerRecord<String, String> r, String type) {
     return r.value() != null && r.value().contains("\"type\":\"" + type + "\"");
-  }
-
-  private static void awaitPort(int port, boolean open, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (isOpen(port) == open) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "port " + port + (open ? " never opened" : " never closed") + " within " + timeout);
-  }
-
-  private static boolean isOpen(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -3,10 +3,9 @@ package io.ays.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.contracts.auth.Roles;
+import io.ays.testing.LocalPorts;
 import io.ays.testing.TestTokens;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,7 @@ class CliEndToEndTest {
         .containsPattern("\\[ ?\\d+/12\\] e2e/hello-http/main: monitor SUCCEEDED")
         .contains("e2e/hello-http/main: install SUCCEEDED in")
         .contains("install e2e/hello-http/main: SUCCEEDED (1 run, 12 steps)");
-    assertThat(isOpen(servicePort)).isTrue();
+    assertThat(LocalPorts.isOpen(servicePort)).isTrue();
   }
 
   @Test
@@ -197,7 +196,7 @@ class CliEndToEndTest {
     assertThat(stop.out)
         .contains("e2e/hello-http/main: stop accepted")
         .contains("stop e2e/hello-http/main: SUCCEEDED");
-    assertThat(isOpen(servicePort)).isFalse();
+    assertThat(LocalPorts.isOpen(servicePort)).isFalse();
 
     watch.awaitOutput("stop SUCCEEDED");
     watch.stop();
@@ -382,14 +381,5 @@ class CliEndToEndTest {
       Thread.sleep(250);
     }
     throw new AssertionError("the coordinator never learned of template e2e/hello-http");
-  }
-
-  private static boolean isOpen(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

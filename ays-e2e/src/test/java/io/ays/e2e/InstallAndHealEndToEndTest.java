@@ -3,9 +3,7 @@ package io.ays.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ays.testing.EventLog;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.ays.testing.LocalPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +83,7 @@ class InstallAndHealEndToEndTest {
                 + servicePort
                 + "}}");
 
-    awaitPort(servicePort, true, Duration.ofSeconds(60));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(60));
     // This request's run and this instance only: other classes on the shared cluster have
     // finished runs and RUNNING instances of their own on the same topics.
     events.await(
@@ -118,11 +116,11 @@ class InstallAndHealEndToEndTest {
     ProcessHandle server =
         serverProcess().orElseThrow(() -> new AssertionError("no server process"));
     server.destroyForcibly();
-    awaitPort(servicePort, false, Duration.ofSeconds(5));
+    LocalPorts.await(servicePort, false, Duration.ofSeconds(5));
 
     // How fast is measured by the benchmark (docs/benchmarks.md), not asserted here: a loaded
     // machine must not fail the test.
-    awaitPort(servicePort, true, Duration.ofSeconds(60));
+    LocalPorts.await(servicePort, true, Duration.ofSeconds(60));
     events.await(
         "a restart request from the monitor",
         r -> isType(r, "ays.request.restart.v1") && KEY.equals(r.key()),
@@ -168,7 +166,7 @@ class InstallAndHealEndToEndTest {
         "the instance STOPPED",
         r -> isType(r, "ays.instance.state.v1") && r.value().contains("\"to\":\"STOPPED\""),
         Duration.ofSeconds(30));
-    awaitPort(servicePort, false, Duration.ofSeconds(5));
+    LocalPorts.await(servicePort, false, Duration.ofSeconds(5));
     assertThat(serverProcess()).isEmpty();
   }
 
@@ -292,26 +290,5 @@ class InstallAndHealEndToEndTest {
       }
     }
     return phases;
-  }
-
-  private static void awaitPort(int port, boolean open, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (isOpen(port) == open) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        "port " + port + (open ? " never opened" : " never closed") + " within " + timeout);
-  }
-
-  private static boolean isOpen(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -2,10 +2,9 @@ package io.ays.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ays.testing.LocalPorts;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +157,9 @@ class TutorialEndToEndTest {
     assertThat(healed.group(1)).isEqualTo(served.group(1));
     assertThat(healed.group(2)).isNotEqualTo(healed.group(1));
 
-    assertThat(isOpen(tutorialPort)).as("fancyPackage is gone after the uninstall").isFalse();
+    assertThat(LocalPorts.isOpen(tutorialPort))
+        .as("fancyPackage is gone after the uninstall")
+        .isFalse();
     Run status = run(Duration.ofMinutes(2), projectDir.resolve("ays").toString(), "status");
     assertThat(status.out).as(status.toString()).doesNotContain("fancyPackage");
 
@@ -208,7 +209,7 @@ class TutorialEndToEndTest {
     assertThat(install.out)
         .as(install.toString())
         .contains("install examples/hello-http/second: SUCCEEDED");
-    assertThat(isOpen(secondNodeServicePort)).isTrue();
+    assertThat(LocalPorts.isOpen(secondNodeServicePort)).isTrue();
     Path nodeFolder = home.resolve("nodes/node-1/executor");
     assertThat(
             ProcessHandle.allProcesses()
@@ -256,7 +257,7 @@ class TutorialEndToEndTest {
             "--timeout",
             "2m");
     assertThat(uninstall.code).as(uninstall.toString()).isZero();
-    assertThat(isOpen(secondNodeServicePort)).isFalse();
+    assertThat(LocalPorts.isOpen(secondNodeServicePort)).isFalse();
 
     // prepare: installed on node-1 and not started.
     Run prepare =
@@ -273,7 +274,7 @@ class TutorialEndToEndTest {
             "2m");
     assertThat(prepare.code).as(prepare.toString()).isZero();
     assertThat(prepare.err).contains("sent as install --no-start");
-    assertThat(isOpen(secondNodeServicePort)).isFalse();
+    assertThat(LocalPorts.isOpen(secondNodeServicePort)).isFalse();
     Run prepared = run(Duration.ofMinutes(1), ays, "status");
     assertThat(prepared.out)
         .as(prepared.toString())
@@ -515,14 +516,5 @@ class TutorialEndToEndTest {
       }
     }
     return new ArrayList<>(ports);
-  }
-
-  private static boolean isOpen(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

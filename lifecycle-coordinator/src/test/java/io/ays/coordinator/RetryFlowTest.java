@@ -46,18 +46,14 @@ class RetryFlowTest {
 
   @Test
   void aTransientFailureIsRetriedAndTheRunSucceeds() throws Exception {
-    String node = "flaky-" + shortId();
-    publish("retry", "flaky", PROCESS + "lifecycle.backoff = 100ms\n");
-    awaitPlannable("retry", "flaky", node);
     try (ScriptedNode executor =
-        new ScriptedNode(
-            broker.bootstrapServers(),
-            node,
+        installOnScriptedNode(
+            "flaky",
+            PROCESS + "lifecycle.backoff = 100ms\n",
             (key, phase, attempt) ->
                 phase == Phase.CONFIGURE && attempt == 1
                     ? ScriptedNode.Reply.FAIL
                     : ScriptedNode.Reply.WORK)) {
-      submit("install", "retry", "flaky", node);
       awaitState("retry/flaky/main", "RUNNING");
       assertThat(executor.attemptsOf("retry/flaky/main", Phase.CONFIGURE)).containsExactly(1, 2);
       JsonPath runs = given().get("/instances/retry/flaky/main/runs").jsonPath();
@@ -68,18 +64,14 @@ class RetryFlowTest {
 
   @Test
   void aServiceThatDiesRightAfterItsStartIsStartedAgainBeforeTheNextCheck() throws Exception {
-    String node = "dies-" + shortId();
-    publish("retry", "shortlived", PROCESS + "lifecycle.backoff = 100ms\n");
-    awaitPlannable("retry", "shortlived", node);
     try (ScriptedNode executor =
-        new ScriptedNode(
-            broker.bootstrapServers(),
-            node,
+        installOnScriptedNode(
+            "shortlived",
+            PROCESS + "lifecycle.backoff = 100ms\n",
             (key, phase, attempt) ->
                 phase == Phase.START && attempt == 1
                     ? ScriptedNode.Reply.DIE_AFTER
                     : ScriptedNode.Reply.WORK)) {
-      submit("install", "retry", "shortlived", node);
       awaitState("retry/shortlived/main", "RUNNING");
       assertThat(executor.attemptsOf("retry/shortlived/main", Phase.START)).containsExactly(1, 2);
       JsonPath runs = given().get("/instances/retry/shortlived/main/runs").jsonPath();
@@ -94,16 +86,12 @@ class RetryFlowTest {
   @Test
   void aServiceThatNeverStaysUpFailsTheRunAfterTheCheckAttemptsWithAStartBeforeEach()
       throws Exception {
-    String node = "crashloop-" + shortId();
-    publish("retry", "crashloop", PROCESS + "lifecycle.backoff = 100ms\n");
-    awaitPlannable("retry", "crashloop", node);
     try (ScriptedNode executor =
-        new ScriptedNode(
-            broker.bootstrapServers(),
-            node,
+        installOnScriptedNode(
+            "crashloop",
+            PROCESS + "lifecycle.backoff = 100ms\n",
             (key, phase, attempt) ->
                 phase == Phase.START ? ScriptedNode.Reply.DIE_AFTER : ScriptedNode.Reply.WORK)) {
-      submit("install", "retry", "crashloop", node);
       awaitState("retry/crashloop/main", "FAILED");
       JsonPath runs = given().get("/instances/retry/crashloop/main/runs").jsonPath();
       int checks = runs.getInt("[0].steps.findAll { it.phase == 'check_up' }[-1].attempt");
@@ -115,18 +103,14 @@ class RetryFlowTest {
 
   @Test
   void anUnansweredAttemptTimesOutAndIsTriedAgain() throws Exception {
-    String node = "slow-" + shortId();
-    publish("retry", "slow", PROCESS + "lifecycle.start.timeout = 1\nlifecycle.backoff = 100ms\n");
-    awaitPlannable("retry", "slow", node);
     try (ScriptedNode executor =
-        new ScriptedNode(
-            broker.bootstrapServers(),
-            node,
+        installOnScriptedNode(
+            "slow",
+            PROCESS + "lifecycle.start.timeout = 1\nlifecycle.backoff = 100ms\n",
             (key, phase, attempt) ->
                 phase == Phase.START && attempt == 1
                     ? ScriptedNode.Reply.IGNORE
                     : ScriptedNode.Reply.WORK)) {
-      submit("install", "retry", "slow", node);
       awaitState("retry/slow/main", "RUNNING");
       assertThat(executor.attemptsOf("retry/slow/main", Phase.START)).containsExactly(1, 2);
     }
@@ -136,17 +120,19 @@ class RetryFlowTest {
   void aNodeThatTakesCommandsButNeverAnswersTimesOutEachAttemptAndFailsNamingTheNode()
       throws Exception {
     // Alive (it sends heartbeats) but its executor never answers: each attempt times out.
-    String node = "mute-" + shortId();
-    publish("retry", "lonely", PROCESS + "lifecycle.timeout = 1\nlifecycle.attempts = 2\n");
-    awaitPlannable("retry", "lonely", node);
     try (ScriptedNode executor =
-        new ScriptedNode(
-            broker.bootstrapServers(), node, (key, phase, attempt) -> ScriptedNode.Reply.IGNORE)) {
-      submit("install", "retry", "lonely", node);
+        installOnScriptedNode(
+            "lonely",
+            PROCESS + "lifecycle.timeout = 1\nlifecycle.attempts = 2\n",
+            (key, phase, attempt) -> ScriptedNode.Reply.IGNORE)) {
       awaitState("retry/lonely/main", "FAILED");
       JsonPath runs = given().get("/instances/retry/lonely/main/runs").jsonPath();
       assertThat(runs.getString("[0].reason"))
-          .contains("init on " + node + " failed: timed out: no result from node " + node);
+          .contains(
+              "init on "
+                  + executor.node()
+                  + " failed: timed out: no result from node "
+                  + executor.node());
       assertThat(runs.getInt("[0].steps[0].attempt")).isEqualTo(2);
       assertThat(executor.attemptsOf("retry/lonely/main", Phase.INIT)).containsExactly(1, 2);
     }
@@ -241,6 +227,20 @@ class RetryFlowTest {
               .value();
       assertThat(stepStarted).contains("\"correlationid\":\"" + installRequest + "\"");
     }
+  }
+
+  /**
+   * Publishes template {@code retry/<name>}, starts a scripted node for it and sends its install
+   * there; the caller closes the node.
+   */
+  private ScriptedNode installOnScriptedNode(
+      String name, String serviceHrd, ScriptedNode.Script script) {
+    String node = name + "-" + shortId();
+    publish("retry", name, serviceHrd);
+    awaitPlannable("retry", name, node);
+    ScriptedNode executor = new ScriptedNode(broker.bootstrapServers(), node, script);
+    submit("install", "retry", name, node);
+    return executor;
   }
 
   private void publish(String domain, String name, String serviceHrd) {

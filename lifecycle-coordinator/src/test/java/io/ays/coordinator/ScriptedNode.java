@@ -71,6 +71,11 @@ final class ScriptedNode implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean answerTwice;
 
+  /** The node id this stand-in answers for. */
+  String node() {
+    return node;
+  }
+
   ScriptedNode(String bootstrap, String node, BiPredicate<String, Phase> fails) {
     this(
         bootstrap, node, (key, phase, attempt) -> fails.test(key, phase) ? Reply.FAIL : Reply.WORK);
