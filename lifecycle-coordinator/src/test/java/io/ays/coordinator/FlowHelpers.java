@@ -35,8 +35,9 @@ final class FlowHelpers {
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
+        // An interrupted wait proves nothing: fail rather than let the test go on as if it held.
         Thread.currentThread().interrupt();
-        return;
+        throw new AssertionError("interrupted while waiting: " + failure, e);
       }
     }
     throw new AssertionError(failure);

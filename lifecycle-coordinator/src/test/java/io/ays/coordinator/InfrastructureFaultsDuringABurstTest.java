@@ -285,7 +285,7 @@ class InfrastructureFaultsDuringABurstTest {
         Thread.sleep(200);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        throw new AssertionError("interrupted while waiting: " + failure, e);
       }
     }
     throw new AssertionError(failure);
