@@ -169,7 +169,8 @@ class CrashRestartTest {
       Eventually.holds(
           WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("DOWN"));
     }
-    Thread.sleep(600); // several times the restart delay and poll interval
+    // The verdict on a report is stored in the transaction that stores the report's status: with
+    // the status visible, a restart would be scheduled already (RESTART_SCHEDULED), so no wait.
 
     for (String key : List.of(stopped, stopping)) {
       assertThat(kafka.all("ays.requests", key)).isEmpty();
@@ -191,7 +192,8 @@ class CrashRestartTest {
             newId(), key, HealthStatus.DEGRADED, HealthSource.MONITOR, "1 of 2 ports closed"));
     Eventually.holds(
         WAIT, () -> assertThat(MonitorApi.health(key).getString("status")).isEqualTo("DEGRADED"));
-    Thread.sleep(600); // several times the restart delay and poll interval
+    // The verdict on a report is stored in the transaction that stores the report's status: with
+    // the status visible, a restart would be scheduled already (RESTART_SCHEDULED), so no wait.
 
     assertThat(kafka.all("ays.requests", key)).isEmpty();
     assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING");
@@ -208,7 +210,14 @@ class CrashRestartTest {
     awaitRestarts(key, 1);
     // The coordinator has not started the restart run yet: one more crash report changes nothing.
     kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
-    Thread.sleep(600);
+    // The marker that the fourth report was taken: each crash while DOWN is recorded as
+    // PROCESS_EXITED (the first changed the status), in the transaction that decides on it.
+    Eventually.holds(
+        WAIT,
+        () ->
+            assertThat(MonitorApi.historyKinds(key))
+                .filteredOn("PROCESS_EXITED"::equals)
+                .hasSize(3));
 
     assertThat(kafka.all("ays.requests", key)).hasSize(1);
     assertThat(MonitorApi.health(key).getInt("restarts")).isEqualTo(1);
@@ -309,8 +318,8 @@ class CrashRestartTest {
           () -> assertThat(MonitorApi.health(key).getString("supervision")).isEqualTo("WATCHING"));
     }
     kafka.send("ays.health", key, crash(newId(), newId(), key, 1));
+    // Giving up is decided in the transaction that stores the crash: no restart can follow it.
     Eventually.holds(WAIT, () -> assertThat(MonitorApi.health(key).getBoolean("failed")).isTrue());
-    Thread.sleep(300);
     assertThat(kafka.all("ays.requests", key)).hasSize(2);
   }
 
