@@ -64,7 +64,8 @@ public class ExecutorBeans {
   @Produces
   @ApplicationScoped
   ContainerImages containerImages(DockerEngine engine, ExecutorConfig config) {
-    return new ContainerImages(engine, config.containerMaxBuildContext());
+    return new ContainerImages(
+        engine, config.containerMaxBuildContext(), config.containerPullTimeout());
   }
 
   @Produces

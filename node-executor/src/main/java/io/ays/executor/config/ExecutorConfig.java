@@ -72,6 +72,14 @@ public interface ExecutorConfig {
   long containerMaxBuildContext();
 
   /**
+   * How long pulling a container entry's image from its registry may take before start fails naming
+   * the image, the registry and this setting.
+   */
+  @WithName("container.pull-timeout")
+  @WithDefault("5M")
+  Duration containerPullTimeout();
+
+  /**
    * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
    * sent in every heartbeat; default {@code http://localhost:<quarkus.http.port>}, right when the
    * coordinator runs on the same machine. In containers, the executor's service name.

@@ -25,7 +25,6 @@ import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +72,7 @@ class ContainerLifecycleTest {
             + BASE_IMAGE
             + ": run `bash deploy/ci/prepare-docker.sh --no-build` (as root), then the test with"
             + " -Days.docker.test=true (.ci/run does both)");
+    EngineCli.aimClient();
   }
 
   @AfterEach
@@ -211,7 +210,7 @@ class ContainerLifecycleTest {
             new GitSources(Optional.empty(), List.of(), true, false)),
         new ConfigFiles(paths),
         containers,
-        new ContainerImages(new DockerEngine(), 1 << 20));
+        new ContainerImages(new DockerEngine(), 1 << 20, Duration.ofMinutes(1)));
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir) {
@@ -244,14 +243,8 @@ class ContainerLifecycleTest {
     return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
-  /** Runs the docker CLI, as a user of the node would, and returns its output. */
   private static String docker(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out;
+    return EngineCli.docker(args);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
