@@ -2,10 +2,10 @@ package io.ays.executor.metrics;
 
 import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseOutcome;
+import io.ays.executor.container.ContainerSupervisor;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessSupervisor;
-import io.ays.executor.process.SupervisedProcess;
 import io.ays.messaging.DurationBuckets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,10 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The node-executor's Prometheus series: supervised processes by state, their exits (stopped by the
- * executor or crashed) and restarts (a process started again for an instance whose process had
- * crashed), the phases it ran as a histogram by phase and outcome, and the size of its command
- * journal. Labels are enum words only; an instance key would make a series per instance without
- * bound (they are in {@code ays.health} and the coordinator's REST API).
+ * executor or crashed) and restarts (a process or container started again for an instance whose
+ * process or container had crashed), the containers it supervises ({@link ContainerMeters}), the
+ * phases it ran as a histogram by phase and outcome, and the size of its command journal. Labels
+ * are enum words only; an instance key would make a series per instance without bound (they are in
+ * {@code ays.health} and the coordinator's REST API).
  */
 @Startup
 @ApplicationScoped
@@ -41,7 +42,10 @@ public class ExecutorMetrics {
   private final Set<String> crashedInstances = ConcurrentHashMap.newKeySet();
 
   public ExecutorMetrics(
-      MeterRegistry registry, ProcessSupervisor supervisor, CommandJournal journal) {
+      MeterRegistry registry,
+      ProcessSupervisor supervisor,
+      ContainerSupervisor containers,
+      CommandJournal journal) {
     this.registry = registry;
     for (boolean alive : new boolean[] {true, false}) {
       Gauge.builder(
@@ -59,7 +63,9 @@ public class ExecutorMetrics {
         .register(registry);
     restarts =
         Counter.builder("ays.executor.restarts")
-            .description("Processes started again for an instance whose process had crashed")
+            .description(
+                "Processes or containers started again for an instance whose process or container"
+                    + " had crashed")
             .register(registry);
     crashed = exits("crashed");
     stopped = exits("stopped");
@@ -68,7 +74,16 @@ public class ExecutorMetrics {
         .baseUnit("entries")
         .register(registry);
     supervisor.onExit(this::exited);
-    supervisor.onStart(this::started);
+    supervisor.onStart(process -> started(process.instanceKey()));
+    new ContainerMeters(registry, containers);
+    // A crashed container healed by a start is a restart too, as for a process.
+    containers.onExit(
+        exit -> {
+          if (!exit.expected()) {
+            crashedInstances.add(exit.process().instanceKey());
+          }
+        });
+    containers.onStart(run -> started(run.instanceKey()));
   }
 
   /** A phase command was carried out with {@code outcome}, taking {@code duration}. */
@@ -98,8 +113,8 @@ public class ExecutorMetrics {
     }
   }
 
-  private void started(SupervisedProcess process) {
-    if (crashedInstances.remove(process.instanceKey())) {
+  private void started(String instanceKey) {
+    if (crashedInstances.remove(instanceKey)) {
       restarts.increment();
     }
   }

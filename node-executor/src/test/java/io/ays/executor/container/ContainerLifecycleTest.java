@@ -18,11 +18,14 @@ import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
+import io.ays.executor.metrics.ContainerMeters;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -42,11 +45,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A container template's whole lifecycle on the node's real Docker engine: its image built from the
+ * A container template's whole lifecycle on the node's real Docker engine (or another
+ * Docker-compatible one: {@code -Days.container.host}, {@link EngineCli}): its image built from the
  * Dockerfile in the instance's data (nothing pulled), started with its port published on the
  * loopback, a {@code docker kill} reported at once as an unexpected exit and healed by a start, an
  * executor restarted meanwhile adopting the container instead of starting a second one, a stop
- * within timeout_stop, and removedata leaving no container and no volume AYS created.
+ * within timeout_stop, and removedata leaving no container and no volume AYS created; all along,
+ * the executor's container series ({@link ContainerMeters}) and the count its heartbeat sends
+ * follow.
  *
  * <p>Needs a Docker engine and the local base image: run with {@code -Days.docker.test=true} after
  * {@code bash deploy/ci/prepare-docker.sh --no-build} (as {@code .ci/run} does).
@@ -116,6 +122,9 @@ class ContainerLifecycleTest {
     List<ProcessExit> exits = new CopyOnWriteArrayList<>();
     ContainerSupervisor containers = containers();
     containers.onExit(exits::add);
+    // The executor's series about its containers, as /q/metrics shows them.
+    MeterRegistry meters = new SimpleMeterRegistry();
+    new ContainerMeters(meters, containers);
     DefaultActions defaults = defaults(containers);
 
     ActionOutcome started = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
@@ -128,6 +137,8 @@ class ContainerLifecycleTest {
         .contains(String.valueOf(128 << 20))
         .contains("GREETING=hello");
     assertThat(volumes()).as("the named volume AYS created").hasSize(1);
+    assertThat(containers.runningCount()).as("what the heartbeat says").isEqualTo(1);
+    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=0 stopped=0");
 
     docker("kill", first);
     await(() -> !exits.isEmpty(), "the kill is reported from the engine's events");
@@ -136,17 +147,22 @@ class ContainerLifecycleTest {
     assertThat(exits.get(0).process().name()).isEqualTo("process.1");
     assertThat(exits.get(0).exitCode()).isEqualTo(137);
     assertThat(up(defaults, config, instanceDir)).isFalse();
+    assertThat(containers.runningCount()).isZero();
+    assertThat(counts(meters)).isEqualTo("running=0 exited=1 crashed=1 stopped=0");
 
     // The heal the monitor asks for: start again (the killed container is replaced).
     ActionOutcome healed = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
     assertThat(healed.outcome()).as(healed.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(probe.isOpen(port)).isTrue();
     assertThat(containerIds()).hasSize(1).doesNotContain(first);
+    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=1 stopped=0");
 
     // A restarted executor: a new client and supervisor adopt the running container.
     ContainerSupervisor next = containers();
     List<ProcessExit> nextExits = new CopyOnWriteArrayList<>();
     next.onExit(nextExits::add);
+    MeterRegistry nextMeters = new SimpleMeterRegistry();
+    new ContainerMeters(nextMeters, next);
     assertThat(next.adopt(key -> instanceDir))
         .extracting(ContainerRun::instanceKey)
         .containsExactly(KEY);
@@ -155,12 +171,16 @@ class ContainerLifecycleTest {
     ActionOutcome again = afterRestart.run(Phase.START, context(Phase.START, config, instanceDir));
     assertThat(again.message()).isEqualTo("already up");
     assertThat(containerIds()).as("no second container").hasSize(1);
+    assertThat(counts(nextMeters))
+        .as("the adopted container counts")
+        .isEqualTo("running=1 exited=0 crashed=0 stopped=0");
 
     ActionOutcome stopped = afterRestart.run(Phase.STOP, context(Phase.STOP, config, instanceDir));
     assertThat(stopped.message()).isEqualTo("stopped");
     assertThat(probe.isOpen(port)).isFalse();
     await(() -> !nextExits.isEmpty(), "the stop is seen on the event stream");
     assertThat(nextExits.get(0).expected()).as("a stop is not a crash").isTrue();
+    assertThat(counts(nextMeters)).isEqualTo("running=0 exited=1 crashed=0 stopped=1");
     assertThat(up(afterRestart, config, instanceDir)).isFalse();
     assertThat(Files.readString(instanceDir.resolve("process.1.log")))
         .as("the container's output is in the instance's log")
@@ -171,6 +191,29 @@ class ContainerLifecycleTest {
     assertThat(removed.outcome()).as(removed.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(containerIds()).as("no container left").isEmpty();
     assertThat(volumes()).as("no volume AYS created left").isEmpty();
+    assertThat(counts(nextMeters))
+        .as("removed: no longer counted")
+        .isEqualTo("running=0 exited=0 crashed=0 stopped=1");
+  }
+
+  /** The container series of {@link ContainerMeters}, in one line. */
+  private static String counts(MeterRegistry meters) {
+    return "running=%d exited=%d crashed=%d stopped=%d"
+        .formatted(
+            (long) meters.get("ays.executor.containers").tag("state", "running").gauge().value(),
+            (long) meters.get("ays.executor.containers").tag("state", "exited").gauge().value(),
+            (long)
+                meters
+                    .get("ays.executor.container.exits")
+                    .tag("cause", "crashed")
+                    .counter()
+                    .count(),
+            (long)
+                meters
+                    .get("ays.executor.container.exits")
+                    .tag("cause", "stopped")
+                    .counter()
+                    .count());
   }
 
   @Test
