@@ -57,7 +57,10 @@ final class LocalRegistry implements AutoCloseable {
 
   /** Starts a registry storing into {@code dir}; returns once it answers. */
   static LocalRegistry start(Path dir) throws Exception {
-    int port = freePort();
+    // A fixed port when the engine must be told the registry is plain HTTP (Podman's
+    // registries.conf: deploy/ci/podman-test.sh); Docker allows any port on 127.0.0.0/8.
+    String fixed = System.getProperty("ays.registry.port");
+    int port = fixed == null ? freePort() : Integer.parseInt(fixed);
     Path config = dir.resolve("config.yml");
     Files.writeString(
         config,
