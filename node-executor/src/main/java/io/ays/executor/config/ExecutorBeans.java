@@ -43,8 +43,8 @@ public class ExecutorBeans {
   /** The node's container engine: its client is made when a container template is first used. */
   @Produces
   @ApplicationScoped
-  DockerEngine dockerEngine() {
-    return new DockerEngine();
+  DockerEngine dockerEngine(ExecutorConfig config) {
+    return new DockerEngine(config.containerRegistryConfig());
   }
 
   void closeEngine(@Disposes DockerEngine engine) {

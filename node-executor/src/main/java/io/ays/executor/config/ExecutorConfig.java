@@ -80,6 +80,15 @@ public interface ExecutorConfig {
   Duration containerPullTimeout();
 
   /**
+   * The folder whose {@code config.json} holds the credentials for pulling from private registries
+   * ({@code auths} entries, as {@code docker --config <folder> login} writes them; credential
+   * helpers are not read). Default: {@code $DOCKER_CONFIG}, else {@code ~/.docker} of the
+   * executor's user. Credentials never come from a template or an answer.
+   */
+  @WithName("container.registry-config")
+  Optional<Path> containerRegistryConfig();
+
+  /**
    * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
    * sent in every heartbeat; default {@code http://localhost:<quarkus.http.port>}, right when the
    * coordinator runs on the same machine. In containers, the executor's service name.

@@ -24,11 +24,13 @@ import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,8 +136,49 @@ class ContainerImagePullTest {
                 + " failed: ");
   }
 
+  @Test
+  void aPrivateRegistryIsPulledFromWithTheCredentialsInTheNodesDockerConfigFolder()
+      throws Exception {
+    registry.close();
+    String password = UUID.randomUUID().toString();
+    registry =
+        LocalRegistry.start(Files.createDirectories(tmp.resolve("private")), "ays-node", password);
+    // What `docker --config <folder> login` writes: the node's credentials, in a file of the node.
+    Path dockerConfig = Files.createDirectories(tmp.resolve("docker-config"));
+    Files.writeString(
+        dockerConfig.resolve("config.json"),
+        "{\"auths\": {\""
+            + registry.host()
+            + "\": {\"auth\": \""
+            + Base64.getEncoder()
+                .encodeToString(("ays-node:" + password).getBytes(StandardCharsets.UTF_8))
+            + "\"}}}");
+    String image = registry.host() + "/ays-test/private-httpd:1";
+    pushTinyImage(image, "--config", dockerConfig.toString());
+    Map<String, Object> config =
+        Map.of(
+            "service.process.1",
+            Map.of("image", image, "portsforwards", "8000:" + freePort(), "timeout_start", "30"));
+
+    ActionOutcome refused =
+        defaults(new DockerEngine(Optional.of(tmp.resolve("no-credentials"))))
+            .run(Phase.START, context(Phase.START, config, tmp.resolve("instance")));
+    assertThat(refused.outcome()).isEqualTo(PhaseOutcome.FAILED);
+    assertThat(refused.message())
+        .startsWith(
+            "process.1: pulling image '" + image + "' from registry " + registry.host() + " failed")
+        .doesNotContain(password);
+
+    ActionOutcome started =
+        defaults(new DockerEngine(Optional.of(dockerConfig)))
+            .run(Phase.START, context(Phase.START, config, tmp.resolve("instance")));
+    assertThat(started.outcome()).as(started.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
+    assertThat(EngineCli.dockerOk("image", "inspect", "-f", "{{.Id}}", image))
+        .startsWith("sha256:");
+  }
+
   /** Builds busybox's httpd FROM scratch as {@code image}, pushes it, removes it locally. */
-  private void pushTinyImage(String image) throws Exception {
+  private void pushTinyImage(String image, String... pushOptions) throws Exception {
     images.add(image);
     Path context = Files.createDirectories(tmp.resolve("image"));
     Files.copy(LocalRegistry.BUSYBOX, context.resolve("busybox"));
@@ -144,12 +187,17 @@ class ContainerImagePullTest {
         "FROM scratch\nCOPY busybox /bin/busybox\n"
             + "CMD [\"/bin/busybox\", \"httpd\", \"-f\", \"-p\", \"8000\", \"-h\", \"/\"]\n");
     EngineCli.dockerOk("build", "-q", "-t", image, context.toString());
-    EngineCli.dockerOk("push", image);
+    List<String> push = new ArrayList<>(List.of(pushOptions));
+    push.addAll(List.of("push", image));
+    EngineCli.dockerOk(push.toArray(String[]::new));
     EngineCli.dockerOk("rmi", image);
   }
 
   private DefaultActions defaults() {
-    DockerEngine engine = new DockerEngine();
+    return defaults(new DockerEngine());
+  }
+
+  private DefaultActions defaults(DockerEngine engine) {
     ContainerSupervisor containers = new ContainerSupervisor(engine, NODE);
     toClose.add(containers);
     toClose.add(engine);

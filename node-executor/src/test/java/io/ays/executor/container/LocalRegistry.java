@@ -57,6 +57,14 @@ final class LocalRegistry implements AutoCloseable {
 
   /** Starts a registry storing into {@code dir}; returns once it answers. */
   static LocalRegistry start(Path dir) throws Exception {
+    return start(dir, null, null);
+  }
+
+  /**
+   * Starts a registry that asks for {@code user} and {@code password} (HTTP basic, its htpasswd
+   * file made with python3's bcrypt), or none when {@code user} is null.
+   */
+  static LocalRegistry start(Path dir, String user, String password) throws Exception {
     // A fixed port when the engine must be told the registry is plain HTTP (Podman's
     // registries.conf: deploy/ci/podman-test.sh); Docker allows any port on 127.0.0.0/8.
     String fixed = System.getProperty("ays.registry.port");
@@ -75,6 +83,19 @@ final class LocalRegistry implements AutoCloseable {
           addr: 127.0.0.1:%d
         """
             .formatted(dir.resolve("data"), port));
+    if (user != null) {
+      Files.writeString(dir.resolve("htpasswd"), user + ":" + bcrypt(password) + "\n");
+      Files.writeString(
+          config,
+          """
+          auth:
+            htpasswd:
+              realm: ays-test
+              path: %s
+          """
+              .formatted(dir.resolve("htpasswd")),
+          java.nio.file.StandardOpenOption.APPEND);
+    }
     Process process =
         new ProcessBuilder(BINARY.toString(), "serve", config.toString())
             .redirectErrorStream(true)
@@ -89,7 +110,8 @@ final class LocalRegistry implements AutoCloseable {
             http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
                 HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
+        // 401: it answers, and asks for the credentials it was given.
+        if (response.statusCode() == 200 || response.statusCode() == 401) {
           return registry;
         }
       } catch (IOException e) {
@@ -102,6 +124,29 @@ final class LocalRegistry implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** A bcrypt hash of {@code password} at the lowest cost; the password goes through stdin only. */
+  private static String bcrypt(String password) throws Exception {
+    Process python =
+        new ProcessBuilder(
+                "python3",
+                "-W",
+                "ignore",
+                "-c",
+                "import crypt, sys; print(crypt.crypt(sys.stdin.read(),"
+                    + " crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))")
+            .start();
+    python.getOutputStream().write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    python.getOutputStream().close();
+    String hash =
+        new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
+    python.waitFor();
+    if (!hash.startsWith("$2")) {
+      throw new AssertionError("python3 made no bcrypt hash: " + hash);
+    }
+    return hash;
   }
 
   /** {@code 127.0.0.1:<port>}, the host part of the image names it serves. */
