@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # podman-test.sh: runs the executor's container tests (ContainerLifecycleTest,
 # ContainerImagePullTest) against Podman's Docker-compatible API instead of Docker's, to check that
-# AYS's container runtime works on Podman. Not part of CI (about 2 minutes, most of it loading the
-# base image into Podman); docs/templates.md, "Engine", says what passed.
+# AYS's container runtime works on Podman. Not part of CI (about 1 minute after a build, most of it
+# copying the base image into Podman); docs/templates.md, "Engine", says what passed.
 #
 #   1. installs Debian's podman (4.3) if missing, and the registry (install-registry.sh);
 #   2. starts a rootful `podman system service` on a socket in a temporary folder, with its own

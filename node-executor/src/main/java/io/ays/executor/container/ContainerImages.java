@@ -51,10 +51,11 @@ public final class ContainerImages {
   }
 
   /**
-   * Ensures {@code spec}'s image exists, building it if the spec says so.
+   * Ensures {@code spec}'s image exists, pulling or building it if the spec says so.
    *
-   * @return what was done, for the action's message
-   * @throws ContainerException naming the field when the image is missing or cannot be built
+   * @return what was done (found, pulled, built), for the executor's log
+   * @throws ContainerException naming the field when the image is missing or cannot be pulled or
+   *     built
    */
   public String ensure(String label, ContainerSpec spec, Path instanceDir, Path templateDir) {
     if (spec.build() == null) {
@@ -134,6 +135,8 @@ public final class ContainerImages {
       Thread.currentThread().interrupt();
       closeQuietly(callback);
       throw new ContainerException(what + ": interrupted");
+    } catch (ContainerException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ContainerException(what + " failed: " + e.getMessage());
     }
