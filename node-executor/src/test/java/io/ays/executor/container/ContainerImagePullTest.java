@@ -23,6 +23,7 @@ import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,6 +178,28 @@ class ContainerImagePullTest {
         .startsWith("sha256:");
   }
 
+  @Test
+  void aPullThatTakesLongerThanItsTimeoutFailsNamingTheSetting() throws Exception {
+    // A "registry" that takes the connection and never answers: the pull can only wait.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String image = "127.0.0.1:" + silent.getLocalPort() + "/ays-test/slow:1";
+      Map<String, Object> config = Map.of("service.process.1", Map.of("image", image));
+
+      ActionOutcome outcome =
+          defaults(new DockerEngine(), Duration.ofSeconds(2))
+              .run(Phase.START, context(Phase.START, config, tmp));
+
+      assertThat(outcome.outcome()).isEqualTo(PhaseOutcome.FAILED);
+      assertThat(outcome.message())
+          .isEqualTo(
+              "process.1: pulling image '"
+                  + image
+                  + "' from registry 127.0.0.1:"
+                  + silent.getLocalPort()
+                  + ": not done within 2 s (ays.executor.container.pull-timeout)");
+    }
+  }
+
   /** Builds busybox's httpd FROM scratch as {@code image}, pushes it, removes it locally. */
   private void pushTinyImage(String image, String... pushOptions) throws Exception {
     images.add(image);
@@ -198,6 +221,10 @@ class ContainerImagePullTest {
   }
 
   private DefaultActions defaults(DockerEngine engine) {
+    return defaults(engine, Duration.ofMinutes(1));
+  }
+
+  private DefaultActions defaults(DockerEngine engine, Duration pullTimeout) {
     ContainerSupervisor containers = new ContainerSupervisor(engine, NODE);
     toClose.add(containers);
     toClose.add(engine);
@@ -211,7 +238,7 @@ class ContainerImagePullTest {
             new GitSources(Optional.empty(), List.of(), true, false)),
         new ConfigFiles(paths),
         containers,
-        new ContainerImages(engine, 1 << 20, Duration.ofMinutes(1)));
+        new ContainerImages(engine, 1 << 20, pullTimeout));
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir)
