@@ -15,8 +15,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,12 +32,9 @@ public class ExecutorMetrics {
   private static final Logger LOG = Logger.getLogger(ExecutorMetrics.class);
 
   private final MeterRegistry registry;
-  private final Counter restarts;
+  private final RestartTracker restarts;
   private final Counter crashed;
   private final Counter stopped;
-
-  /** Instances whose process crashed and has not been started again since. */
-  private final Set<String> crashedInstances = ConcurrentHashMap.newKeySet();
 
   public ExecutorMetrics(
       MeterRegistry registry,
@@ -61,12 +56,7 @@ public class ExecutorMetrics {
         .description("How the executor contains each service: cgroup2, or its session (fallback)")
         .tag("mode", supervisor.containment().label())
         .register(registry);
-    restarts =
-        Counter.builder("ays.executor.restarts")
-            .description(
-                "Processes or containers started again for an instance whose process or container"
-                    + " had crashed")
-            .register(registry);
+    restarts = new RestartTracker(registry);
     crashed = exits("crashed");
     stopped = exits("stopped");
     Gauge.builder("ays.executor.command.journal", journal, ExecutorMetrics::journalSize)
@@ -74,16 +64,8 @@ public class ExecutorMetrics {
         .baseUnit("entries")
         .register(registry);
     supervisor.onExit(this::exited);
-    supervisor.onStart(process -> started(process.instanceKey()));
-    new ContainerMeters(registry, containers);
-    // A crashed container healed by a start is a restart too, as for a process.
-    containers.onExit(
-        exit -> {
-          if (!exit.expected()) {
-            crashedInstances.add(exit.process().instanceKey());
-          }
-        });
-    containers.onStart(run -> started(run.instanceKey()));
+    supervisor.onStart(process -> restarts.started(process.instanceKey()));
+    new ContainerMeters(registry, containers, restarts);
   }
 
   /** A phase command was carried out with {@code outcome}, taking {@code duration}. */
@@ -105,18 +87,8 @@ public class ExecutorMetrics {
   }
 
   private void exited(ProcessExit exit) {
-    if (exit.expected()) {
-      stopped.increment();
-    } else {
-      crashed.increment();
-      crashedInstances.add(exit.process().instanceKey());
-    }
-  }
-
-  private void started(String instanceKey) {
-    if (crashedInstances.remove(instanceKey)) {
-      restarts.increment();
-    }
+    (exit.expected() ? stopped : crashed).increment();
+    restarts.exited(exit);
   }
 
   private static double journalSize(CommandJournal journal) {

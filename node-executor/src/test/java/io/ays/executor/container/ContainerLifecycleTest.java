@@ -19,6 +19,7 @@ import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
 import io.ays.executor.metrics.ContainerMeters;
+import io.ays.executor.metrics.RestartTracker;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessExit;
@@ -124,7 +125,7 @@ class ContainerLifecycleTest {
     containers.onExit(exits::add);
     // The executor's series about its containers, as /q/metrics shows them.
     MeterRegistry meters = new SimpleMeterRegistry();
-    new ContainerMeters(meters, containers);
+    new ContainerMeters(meters, containers, new RestartTracker(meters));
     DefaultActions defaults = defaults(containers);
 
     ActionOutcome started = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
@@ -138,7 +139,7 @@ class ContainerLifecycleTest {
         .contains("GREETING=hello");
     assertThat(volumes()).as("the named volume AYS created").hasSize(1);
     assertThat(containers.runningCount()).as("what the heartbeat says").isEqualTo(1);
-    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=0 stopped=0");
+    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=0 stopped=0 restarts=0");
 
     docker("kill", first);
     await(() -> !exits.isEmpty(), "the kill is reported from the engine's events");
@@ -148,21 +149,23 @@ class ContainerLifecycleTest {
     assertThat(exits.get(0).exitCode()).isEqualTo(137);
     assertThat(up(defaults, config, instanceDir)).isFalse();
     assertThat(containers.runningCount()).isZero();
-    assertThat(counts(meters)).isEqualTo("running=0 exited=1 crashed=1 stopped=0");
+    assertThat(counts(meters)).isEqualTo("running=0 exited=1 crashed=1 stopped=0 restarts=0");
 
     // The heal the monitor asks for: start again (the killed container is replaced).
     ActionOutcome healed = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
     assertThat(healed.outcome()).as(healed.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(probe.isOpen(port)).isTrue();
     assertThat(containerIds()).hasSize(1).doesNotContain(first);
-    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=1 stopped=0");
+    assertThat(counts(meters))
+        .as("the heal is a restart")
+        .isEqualTo("running=1 exited=0 crashed=1 stopped=0 restarts=1");
 
     // A restarted executor: a new client and supervisor adopt the running container.
     ContainerSupervisor next = containers();
     List<ProcessExit> nextExits = new CopyOnWriteArrayList<>();
     next.onExit(nextExits::add);
     MeterRegistry nextMeters = new SimpleMeterRegistry();
-    new ContainerMeters(nextMeters, next);
+    new ContainerMeters(nextMeters, next, new RestartTracker(nextMeters));
     assertThat(next.adopt(key -> instanceDir))
         .extracting(ContainerRun::instanceKey)
         .containsExactly(KEY);
@@ -173,14 +176,14 @@ class ContainerLifecycleTest {
     assertThat(containerIds()).as("no second container").hasSize(1);
     assertThat(counts(nextMeters))
         .as("the adopted container counts")
-        .isEqualTo("running=1 exited=0 crashed=0 stopped=0");
+        .isEqualTo("running=1 exited=0 crashed=0 stopped=0 restarts=0");
 
     ActionOutcome stopped = afterRestart.run(Phase.STOP, context(Phase.STOP, config, instanceDir));
     assertThat(stopped.message()).isEqualTo("stopped");
     assertThat(probe.isOpen(port)).isFalse();
     await(() -> !nextExits.isEmpty(), "the stop is seen on the event stream");
     assertThat(nextExits.get(0).expected()).as("a stop is not a crash").isTrue();
-    assertThat(counts(nextMeters)).isEqualTo("running=0 exited=1 crashed=0 stopped=1");
+    assertThat(counts(nextMeters)).isEqualTo("running=0 exited=1 crashed=0 stopped=1 restarts=0");
     assertThat(up(afterRestart, config, instanceDir)).isFalse();
     assertThat(Files.readString(instanceDir.resolve("process.1.log")))
         .as("the container's output is in the instance's log")
@@ -193,27 +196,22 @@ class ContainerLifecycleTest {
     assertThat(volumes()).as("no volume AYS created left").isEmpty();
     assertThat(counts(nextMeters))
         .as("removed: no longer counted")
-        .isEqualTo("running=0 exited=0 crashed=0 stopped=1");
+        .isEqualTo("running=0 exited=0 crashed=0 stopped=1 restarts=0");
   }
 
-  /** The container series of {@link ContainerMeters}, in one line. */
+  /** The container series of {@link ContainerMeters} and the restarts, in one line. */
   private static String counts(MeterRegistry meters) {
-    return "running=%d exited=%d crashed=%d stopped=%d"
+    return "running=%d exited=%d crashed=%d stopped=%d restarts=%d"
         .formatted(
             (long) meters.get("ays.executor.containers").tag("state", "running").gauge().value(),
             (long) meters.get("ays.executor.containers").tag("state", "exited").gauge().value(),
-            (long)
-                meters
-                    .get("ays.executor.container.exits")
-                    .tag("cause", "crashed")
-                    .counter()
-                    .count(),
-            (long)
-                meters
-                    .get("ays.executor.container.exits")
-                    .tag("cause", "stopped")
-                    .counter()
-                    .count());
+            exits(meters, "crashed"),
+            exits(meters, "stopped"),
+            (long) meters.get("ays.executor.restarts").counter().count());
+  }
+
+  private static long exits(MeterRegistry meters, String cause) {
+    return (long) meters.get("ays.executor.container.exits").tag("cause", cause).counter().count();
   }
 
   @Test
