@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
  * intervalSeconds}.
  *
  * @param version the executor's version
- * @param supervisedProcesses how many processes it supervises now
+ * @param supervisedProcesses how many host processes it supervises now (containers not included)
  * @param startedAt when the executor started
  * @param intervalSeconds how often it sends a heartbeat
  * @param endpoint the base URL of the executor's HTTP API (its logs are read there), reachable from
  *     the coordinator; null when it publishes none
+ * @param supervisedContainers how many containers it supervises now (the container form of {@code
+ *     process.N}); null from an executor older than this field
  */
 public record NodeHeartbeat(
     NodeId nodeId,
@@ -24,7 +26,8 @@ public record NodeHeartbeat(
     Instant startedAt,
     Instant sentAt,
     Integer intervalSeconds,
-    String endpoint)
+    String endpoint,
+    Integer supervisedContainers)
     implements EventPayload {
 
   /**
@@ -50,6 +53,33 @@ public record NodeHeartbeat(
       Fields.maxLength(endpoint, 300, "endpoint");
       Fields.matching(endpoint, ENDPOINT, ENDPOINT_RULE, "endpoint");
     }
+    if (supervisedContainers != null) {
+      Fields.atLeast(supervisedContainers, 0, "supervisedContainers");
+    }
+  }
+
+  /** A heartbeat that says nothing of containers (as an executor older than that field sends). */
+  public NodeHeartbeat(
+      NodeId nodeId,
+      String version,
+      Platform platform,
+      Capacity capacity,
+      Integer supervisedProcesses,
+      Instant startedAt,
+      Instant sentAt,
+      Integer intervalSeconds,
+      String endpoint) {
+    this(
+        nodeId,
+        version,
+        platform,
+        capacity,
+        supervisedProcesses,
+        startedAt,
+        sentAt,
+        intervalSeconds,
+        endpoint,
+        null);
   }
 
   @Override

@@ -174,7 +174,8 @@ final class Examples {
               Instant.parse("2025-05-01T08:00:00Z"),
               T0,
               10,
-              "http://node-7.example:8083");
+              "http://node-7.example:8083",
+              1);
       case DEAD_LETTER ->
           DeadLetter.of(
               "ays.requests",

@@ -122,7 +122,7 @@ class NodeAgentTest {
   }
 
   @Test
-  void theHeartbeatSaysVersionPlatformAndCapacity() {
+  void theHeartbeatSaysVersionPlatformCapacityAndWhatItSupervises() {
     NodeHeartbeat heartbeat = null;
     try (KafkaConsumer<String, String> consumer = bus.consumer()) {
       consumer.subscribe(List.of("ays.nodes"));
@@ -139,5 +139,8 @@ class NodeAgentTest {
     assertThat(heartbeat.platform().os()).isEqualTo("linux");
     assertThat(heartbeat.capacity().cpus()).isPositive();
     assertThat(heartbeat.endpoint()).as("where the coordinator reads logs").startsWith("http://");
+    assertThat(heartbeat.supervisedContainers())
+        .as("counted without asking an engine: none started here")
+        .isZero();
   }
 }

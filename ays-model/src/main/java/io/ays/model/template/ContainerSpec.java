@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param network {@code host} to share the node's network; null for the engine's default
  * @param memoryBytes the memory limit, 0 for none
  * @param nanoCpus the CPU limit in billionths of a CPU, 0 for none
+ * @param pull when the node's engine pulls the image from its registry ({@link PullPolicy}); null
+ *     only while a field still holds a {@code $(...)} reference
  */
 public record ContainerSpec(
     String image,
@@ -33,11 +35,12 @@ public record ContainerSpec(
     List<Mount> volumes,
     String network,
     long memoryBytes,
-    long nanoCpus) {
+    long nanoCpus,
+    PullPolicy pull) {
 
   /** The fields of {@code process.N} that make it a container and describe it. */
   public static final List<String> FIELDS =
-      List.of("image", "build", "portsforwards", "volumes", "network", "memory", "cpus");
+      List.of("image", "build", "portsforwards", "volumes", "network", "memory", "cpus", "pull");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9_./:@-]*");
@@ -46,6 +49,34 @@ public record ContainerSpec(
   public ContainerSpec {
     ports = List.copyOf(ports);
     volumes = List.copyOf(volumes);
+  }
+
+  /**
+   * When the image is pulled, after Kubernetes' {@code imagePullPolicy}: {@code always} at every
+   * start (a tag that moves), {@code missing} when the node's engine does not have it, {@code
+   * never} (it must be there, or be built). Without {@code pull}: {@code missing} when the image
+   * names a registry host ({@code 127.0.0.1:5000/x:1}, {@code registry.example.com/x:1}), else
+   * {@code never}, so that a bare name such as {@code demo/web:1} is never fetched from Docker Hub
+   * unasked.
+   */
+  public enum PullPolicy {
+    ALWAYS,
+    MISSING,
+    NEVER;
+
+    /** The word a template uses: {@code always}, {@code missing}, {@code never}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static PullPolicy of(String word) {
+      for (PullPolicy policy : values()) {
+        if (policy.word().equals(word.trim().toLowerCase(Locale.ROOT))) {
+          return policy;
+        }
+      }
+      throw new IllegalArgumentException("pull: '" + word + "' is none of always, missing, never");
+    }
   }
 
   /** A container port published on a port of the node. */
@@ -96,8 +127,13 @@ public record ContainerSpec(
     if (network != null && resolved && !network.equals("host") && !network.equals("bridge")) {
       throw new IllegalArgumentException("network: '" + network + "' is neither host nor bridge");
     }
+    String pullText = text(fields, "pull");
+    if (pullText != null && build != null) {
+      throw new IllegalArgumentException(
+          "pull: not with build (the image is built on the node, from its Dockerfile)");
+    }
     if (!resolved) {
-      return new ContainerSpec(image, build, List.of(), List.of(), network, 0, 0);
+      return new ContainerSpec(image, build, List.of(), List.of(), network, 0, 0, null);
     }
     return new ContainerSpec(
         image,
@@ -106,7 +142,18 @@ public record ContainerSpec(
         volumes(text(fields, "volumes")),
         network,
         memory(text(fields, "memory")),
-        cpus(text(fields, "cpus")));
+        cpus(text(fields, "cpus")),
+        pull(pullText, image, build));
+  }
+
+  /** The template's word, else {@code missing} for an image naming a registry host. */
+  private static PullPolicy pull(String text, String image, String build) {
+    if (text != null) {
+      return PullPolicy.of(text);
+    }
+    return build == null && ImageReference.parse(image).registry() != null
+        ? PullPolicy.MISSING
+        : PullPolicy.NEVER;
   }
 
   private static List<PortForward> ports(String text) {

@@ -128,6 +128,53 @@ class ContainerSpecTest {
         .contains("process.1: volumes: 'data:/x' is not <path in the container>:<host folder or");
   }
 
+  @Test
+  void anImageNamingARegistryHostIsPulledWhenMissingAndABareNameNever() {
+    assertThat(pull("image:'127.0.0.1:5000/ays-examples/hello:1'"))
+        .isEqualTo(ContainerSpec.PullPolicy.MISSING);
+    assertThat(pull("image:'registry.example.com/hello'"))
+        .isEqualTo(ContainerSpec.PullPolicy.MISSING);
+    assertThat(pull("image:'localhost/hello:1'")).isEqualTo(ContainerSpec.PullPolicy.MISSING);
+    assertThat(pull("image:'demo/web:1'"))
+        .as("a bare name would come from Docker Hub: only when asked")
+        .isEqualTo(ContainerSpec.PullPolicy.NEVER);
+    assertThat(pull("image:'demo/web:1',\n    pull:'always'"))
+        .isEqualTo(ContainerSpec.PullPolicy.ALWAYS);
+    assertThat(pull("image:'127.0.0.1:5000/hello:1',\n    pull:'Never'"))
+        .isEqualTo(ContainerSpec.PullPolicy.NEVER);
+    assertThat(pull("image:'127.0.0.1:5000/hello:1',\n    build:'docker'"))
+        .as("a built image is not pulled")
+        .isEqualTo(ContainerSpec.PullPolicy.NEVER);
+  }
+
+  @Test
+  void aBadPullIsRefusedNamingTheField() {
+    assertThat(problem("image:'demo/web:1',\n    pull:'sometimes'"))
+        .contains("process.1: pull: 'sometimes' is none of always, missing, never");
+    assertThat(problem("image:'demo/web:1',\n    build:'docker',\n    pull:'always'"))
+        .contains("process.1: pull: not with build");
+  }
+
+  @Test
+  void anImageNameIsTakenApartAsDockerReadsIt() {
+    assertThat(ImageReference.parse("127.0.0.1:5000/ays-examples/hello:1"))
+        .isEqualTo(
+            new ImageReference("127.0.0.1:5000", "127.0.0.1:5000/ays-examples/hello", "1", null));
+    assertThat(ImageReference.parse("localhost:5000/hello"))
+        .isEqualTo(new ImageReference("localhost:5000", "localhost:5000/hello", "latest", null));
+    assertThat(ImageReference.parse("demo/web:1").registryOrHub()).isEqualTo("docker.io");
+    assertThat(ImageReference.parse("nginx"))
+        .isEqualTo(new ImageReference(null, "nginx", "latest", null));
+    assertThat(ImageReference.parse("r.example.com/x@sha256:abc"))
+        .isEqualTo(new ImageReference("r.example.com", "r.example.com/x", null, "sha256:abc"));
+  }
+
+  private static ContainerSpec.PullPolicy pull(String fields) {
+    Template t = Template.fromHrd("demo", "web", "process.1 =\n    " + fields + ",\n", null);
+    assertThat(t.problems()).isEmpty();
+    return t.processes().get(0).container().orElseThrow().pull();
+  }
+
   private static String problem(String fields) {
     Template t = Template.fromHrd("demo", "web", "process.1 =\n    " + fields + ",\n", null);
     assertThat(t.problems()).hasSize(1);

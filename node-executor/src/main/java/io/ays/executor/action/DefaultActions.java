@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * The actions AYS runs when a template does not override them, driven by its {@code process.N}
@@ -45,6 +46,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class DefaultActions {
+
+  private static final Logger LOG = Logger.getLogger(DefaultActions.class);
 
   private static final String STARTED_MARKER = ".ays-started";
   private static final Duration HALT_WAIT = Duration.ofSeconds(5);
@@ -217,7 +220,12 @@ public class DefaultActions {
     ContainerSpec spec = process.container().orElseThrow();
     ContainerRun run;
     try {
-      images.ensure(label, spec, context.instanceDir(), context.templateDir());
+      // What was done for the image (found, built, pulled from a registry) is worth a line: a
+      // pull can take a while, and which registry served it matters when a tag moved.
+      LOG.infof(
+          "%s: %s",
+          context.instanceKey(),
+          images.ensure(label, spec, context.instanceDir(), context.templateDir()));
       run =
           containers()
               .start(

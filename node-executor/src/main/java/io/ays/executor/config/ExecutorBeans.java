@@ -43,8 +43,8 @@ public class ExecutorBeans {
   /** The node's container engine: its client is made when a container template is first used. */
   @Produces
   @ApplicationScoped
-  DockerEngine dockerEngine() {
-    return new DockerEngine();
+  DockerEngine dockerEngine(ExecutorConfig config) {
+    return new DockerEngine(config.containerRegistryConfig());
   }
 
   void closeEngine(@Disposes DockerEngine engine) {
@@ -64,7 +64,8 @@ public class ExecutorBeans {
   @Produces
   @ApplicationScoped
   ContainerImages containerImages(DockerEngine engine, ExecutorConfig config) {
-    return new ContainerImages(engine, config.containerMaxBuildContext());
+    return new ContainerImages(
+        engine, config.containerMaxBuildContext(), config.containerPullTimeout());
   }
 
   @Produces

@@ -72,6 +72,23 @@ public interface ExecutorConfig {
   long containerMaxBuildContext();
 
   /**
+   * How long pulling a container entry's image from its registry may take before start fails naming
+   * the image, the registry and this setting.
+   */
+  @WithName("container.pull-timeout")
+  @WithDefault("5M")
+  Duration containerPullTimeout();
+
+  /**
+   * The folder whose {@code config.json} holds the credentials for pulling from private registries
+   * ({@code auths} entries, as {@code docker --config <folder> login} writes them; credential
+   * helpers are not read). Default: {@code $DOCKER_CONFIG}, else {@code ~/.docker} of the
+   * executor's user. Credentials never come from a template or an answer.
+   */
+  @WithName("container.registry-config")
+  Optional<Path> containerRegistryConfig();
+
+  /**
    * The base URL at which the coordinator reaches this executor's HTTP API (to read service logs),
    * sent in every heartbeat; default {@code http://localhost:<quarkus.http.port>}, right when the
    * coordinator runs on the same machine. In containers, the executor's service name.

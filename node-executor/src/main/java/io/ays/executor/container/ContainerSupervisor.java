@@ -64,6 +64,15 @@ public final class ContainerSupervisor implements AutoCloseable {
   private final DockerEngine engine;
   private final String nodeId;
   private final Map<String, ContainerRun> byId = new ConcurrentHashMap<>();
+
+  /**
+   * The last run of each instance's entry that exited and was not started again nor removed, keyed
+   * by instance and entry: counted as exited, as the process supervisor counts its exited
+   * processes.
+   */
+  private final Map<String, ContainerRun> exited = new ConcurrentHashMap<>();
+
+  private final List<Consumer<ContainerRun>> startListeners = new CopyOnWriteArrayList<>();
   private final Set<String> stopping = ConcurrentHashMap.newKeySet();
   private final Map<String, Closeable> logFollowers = new ConcurrentHashMap<>();
   private final List<Consumer<ProcessExit>> exitListeners = new CopyOnWriteArrayList<>();
@@ -79,6 +88,24 @@ public final class ContainerSupervisor implements AutoCloseable {
   /** Registers a listener told of every exit of a container this supervisor runs. */
   public void onExit(Consumer<ProcessExit> listener) {
     exitListeners.add(listener);
+  }
+
+  /** Registers a listener told of every container this supervisor starts (not those it adopts). */
+  public void onStart(Consumer<ContainerRun> listener) {
+    startListeners.add(listener);
+  }
+
+  /** How many containers this supervisor runs now (started or adopted); asks the engine nothing. */
+  public int runningCount() {
+    return byId.size();
+  }
+
+  /**
+   * How many of its containers exited (crashed, or stopped) and were neither started again nor
+   * removed; asks the engine nothing.
+   */
+  public int exitedCount() {
+    return exited.size();
   }
 
   /**
@@ -140,6 +167,8 @@ public final class ContainerSupervisor implements AutoCloseable {
       host.withNanoCPUs(spec.nanoCpus());
     }
     String id = create.withHostConfig(host).exec().getId();
+    // No longer exited: replaced by this one (before it starts, so that its own exit counts).
+    exited.remove(entryKey(instanceKey, launch.label()));
     // Tracked before it starts: an exit right after the start must be reported too.
     byId.put(
         id,
@@ -156,7 +185,19 @@ public final class ContainerSupervisor implements AutoCloseable {
               + "' did not start: "
               + e.getMessage());
     }
-    return track(id, instanceKey, launch.label(), launch.logFile(), false);
+    ContainerRun run = track(id, instanceKey, launch.label(), launch.logFile(), false);
+    for (Consumer<ContainerRun> listener : startListeners) {
+      try {
+        listener.accept(run);
+      } catch (RuntimeException e) {
+        LOG.warnf("%s: start listener failed: %s", instanceKey, e.getMessage());
+      }
+    }
+    return run;
+  }
+
+  private static String entryKey(String instanceKey, String label) {
+    return instanceKey + " " + label;
   }
 
   /**
@@ -210,8 +251,10 @@ public final class ContainerSupervisor implements AutoCloseable {
     if (!Boolean.TRUE.equals(state.getRunning())) {
       return Optional.of(label + ": container " + state.getStatus());
     }
-    if (state.getHealth() != null && !"healthy".equals(state.getHealth().getStatus())) {
-      return Optional.of(label + ": container " + state.getHealth().getStatus());
+    // Docker gives no Health without a HEALTHCHECK; Podman 4.3 gives one with an empty status.
+    String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+    if (health != null && !health.isEmpty() && !"healthy".equals(health)) {
+      return Optional.of(label + ": container " + health);
     }
     return Optional.empty();
   }
@@ -263,6 +306,7 @@ public final class ContainerSupervisor implements AutoCloseable {
     if (noEngine.isPresent()) {
       return "no container to remove: " + noEngine.get();
     }
+    exited.keySet().removeIf(key -> key.startsWith(instanceKey + " "));
     DockerClient docker = engine.client();
     int containers = 0;
     for (Container container : list(instanceKey, null)) {
@@ -402,8 +446,8 @@ public final class ContainerSupervisor implements AutoCloseable {
   }
 
   /**
-   * Subscribes once to the engine's "die" events of this node's containers; resubscribes from the
-   * last event seen if the stream breaks (the engine restarted), so no exit is missed.
+   * Subscribes once to the engine's events of this node's containers, acting on "die"; resubscribes
+   * from the last event seen if the stream breaks (the engine restarted), so no exit is missed.
    */
   private synchronized void watchEvents() {
     if (events != null || closed) {
@@ -415,7 +459,8 @@ public final class ContainerSupervisor implements AutoCloseable {
             .client()
             .eventsCmd()
             .withEventTypeFilter(EventType.CONTAINER)
-            .withEventFilter("die")
+            // Not filtered by event on the engine: Podman 4.3's Docker API sends nothing at all
+            // for event=die (tested); the node label keeps the stream to AYS's own containers.
             .withLabelFilter(Map.of(ContainerLabels.NODE, nodeId));
     if (lastEventSeconds > 0) {
       command.withSince(String.valueOf(lastEventSeconds));
@@ -434,7 +479,9 @@ public final class ContainerSupervisor implements AutoCloseable {
                 if (event.getTime() != null) {
                   lastEventSeconds = event.getTime();
                 }
-                onDie(event);
+                if ("die".equals(event.getAction()) || "die".equals(event.getStatus())) {
+                  onDie(event);
+                }
               }
 
               @Override
@@ -495,6 +542,7 @@ public final class ContainerSupervisor implements AutoCloseable {
 
   private void reportExit(ContainerRun run, Long exitCode) {
     boolean expected = stopping.remove(run.containerId());
+    exited.put(entryKey(run.instanceKey(), run.label()), run);
     closeQuietly(logFollowers.remove(run.containerId()));
     ProcessExit exit =
         new ProcessExit(

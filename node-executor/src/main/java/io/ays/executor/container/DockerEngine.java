@@ -21,7 +21,22 @@ import java.util.Optional;
  */
 public final class DockerEngine implements AutoCloseable {
 
+  private final Optional<Path> configDir;
   private DockerClient client;
+
+  /** The engine with docker-java's default configuration folder ($DOCKER_CONFIG, ~/.docker). */
+  public DockerEngine() {
+    this(Optional.empty());
+  }
+
+  /**
+   * @param configDir the folder whose {@code config.json} holds the registry credentials (its
+   *     {@code auths} entries, as {@code docker --config <folder> login} writes them); empty for
+   *     docker-java's default ({@code $DOCKER_CONFIG}, else {@code ~/.docker})
+   */
+  public DockerEngine(Optional<Path> configDir) {
+    this.configDir = configDir;
+  }
 
   /**
    * The client, made on the first call.
@@ -31,7 +46,10 @@ public final class DockerEngine implements AutoCloseable {
    */
   public synchronized DockerClient client() {
     if (client == null) {
-      DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      DefaultDockerClientConfig.Builder builder =
+          DefaultDockerClientConfig.createDefaultConfigBuilder();
+      configDir.ifPresent(dir -> builder.withDockerConfig(dir.toString()));
+      DockerClientConfig config = builder.build();
       Optional<String> missing = missing(config.getDockerHost());
       if (missing.isPresent()) {
         throw new ContainerException(missing.get());

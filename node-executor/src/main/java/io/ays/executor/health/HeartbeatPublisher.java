@@ -8,6 +8,7 @@ import io.ays.contracts.NodeHeartbeat;
 import io.ays.contracts.NodeId;
 import io.ays.contracts.Topics;
 import io.ays.executor.config.ExecutorConfig;
+import io.ays.executor.container.ContainerSupervisor;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.ProcessSupervisor;
 import io.ays.messaging.KafkaSender;
@@ -35,6 +36,7 @@ public class HeartbeatPublisher {
   private final Topics topics;
   private final ExecutorConfig config;
   private final ProcessSupervisor supervisor;
+  private final ContainerSupervisor containers;
   private final NodePlatform platform;
   private final Clock clock;
   private final String version;
@@ -49,6 +51,7 @@ public class HeartbeatPublisher {
       Topics topics,
       ExecutorConfig config,
       ProcessSupervisor supervisor,
+      ContainerSupervisor containers,
       NodePlatform platform,
       Clock clock,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
@@ -59,6 +62,7 @@ public class HeartbeatPublisher {
     this.topics = topics;
     this.config = config;
     this.supervisor = supervisor;
+    this.containers = containers;
     this.platform = platform;
     this.clock = clock;
     this.version = version;
@@ -99,7 +103,8 @@ public class HeartbeatPublisher {
               startedAt,
               Instant.now(clock),
               (int) Math.max(1, config.heartbeatInterval().toSeconds()),
-              endpoint);
+              endpoint,
+              containers.runningCount());
       sender.send(
           topics.nodes(),
           config.nodeId(),

@@ -2,10 +2,10 @@ package io.ays.executor.metrics;
 
 import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseOutcome;
+import io.ays.executor.container.ContainerSupervisor;
 import io.ays.executor.persistence.CommandJournal;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessSupervisor;
-import io.ays.executor.process.SupervisedProcess;
 import io.ays.messaging.DurationBuckets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,16 +15,15 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * The node-executor's Prometheus series: supervised processes by state, their exits (stopped by the
- * executor or crashed) and restarts (a process started again for an instance whose process had
- * crashed), the phases it ran as a histogram by phase and outcome, and the size of its command
- * journal. Labels are enum words only; an instance key would make a series per instance without
- * bound (they are in {@code ays.health} and the coordinator's REST API).
+ * executor or crashed) and restarts (a process or container started again for an instance whose
+ * process or container had crashed), the containers it supervises ({@link ContainerMeters}), the
+ * phases it ran as a histogram by phase and outcome, and the size of its command journal. Labels
+ * are enum words only; an instance key would make a series per instance without bound (they are in
+ * {@code ays.health} and the coordinator's REST API).
  */
 @Startup
 @ApplicationScoped
@@ -33,15 +32,15 @@ public class ExecutorMetrics {
   private static final Logger LOG = Logger.getLogger(ExecutorMetrics.class);
 
   private final MeterRegistry registry;
-  private final Counter restarts;
+  private final RestartTracker restarts;
   private final Counter crashed;
   private final Counter stopped;
 
-  /** Instances whose process crashed and has not been started again since. */
-  private final Set<String> crashedInstances = ConcurrentHashMap.newKeySet();
-
   public ExecutorMetrics(
-      MeterRegistry registry, ProcessSupervisor supervisor, CommandJournal journal) {
+      MeterRegistry registry,
+      ProcessSupervisor supervisor,
+      ContainerSupervisor containers,
+      CommandJournal journal) {
     this.registry = registry;
     for (boolean alive : new boolean[] {true, false}) {
       Gauge.builder(
@@ -57,10 +56,7 @@ public class ExecutorMetrics {
         .description("How the executor contains each service: cgroup2, or its session (fallback)")
         .tag("mode", supervisor.containment().label())
         .register(registry);
-    restarts =
-        Counter.builder("ays.executor.restarts")
-            .description("Processes started again for an instance whose process had crashed")
-            .register(registry);
+    restarts = new RestartTracker(registry);
     crashed = exits("crashed");
     stopped = exits("stopped");
     Gauge.builder("ays.executor.command.journal", journal, ExecutorMetrics::journalSize)
@@ -68,7 +64,8 @@ public class ExecutorMetrics {
         .baseUnit("entries")
         .register(registry);
     supervisor.onExit(this::exited);
-    supervisor.onStart(this::started);
+    supervisor.onStart(process -> restarts.started(process.instanceKey()));
+    new ContainerMeters(registry, containers, restarts);
   }
 
   /** A phase command was carried out with {@code outcome}, taking {@code duration}. */
@@ -90,18 +87,8 @@ public class ExecutorMetrics {
   }
 
   private void exited(ProcessExit exit) {
-    if (exit.expected()) {
-      stopped.increment();
-    } else {
-      crashed.increment();
-      crashedInstances.add(exit.process().instanceKey());
-    }
-  }
-
-  private void started(SupervisedProcess process) {
-    if (crashedInstances.remove(process.instanceKey())) {
-      restarts.increment();
-    }
+    (exit.expected() ? stopped : crashed).increment();
+    restarts.exited(exit);
   }
 
   private static double journalSize(CommandJournal journal) {

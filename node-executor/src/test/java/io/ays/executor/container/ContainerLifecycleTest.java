@@ -18,14 +18,17 @@ import io.ays.executor.binary.ExportPaths;
 import io.ays.executor.binary.GitCache;
 import io.ays.executor.binary.GitExporter;
 import io.ays.executor.binary.GitSources;
+import io.ays.executor.metrics.ContainerMeters;
+import io.ays.executor.metrics.RestartTracker;
 import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessExit;
 import io.ays.executor.process.ProcessRegistry;
 import io.ays.executor.process.ProcessSupervisor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +46,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A container template's whole lifecycle on the node's real Docker engine: its image built from the
+ * A container template's whole lifecycle on the node's real Docker engine (or another
+ * Docker-compatible one: {@code -Days.container.host}, {@link EngineCli}): its image built from the
  * Dockerfile in the instance's data (nothing pulled), started with its port published on the
  * loopback, a {@code docker kill} reported at once as an unexpected exit and healed by a start, an
  * executor restarted meanwhile adopting the container instead of starting a second one, a stop
- * within timeout_stop, and removedata leaving no container and no volume AYS created.
+ * within timeout_stop, and removedata leaving no container and no volume AYS created; all along,
+ * the executor's container series ({@link ContainerMeters}) and the count its heartbeat sends
+ * follow.
  *
  * <p>Needs a Docker engine and the local base image: run with {@code -Days.docker.test=true} after
  * {@code bash deploy/ci/prepare-docker.sh --no-build} (as {@code .ci/run} does).
@@ -74,6 +79,7 @@ class ContainerLifecycleTest {
             + BASE_IMAGE
             + ": run `bash deploy/ci/prepare-docker.sh --no-build` (as root), then the test with"
             + " -Days.docker.test=true (.ci/run does both)");
+    EngineCli.aimClient();
   }
 
   @AfterEach
@@ -117,6 +123,9 @@ class ContainerLifecycleTest {
     List<ProcessExit> exits = new CopyOnWriteArrayList<>();
     ContainerSupervisor containers = containers();
     containers.onExit(exits::add);
+    // The executor's series about its containers, as /q/metrics shows them.
+    MeterRegistry meters = new SimpleMeterRegistry();
+    new ContainerMeters(meters, containers, new RestartTracker(meters));
     DefaultActions defaults = defaults(containers);
 
     ActionOutcome started = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
@@ -129,6 +138,8 @@ class ContainerLifecycleTest {
         .contains(String.valueOf(128 << 20))
         .contains("GREETING=hello");
     assertThat(volumes()).as("the named volume AYS created").hasSize(1);
+    assertThat(containers.runningCount()).as("what the heartbeat says").isEqualTo(1);
+    assertThat(counts(meters)).isEqualTo("running=1 exited=0 crashed=0 stopped=0 restarts=0");
 
     docker("kill", first);
     await(() -> !exits.isEmpty(), "the kill is reported from the engine's events");
@@ -137,17 +148,24 @@ class ContainerLifecycleTest {
     assertThat(exits.get(0).process().name()).isEqualTo("process.1");
     assertThat(exits.get(0).exitCode()).isEqualTo(137);
     assertThat(up(defaults, config, instanceDir)).isFalse();
+    assertThat(containers.runningCount()).isZero();
+    assertThat(counts(meters)).isEqualTo("running=0 exited=1 crashed=1 stopped=0 restarts=0");
 
     // The heal the monitor asks for: start again (the killed container is replaced).
     ActionOutcome healed = defaults.run(Phase.START, context(Phase.START, config, instanceDir));
     assertThat(healed.outcome()).as(healed.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(probe.isOpen(port)).isTrue();
     assertThat(containerIds()).hasSize(1).doesNotContain(first);
+    assertThat(counts(meters))
+        .as("the heal is a restart")
+        .isEqualTo("running=1 exited=0 crashed=1 stopped=0 restarts=1");
 
     // A restarted executor: a new client and supervisor adopt the running container.
     ContainerSupervisor next = containers();
     List<ProcessExit> nextExits = new CopyOnWriteArrayList<>();
     next.onExit(nextExits::add);
+    MeterRegistry nextMeters = new SimpleMeterRegistry();
+    new ContainerMeters(nextMeters, next, new RestartTracker(nextMeters));
     assertThat(next.adopt(key -> instanceDir))
         .extracting(ContainerRun::instanceKey)
         .containsExactly(KEY);
@@ -156,12 +174,16 @@ class ContainerLifecycleTest {
     ActionOutcome again = afterRestart.run(Phase.START, context(Phase.START, config, instanceDir));
     assertThat(again.message()).isEqualTo("already up");
     assertThat(containerIds()).as("no second container").hasSize(1);
+    assertThat(counts(nextMeters))
+        .as("the adopted container counts")
+        .isEqualTo("running=1 exited=0 crashed=0 stopped=0 restarts=0");
 
     ActionOutcome stopped = afterRestart.run(Phase.STOP, context(Phase.STOP, config, instanceDir));
     assertThat(stopped.message()).isEqualTo("stopped");
     assertThat(probe.isOpen(port)).isFalse();
     await(() -> !nextExits.isEmpty(), "the stop is seen on the event stream");
     assertThat(nextExits.get(0).expected()).as("a stop is not a crash").isTrue();
+    assertThat(counts(nextMeters)).isEqualTo("running=0 exited=1 crashed=0 stopped=1 restarts=0");
     assertThat(up(afterRestart, config, instanceDir)).isFalse();
     assertThat(Files.readString(instanceDir.resolve("process.1.log")))
         .as("the container's output is in the instance's log")
@@ -172,6 +194,24 @@ class ContainerLifecycleTest {
     assertThat(removed.outcome()).as(removed.message()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(containerIds()).as("no container left").isEmpty();
     assertThat(volumes()).as("no volume AYS created left").isEmpty();
+    assertThat(counts(nextMeters))
+        .as("removed: no longer counted")
+        .isEqualTo("running=0 exited=0 crashed=0 stopped=1 restarts=0");
+  }
+
+  /** The container series of {@link ContainerMeters} and the restarts, in one line. */
+  private static String counts(MeterRegistry meters) {
+    return "running=%d exited=%d crashed=%d stopped=%d restarts=%d"
+        .formatted(
+            (long) meters.get("ays.executor.containers").tag("state", "running").gauge().value(),
+            (long) meters.get("ays.executor.containers").tag("state", "exited").gauge().value(),
+            exits(meters, "crashed"),
+            exits(meters, "stopped"),
+            (long) meters.get("ays.executor.restarts").counter().count());
+  }
+
+  private static long exits(MeterRegistry meters, String cause) {
+    return (long) meters.get("ays.executor.container.exits").tag("cause", cause).counter().count();
   }
 
   @Test
@@ -211,7 +251,7 @@ class ContainerLifecycleTest {
             new GitSources(Optional.empty(), List.of(), true, false)),
         new ConfigFiles(paths),
         containers,
-        new ContainerImages(new DockerEngine(), 1 << 20));
+        new ContainerImages(new DockerEngine(), 1 << 20, Duration.ofMinutes(1)));
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir) {
@@ -244,14 +284,8 @@ class ContainerLifecycleTest {
     return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
-  /** Runs the docker CLI, as a user of the node would, and returns its output. */
   private static String docker(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out;
+    return EngineCli.docker(args);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
