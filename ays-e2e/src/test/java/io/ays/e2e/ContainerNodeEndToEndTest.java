@@ -37,7 +37,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * node-executor named after the instance; it joins the bus (its heartbeats reach the monitor); a
  * service installed with that instance as its parent runs inside the container and answers on
  * 127.0.0.1; uninstalling the node first uninstalls the service (its executor in the container
- * stops it), then removes the container and its volume, leaving nothing on the engine.
+ * stops it), then removes the container and its volume, leaving nothing on the engine. And a
+ * service container ({@code examples/templates/hello-container}, unchanged) killed behind AYS's
+ * back is healed through the monitor like a process, and its uninstall leaves no container or
+ * volume.
  *
  * <p>Needs a Docker engine and the local base image ({@code bash deploy/ci/prepare-docker.sh
  * --no-build}, as {@code .ci/run} does): run with {@code -Days.docker.test=true}. The executor's
@@ -56,12 +59,15 @@ class ContainerNodeEndToEndTest {
       System.getProperty("ays.base.image", "ays-base:bookworm-jre17");
   private static final String NODE_TEMPLATE = "node.container";
   private static final String WEB_TEMPLATE = "cnode-web";
+  private static final String CONTAINER_TEMPLATE = "hello-container";
   private static final Duration NODE_INSTALL_TIMEOUT = Duration.ofSeconds(300);
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
 
   private final String node = "cnode-" + UUID.randomUUID().toString().substring(0, 8);
   private final String nodeKey = SharedAysCluster.E2E + "/" + NODE_TEMPLATE + "/" + node;
   private final String webKey = SharedAysCluster.E2E + "/" + WEB_TEMPLATE + "/main";
+  private final String containerKey =
+      SharedAysCluster.E2E + "/" + CONTAINER_TEMPLATE + "/heal-" + node.substring(6);
   private AysCluster ays;
   private String image;
   private Path credentials;
@@ -84,7 +90,8 @@ class ContainerNodeEndToEndTest {
         "the image " + image + " is not on the engine (-Days.node.executor.image)");
     Path workDir = projectDir.resolve("ays-e2e/target/container-node-" + System.nanoTime());
     credentials = nodeCredentials(workDir.resolve("credentials"));
-    Map<String, String> templates = new LinkedHashMap<>(exampleTemplate(projectDir));
+    Map<String, String> templates = new LinkedHashMap<>(exampleTemplate(projectDir, NODE_TEMPLATE));
+    templates.putAll(exampleTemplate(projectDir, CONTAINER_TEMPLATE));
     templates.putAll(webTemplate());
     ays = SharedAysCluster.acquire();
     SharedAysCluster.publish(SharedAysCluster.E2E, templates);
@@ -97,14 +104,16 @@ class ContainerNodeEndToEndTest {
       SharedAysCluster.release();
     }
     // A failed test must not leave its container behind on the engine.
-    List<String> left = labelled("ps", "-aq");
-    if (!left.isEmpty()) {
-      List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
-      rm.addAll(left);
-      docker(rm.toArray(String[]::new));
-    }
-    for (String volume : labelled("volume", "ls", "-q")) {
-      docker("volume", "rm", "-f", volume);
+    for (String key : List.of(nodeKey, containerKey)) {
+      List<String> left = labelled(key, "ps", "-aq");
+      if (!left.isEmpty()) {
+        List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
+        rm.addAll(left);
+        docker(rm.toArray(String[]::new));
+      }
+      for (String volume : labelled(key, "volume", "ls", "-q")) {
+        docker("volume", "rm", "-f", volume);
+      }
     }
     if (BUILT_IMAGE.equals(image)) {
       docker("image", "rm", "-f", BUILT_IMAGE);
@@ -159,7 +168,7 @@ class ContainerNodeEndToEndTest {
     assertThat(installed.path("node").asText())
         .as("the container is made by the management node's executor")
         .isEqualTo("local");
-    List<String> containers = labelled("ps", "-q");
+    List<String> containers = labelled(nodeKey, "ps", "-q");
     assertThat(containers).as("one running container of the node instance").hasSize(1);
     String container = containers.get(0);
     awaitNodeHeard(node);
@@ -205,9 +214,46 @@ class ContainerNodeEndToEndTest {
 
     awaitGone(nodeKey);
     awaitGone(webKey);
-    assertThat(labelled("ps", "-aq")).as("no container of the node is left").isEmpty();
-    assertThat(labelled("volume", "ls", "-q")).as("nor its executor's volume").isEmpty();
+    assertThat(labelled(nodeKey, "ps", "-aq")).as("no container of the node is left").isEmpty();
+    assertThat(labelled(nodeKey, "volume", "ls", "-q")).as("nor its executor's volume").isEmpty();
     assertThat(answers(webPort)).as("the service no longer answers").isFalse();
+  }
+
+  @Test
+  void aServiceContainerKilledIsHealedThroughTheMonitorAndLeavesNothingWhenUninstalled()
+      throws Exception {
+    int port = AysCluster.freePort();
+    String instance = containerKey.substring(containerKey.lastIndexOf('/') + 1);
+    ObjectNode install = request(CONTAINER_TEMPLATE, instance);
+    install.putObject("answers").put("param.port", port);
+    submit("install", install);
+    awaitRun(containerKey, "INSTALL", RUN_TIMEOUT);
+    assertThat(answers(port)).as("the container's server answers on 127.0.0.1:" + port).isTrue();
+    List<String> running = labelled(containerKey, "ps", "-q");
+    assertThat(running).as("one running container of the instance").hasSize(1);
+
+    // Killed behind AYS's back: the engine's event reaches the executor, the monitor restarts it.
+    assertThat(docker("kill", running.get(0)).exitCode()).isZero();
+    long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+    JsonNode health = JSON.createObjectNode();
+    while (System.nanoTime() < deadline) {
+      health = JSON.readTree(ays.monitor.get("/health/" + containerKey).body());
+      if (health.path("restarts").asInt() >= 1 && "UP".equals(health.path("status").asText())) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(health.path("restarts").asInt()).as("restarts in %s", health).isEqualTo(1);
+    assertThat(health.path("status").asText()).as("status in %s", health).isEqualTo("UP");
+    assertThat(answers(port)).as("served again after the heal").isTrue();
+    assertThat(labelled(containerKey, "ps", "-q")).as("one running container again").hasSize(1);
+
+    submit("uninstall", request(CONTAINER_TEMPLATE, instance));
+    awaitRun(containerKey, "UNINSTALL", RUN_TIMEOUT);
+    awaitGone(containerKey);
+    assertThat(labelled(containerKey, "ps", "-aq")).as("no container is left").isEmpty();
+    assertThat(labelled(containerKey, "volume", "ls", "-q")).as("nor its volume").isEmpty();
+    assertThat(answers(port)).as("the server no longer answers").isFalse();
   }
 
   /**
@@ -223,13 +269,16 @@ class ContainerNodeEndToEndTest {
     return dir;
   }
 
-  /** The example template as users get it, from examples/templates/node.container. */
-  private static Map<String, String> exampleTemplate(Path projectDir) throws IOException {
-    Path folder = projectDir.resolve("examples/templates").resolve(NODE_TEMPLATE);
+  /** An example template as users get it, from examples/templates/{@code name}. */
+  private static Map<String, String> exampleTemplate(Path projectDir, String name)
+      throws IOException {
+    Path folder = projectDir.resolve("examples/templates").resolve(name);
     Map<String, String> files = new LinkedHashMap<>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (Path file : paths.sorted().toList()) {
-        files.put(NODE_TEMPLATE + "/" + file.getFileName(), Files.readString(file));
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
+        files.put(
+            name + "/" + folder.relativize(file).toString().replace('\\', '/'),
+            Files.readString(file));
       }
     }
     return files;
@@ -331,11 +380,11 @@ class ContainerNodeEndToEndTest {
     }
   }
 
-  /** The ids ({@code docker ps} / {@code docker volume ls}) labelled with the node instance. */
-  private List<String> labelled(String... command) throws Exception {
+  /** The ids ({@code docker ps} / {@code docker volume ls}) labelled with instance {@code key}. */
+  private List<String> labelled(String key, String... command) throws Exception {
     List<String> args = new ArrayList<>(List.of(command));
     args.add("--filter");
-    args.add("label=io.ays.instance=" + nodeKey);
+    args.add("label=io.ays.instance=" + key);
     Docker result = docker(args.toArray(String[]::new));
     assertThat(result.exitCode()).as("docker %s: %s", args, result.output()).isZero();
     return result.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
