@@ -3,13 +3,8 @@ package io.ays.executor.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ays.contracts.ExecutionRole;
-import io.ays.contracts.InstanceKey;
-import io.ays.contracts.NodeId;
 import io.ays.contracts.Phase;
-import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
-import io.ays.contracts.TemplateRef;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
 import io.ays.executor.action.ConfigFiles;
@@ -29,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -244,21 +238,7 @@ class ContainerImagePullTest {
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir)
       throws IOException {
     Files.createDirectories(dir);
-    PhaseCommand command =
-        new PhaseCommand(
-            UUID.randomUUID() + "/1/1",
-            UUID.randomUUID(),
-            1,
-            1,
-            InstanceKey.parse(KEY),
-            NodeId.of(NODE),
-            ExecutionRole.NODE,
-            phase,
-            new TemplateRef("demo", "pulled", "0".repeat(64)),
-            config,
-            60,
-            Instant.now().plusSeconds(60));
-    return new ActionContext(command, dir, dir, dir, config);
+    return PhaseContexts.of(KEY, NODE, phase, config, dir);
   }
 
   private static int freePort() throws IOException {

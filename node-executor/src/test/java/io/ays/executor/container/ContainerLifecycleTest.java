@@ -3,13 +3,8 @@ package io.ays.executor.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ays.contracts.ExecutionRole;
-import io.ays.contracts.InstanceKey;
-import io.ays.contracts.NodeId;
 import io.ays.contracts.Phase;
-import io.ays.contracts.PhaseCommand;
 import io.ays.contracts.PhaseOutcome;
-import io.ays.contracts.TemplateRef;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
 import io.ays.executor.action.ConfigFiles;
@@ -32,7 +27,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,21 +249,7 @@ class ContainerLifecycleTest {
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir) {
-    PhaseCommand command =
-        new PhaseCommand(
-            UUID.randomUUID() + "/1/1",
-            UUID.randomUUID(),
-            1,
-            1,
-            InstanceKey.parse(KEY),
-            NodeId.of(NODE),
-            ExecutionRole.NODE,
-            phase,
-            new TemplateRef("demo", "web", "0".repeat(64)),
-            config,
-            60,
-            Instant.now().plusSeconds(60));
-    return new ActionContext(command, dir, dir, dir, config);
+    return PhaseContexts.of(KEY, NODE, phase, config, dir);
   }
 
   private static List<String> containerIds() throws Exception {
