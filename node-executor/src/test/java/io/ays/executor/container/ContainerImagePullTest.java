@@ -7,16 +7,8 @@ import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
-import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.action.DefaultActions;
-import io.ays.executor.binary.ExportPaths;
-import io.ays.executor.binary.GitCache;
-import io.ays.executor.binary.GitExporter;
-import io.ays.executor.binary.GitSources;
-import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
-import io.ays.executor.process.ProcessRegistry;
-import io.ays.executor.process.ProcessSupervisor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -222,17 +214,8 @@ class ContainerImagePullTest {
     ContainerSupervisor containers = new ContainerSupervisor(engine, NODE);
     toClose.add(containers);
     toClose.add(engine);
-    ExportPaths paths = new ExportPaths(List.of(tmp.resolve("var")));
-    return new DefaultActions(
-        new ProcessSupervisor(new ProcessRegistry(tmp.resolve("supervised")), 1 << 20, 2),
-        new GitExporter(
-            new GitCache(tmp.resolve("git")),
-            paths,
-            NodePlatform.current(),
-            new GitSources(Optional.empty(), List.of(), true, false)),
-        new ConfigFiles(paths),
-        containers,
-        new ContainerImages(engine, 1 << 20, pullTimeout));
+    return ContainerDefaultActions.of(
+        tmp, containers, new ContainerImages(engine, 1 << 20, pullTimeout));
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir)

@@ -7,19 +7,11 @@ import io.ays.contracts.Phase;
 import io.ays.contracts.PhaseOutcome;
 import io.ays.executor.action.ActionContext;
 import io.ays.executor.action.ActionOutcome;
-import io.ays.executor.action.ConfigFiles;
 import io.ays.executor.action.DefaultActions;
-import io.ays.executor.binary.ExportPaths;
-import io.ays.executor.binary.GitCache;
-import io.ays.executor.binary.GitExporter;
-import io.ays.executor.binary.GitSources;
 import io.ays.executor.metrics.ContainerMeters;
 import io.ays.executor.metrics.RestartTracker;
-import io.ays.executor.node.NodePlatform;
 import io.ays.executor.process.PortProbe;
 import io.ays.executor.process.ProcessExit;
-import io.ays.executor.process.ProcessRegistry;
-import io.ays.executor.process.ProcessSupervisor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -30,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -235,17 +226,10 @@ class ContainerLifecycleTest {
   }
 
   private DefaultActions defaults(ContainerSupervisor containers) {
-    ExportPaths paths = new ExportPaths(List.of(tmp.resolve("var")));
-    return new DefaultActions(
-        new ProcessSupervisor(new ProcessRegistry(tmp.resolve("supervised")), 1 << 20, 2),
-        new GitExporter(
-            new GitCache(tmp.resolve("git")),
-            paths,
-            NodePlatform.current(),
-            new GitSources(Optional.empty(), List.of(), true, false)),
-        new ConfigFiles(paths),
-        containers,
-        new ContainerImages(new DockerEngine(), 1 << 20, Duration.ofMinutes(1)));
+    DockerEngine engine = new DockerEngine();
+    toClose.add(engine);
+    return ContainerDefaultActions.of(
+        tmp, containers, new ContainerImages(engine, 1 << 20, Duration.ofMinutes(1)));
   }
 
   private static ActionContext context(Phase phase, Map<String, Object> config, Path dir) {
